@@ -1,0 +1,20 @@
+package dev.servicekit.app;
+
+import dev.servicekit.catalog.Catalog;
+import dev.servicekit.catalog.Service;
+
+/**
+ * The services this repository deploys: one line each. Public images, so that {@code cdktf deploy stage}
+ * on a fresh account starts healthy tasks.
+ */
+public final class ExampleCatalog {
+    private ExampleCatalog() {}
+
+    public static Catalog services() {
+        return Catalog.of(
+                Service.worker("integrations-consumer", "public.ecr.aws/docker/library/busybox:1.36")
+                        .owner("integrations").command("sh", "-c", "while true; do echo waiting for $QUEUE_NAME; sleep 60; done"),
+                Service.web("auth", "public.ecr.aws/nginx/nginx:1.27", 80)
+                        .owner("identity").runbook("https://runbooks.example.com/auth").prod(p -> p.counts(2, 3, 12)));
+    }
+}

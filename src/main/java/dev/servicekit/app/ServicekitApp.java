@@ -1,0 +1,54 @@
+package dev.servicekit.app;
+
+import com.hashicorp.cdktf.App;
+import com.hashicorp.cdktf.AppConfig;
+import dev.servicekit.catalog.Catalog;
+import dev.servicekit.environment.Environment;
+import dev.servicekit.environment.EnvironmentContext;
+import dev.servicekit.environment.EnvironmentStack;
+import dev.servicekit.validation.CatalogValidator;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Builds the stage and prod stacks of a catalog in one cdktf {@link App}: reads cdktf.json's context,
+ * validates everything, and only then creates constructs.
+ */
+public final class ServicekitApp {
+    private final App app;
+    private final List<EnvironmentStack> stacks = new ArrayList<>();
+
+    /**
+     * @param context the value of cdktf.json's {@code context} (may be empty); {@code context.servicekit}
+     *                adapts the environments
+     * @param outdir  where {@link #synth()} writes
+     */
+    public ServicekitApp(Catalog catalog, Map<String, Object> context, String outdir) {
+        List<Environment> environments = EnvironmentContext.apply(context.get(EnvironmentContext.CONTEXT_KEY),
+                List.of(Environment.stage(), Environment.prod()));
+        CatalogValidator.validate(catalog, environments);
+        app = new App(AppConfig.builder().outdir(outdir).context(context).skipValidation(false).build());
+        for (Environment environment : environments) {
+            stacks.add(new EnvironmentStack(app, environment, catalog));
+        }
+    }
+
+    public App app() {
+        return app;
+    }
+
+    public List<EnvironmentStack> stacks() {
+        return List.copyOf(stacks);
+    }
+
+    public EnvironmentStack stack(String environment) {
+        return stacks.stream().filter(s -> s.environment().name().equals(environment)).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("no environment " + environment));
+    }
+
+    public void synth() {
+        app.synth();
+    }
+}

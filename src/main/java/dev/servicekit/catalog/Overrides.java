@@ -1,0 +1,97 @@
+package dev.servicekit.catalog;
+
+import dev.servicekit.monitoring.MonitorKind;
+import dev.servicekit.monitoring.Thresholds;
+
+import java.util.Collections;
+import java.util.EnumMap;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Values a catalog line sets instead of its environment's defaults, for every environment or for one.
+ * Every field is optional: an empty one means "the environment's default".
+ *
+ * @param monitors per monitor: a present value replaces the environment's thresholds, an empty one
+ *                 switches the monitor off
+ */
+public record Overrides(Optional<Integer> cpu, Optional<Integer> memory, Optional<Integer> minCount,
+                        Optional<Integer> desiredCount, Optional<Integer> maxCount,
+                        Optional<Integer> logRetentionDays, Optional<String> certificateArn,
+                        Map<MonitorKind, Optional<Thresholds>> monitors) {
+
+    public static final Overrides NONE = new Builder().build();
+
+    public Overrides {
+        EnumMap<MonitorKind, Optional<Thresholds>> sorted = new EnumMap<>(MonitorKind.class);
+        sorted.putAll(monitors);
+        monitors = Collections.unmodifiableMap(sorted);
+    }
+
+    /** Fills the fields of an {@link Overrides}; used from a catalog line's lambdas. */
+    public static final class Builder {
+        private Integer cpu;
+        private Integer memory;
+        private Integer minCount;
+        private Integer desiredCount;
+        private Integer maxCount;
+        private Integer logRetentionDays;
+        private String certificateArn;
+        private final Map<MonitorKind, Optional<Thresholds>> monitors = new EnumMap<>(MonitorKind.class);
+
+        /** Fargate task size: cpu units and memory in MiB (a pair AWS offers). */
+        public Builder size(int cpu, int memory) {
+            this.cpu = cpu;
+            this.memory = memory;
+            return this;
+        }
+
+        /** Task counts: autoscaling's minimum, the desired count at deploy, and the maximum. */
+        public Builder counts(int min, int desired, int max) {
+            this.minCount = min;
+            this.desiredCount = desired;
+            this.maxCount = max;
+            return this;
+        }
+
+        public Builder logRetentionDays(int days) {
+            this.logRetentionDays = days;
+            return this;
+        }
+
+        /** An ACM certificate for the web service's HTTPS listener. */
+        public Builder certificateArn(String arn) {
+            this.certificateArn = arn;
+            return this;
+        }
+
+        /** Replaces the environment's thresholds for one monitor. */
+        public Builder monitor(MonitorKind kind, Thresholds thresholds) {
+            monitors.put(kind, Optional.of(thresholds));
+            return this;
+        }
+
+        /** Switches one monitor off. */
+        public Builder withoutMonitor(MonitorKind kind) {
+            monitors.put(kind, Optional.empty());
+            return this;
+        }
+
+        public Overrides build() {
+            return new Overrides(Optional.ofNullable(cpu), Optional.ofNullable(memory), Optional.ofNullable(minCount),
+                    Optional.ofNullable(desiredCount), Optional.ofNullable(maxCount),
+                    Optional.ofNullable(logRetentionDays), Optional.ofNullable(certificateArn), monitors);
+        }
+    }
+
+    /** This, with {@code specific}'s present values taking precedence. */
+    public Overrides overriddenBy(Overrides specific) {
+        Map<MonitorKind, Optional<Thresholds>> merged = new EnumMap<>(MonitorKind.class);
+        merged.putAll(monitors);
+        merged.putAll(specific.monitors);
+        return new Overrides(specific.cpu.or(() -> cpu), specific.memory.or(() -> memory),
+                specific.minCount.or(() -> minCount), specific.desiredCount.or(() -> desiredCount),
+                specific.maxCount.or(() -> maxCount), specific.logRetentionDays.or(() -> logRetentionDays),
+                specific.certificateArn.or(() -> certificateArn), merged);
+    }
+}

@@ -1,0 +1,194 @@
+package dev.servicekit.catalog;
+
+import dev.servicekit.monitoring.MonitorKind;
+import dev.servicekit.monitoring.Thresholds;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.function.Consumer;
+import java.util.function.UnaryOperator;
+
+/**
+ * One catalog line: everything a service is, in one fluent Java expression.
+ *
+ * <pre>{@code
+ * Service.worker("integrations-consumer", "public.ecr.aws/docker/library/busybox:1.36").owner("integrations")
+ * Service.web("auth", "public.ecr.aws/nginx/nginx:1.27", 80).owner("identity").prod(p -> p.counts(2, 3, 12))
+ * }</pre>
+ *
+ * Every option has a default; sizes, counts and retention default to the environment's values
+ * (see {@code Environment}). Options set directly on the line apply to every environment; those
+ * inside {@link #stage}, {@link #prod} or {@link #in} to one.
+ */
+public final class Service {
+    /** The owner tag of a line that names none. */
+    public static final String DEFAULT_OWNER = "unowned";
+
+    private final String name;
+    private final String image;
+    private final Integer port;
+    private String owner = DEFAULT_OWNER;
+    private final List<String> command = new ArrayList<>();
+    private final Map<String, String> variables = new TreeMap<>();
+    private final List<String> secrets = new ArrayList<>();
+    private QueueOptions queue;
+    private HealthCheck healthCheck = HealthCheck.at("/");
+    private boolean internal;
+    private String runbookUrl;
+    private final Overrides.Builder common = new Overrides.Builder();
+    private final Map<String, Overrides.Builder> perEnvironment = new LinkedHashMap<>();
+    private final List<String> misuse = new ArrayList<>();
+
+    private Service(String name, String image, Integer port) {
+        this.name = name;
+        this.image = image;
+        this.port = port;
+    }
+
+    /** A queue worker: a queue with a dead-letter queue, no load balancer, scaling on backlog. */
+    public static Service worker(String name, String image) {
+        Service service = new Service(name, image, null);
+        service.queue = QueueOptions.DEFAULTS;
+        return service;
+    }
+
+    /** A web service listening on {@code port}, behind its own Application Load Balancer, scaling on CPU. */
+    public static Service web(String name, String image, int port) {
+        return new Service(name, image, port);
+    }
+
+    /** The owning team; tagged on every resource. Default {@value #DEFAULT_OWNER}. */
+    public Service owner(String team) {
+        this.owner = team;
+        return this;
+    }
+
+    /** The container command. Default: the image's own. */
+    public Service command(String... words) {
+        command.clear();
+        command.addAll(List.of(words));
+        return this;
+    }
+
+    /** A plain environment variable. Secrets go through {@link #secret}. */
+    public Service env(String key, String value) {
+        variables.put(key, value);
+        return this;
+    }
+
+    /**
+     * A secret environment variable, read by ECS at start from SSM Parameter Store at
+     * {@code /<env>/<service>/<name>}. Its value never enters Terraform configuration or state.
+     */
+    public Service secret(String name) {
+        secrets.add(name);
+        return this;
+    }
+
+    /** Gives a web service a queue with a dead-letter queue, with the defaults of {@link QueueOptions}. */
+    public Service withQueue() {
+        if (queue == null) {
+            queue = QueueOptions.DEFAULTS;
+        }
+        return this;
+    }
+
+    /** Adjusts the queue's options (and, for a web service, gives it a queue). */
+    public Service queue(UnaryOperator<QueueOptions> adjust) {
+        withQueue();
+        queue = adjust.apply(queue);
+        return this;
+    }
+
+    /** The target group health check path; web services only. Default {@code /}. */
+    public Service healthCheck(String path) {
+        return healthCheck(HealthCheck.at(path));
+    }
+
+    /** The whole target group health check; web services only. */
+    public Service healthCheck(HealthCheck check) {
+        webOnly("healthCheck");
+        this.healthCheck = check;
+        return this;
+    }
+
+    /** An internal load balancer instead of the default internet-facing one; web services only. */
+    public Service internal() {
+        webOnly("internal");
+        this.internal = true;
+        return this;
+    }
+
+    /** A runbook, linked from every monitor message and the dashboard. Default: none. */
+    public Service runbook(String url) {
+        this.runbookUrl = url;
+        return this;
+    }
+
+    /** Fargate task size in every environment: cpu units and memory in MiB. */
+    public Service size(int cpu, int memory) {
+        common.size(cpu, memory);
+        return this;
+    }
+
+    /** Task counts in every environment: autoscaling minimum, desired count, maximum. */
+    public Service counts(int min, int desired, int max) {
+        common.counts(min, desired, max);
+        return this;
+    }
+
+    /** Replaces one monitor's thresholds in every environment. */
+    public Service monitor(MonitorKind kind, Thresholds thresholds) {
+        common.monitor(kind, thresholds);
+        return this;
+    }
+
+    /** Switches one monitor off in every environment. */
+    public Service withoutMonitor(MonitorKind kind) {
+        common.withoutMonitor(kind);
+        return this;
+    }
+
+    /** Overrides for the {@code stage} environment. */
+    public Service stage(Consumer<Overrides.Builder> overrides) {
+        return in("stage", overrides);
+    }
+
+    /** Overrides for the {@code prod} environment. */
+    public Service prod(Consumer<Overrides.Builder> overrides) {
+        return in("prod", overrides);
+    }
+
+    /** Overrides for the environment named {@code environment}. */
+    public Service in(String environment, Consumer<Overrides.Builder> overrides) {
+        overrides.accept(perEnvironment.computeIfAbsent(environment, e -> new Overrides.Builder()));
+        return this;
+    }
+
+    /** Options that do not fit this kind of service, for validation to report. */
+    List<String> misuse() {
+        return List.copyOf(misuse);
+    }
+
+    public String name() {
+        return name;
+    }
+
+    public ServiceSpec build() {
+        ServiceKind kind = port == null ? new ServiceKind.Worker() : new ServiceKind.Web(port, healthCheck, internal);
+        Map<String, Overrides> environments = new LinkedHashMap<>();
+        perEnvironment.forEach((env, builder) -> environments.put(env, builder.build()));
+        return new ServiceSpec(name, image, kind, owner, command, variables, secrets, Optional.ofNullable(queue),
+                Optional.ofNullable(runbookUrl), common.build(), environments);
+    }
+
+    private void webOnly(String option) {
+        if (port == null) {
+            misuse.add(option);
+        }
+    }
+}

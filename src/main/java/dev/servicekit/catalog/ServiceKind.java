@@ -1,0 +1,20 @@
+package dev.servicekit.catalog;
+
+/**
+ * What a service is: a queue worker (no load balancer, scales on queue backlog) or a web service
+ * (behind its own Application Load Balancer, scales on CPU). The kinds are closed.
+ */
+public sealed interface ServiceKind {
+
+    /** A queue worker: always has a queue; no load balancer. */
+    record Worker() implements ServiceKind {}
+
+    /**
+     * A web service: serves requests on {@code port} behind an Application Load Balancer.
+     *
+     * @param port          container port (the host port too, as Fargate's awsvpc mode requires)
+     * @param healthCheck   the target group's health check
+     * @param internal      true for an internal load balancer; default false (internet-facing)
+     */
+    record Web(Number port, HealthCheck healthCheck, boolean internal) implements ServiceKind {}
+}

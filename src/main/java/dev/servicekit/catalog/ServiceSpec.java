@@ -1,0 +1,45 @@
+package dev.servicekit.catalog;
+
+import java.util.Collections;
+import java.util.List;
+import java.util.TreeMap;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * One catalog line, as declared: the same in every environment, with the line's overrides.
+ * Built by {@link Service}.
+ *
+ * @param name           the service name: lowercase letters, digits and inner hyphens
+ * @param image          the container image
+ * @param kind           worker or web service
+ * @param owner          the owning team, tagged on every resource; default {@value Service#DEFAULT_OWNER}
+ * @param command        the container command; empty means the image's own
+ * @param variables      plain environment variables (never secrets)
+ * @param secrets        names of secrets read at start from SSM Parameter Store under
+ *                       {@code /<env>/<service>/<NAME>}; their values never enter configuration
+ * @param queue          the queue and dead-letter queue; always present for workers
+ * @param runbookUrl     linked from every monitor's message and the dashboard
+ * @param common         overrides for every environment
+ * @param perEnvironment overrides for one environment, by environment name; they beat {@code common}
+ */
+public record ServiceSpec(String name, String image, ServiceKind kind, String owner, List<String> command,
+                          Map<String, String> variables, List<String> secrets, Optional<QueueOptions> queue,
+                          Optional<String> runbookUrl, Overrides common, Map<String, Overrides> perEnvironment) {
+
+    public ServiceSpec {
+        command = List.copyOf(command);
+        variables = Collections.unmodifiableSortedMap(new TreeMap<>(variables));
+        secrets = List.copyOf(secrets);
+        perEnvironment = Collections.unmodifiableSortedMap(new TreeMap<>(perEnvironment));
+    }
+
+    /** The overrides in force in {@code environment}. */
+    public Overrides overridesFor(String environment) {
+        return common.overriddenBy(perEnvironment.getOrDefault(environment, Overrides.NONE));
+    }
+
+    public boolean isWeb() {
+        return kind instanceof ServiceKind.Web;
+    }
+}

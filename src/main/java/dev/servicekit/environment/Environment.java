@@ -1,0 +1,106 @@
+package dev.servicekit.environment;
+
+import dev.servicekit.monitoring.MonitorKind;
+import dev.servicekit.monitoring.Thresholds;
+
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Everything that differs between stage and prod. Both stacks instantiate the same service construct;
+ * only these values change. {@link #stage()} and {@link #prod()} are the presets; cdktf.json's
+ * {@code context} adapts them to an account (see {@link EnvironmentContext}).
+ *
+ * @param name                  the stack name and the prefix of every AWS name, e.g. {@code prod}
+ * @param region                the AWS region
+ * @param network               a VPC of the environment's own, or an existing one
+ * @param tasks                 default task size and counts
+ * @param logRetentionDays      CloudWatch retention of every log group
+ * @param protectStatefulResources true in prod: queues, dead-letter queues and log groups get
+ *                              {@code prevent_destroy}, load balancers deletion protection
+ * @param certificateArn        an ACM certificate every web service's HTTPS listener uses; none by default
+ * @param state                 where Terraform keeps this environment's state
+ * @param monitoring            Datadog site, notification handle, priority and thresholds
+ */
+public record Environment(String name, String region, NetworkConfig network, TaskDefaults tasks,
+                          int logRetentionDays, boolean protectStatefulResources, Optional<String> certificateArn,
+                          StateBackend state, MonitoringDefaults monitoring) {
+
+    public static final String DEFAULT_REGION = "us-east-1";
+    public static final String DEFAULT_DATADOG_API_URL = "https://api.datadoghq.com/";
+
+    /**
+     * Stage: its own VPC 10.20.0.0/16 without NAT (tasks in public subnets, to save cost), 0.25 vCPU /
+     * 512 MiB tasks, 1 to 2 of them, 14-day logs, no destroy protection, looser thresholds notifying
+     * {@code @slack-servicekit-stage} at priority 3.
+     */
+    public static Environment stage() {
+        return new Environment("stage", DEFAULT_REGION, new NetworkConfig.Managed("10.20.0.0/16", 0),
+                new TaskDefaults(256, 512, 1, 1, 2), 14, false, Optional.empty(), new StateBackend.Local(),
+                new MonitoringDefaults(DEFAULT_DATADOG_API_URL, "@slack-servicekit-stage", 3, 900, Map.of(
+                        MonitorKind.QUEUE_BACKLOG, Thresholds.of(5000, 1000),
+                        MonitorKind.OLDEST_MESSAGE, Thresholds.of(3600, 1800),
+                        MonitorKind.DEAD_LETTERS, Thresholds.critical(0),
+                        MonitorKind.CPU, Thresholds.of(95, 85),
+                        MonitorKind.MEMORY, Thresholds.of(95, 85),
+                        MonitorKind.RUNNING_TASKS, Thresholds.critical(50),
+                        MonitorKind.LATENCY, Thresholds.of(2.0, 1.0),
+                        MonitorKind.ERROR_RATE, Thresholds.of(10, 5),
+                        MonitorKind.NO_HEALTHY_TARGETS, Thresholds.critical(1))));
+    }
+
+    /**
+     * Prod: its own VPC 10.30.0.0/16 with a NAT gateway per zone (tasks in private subnets), 0.5 vCPU /
+     * 1 GiB tasks, 2 to 10 of them, 90-day logs, destroy protection, tighter thresholds paging
+     * {@code @pagerduty-servicekit-prod} at priority 1.
+     */
+    public static Environment prod() {
+        return new Environment("prod", DEFAULT_REGION, new NetworkConfig.Managed("10.30.0.0/16", 2),
+                new TaskDefaults(512, 1024, 2, 2, 10), 90, true, Optional.empty(), new StateBackend.Local(),
+                new MonitoringDefaults(DEFAULT_DATADOG_API_URL, "@pagerduty-servicekit-prod", 1, 900, Map.of(
+                        MonitorKind.QUEUE_BACKLOG, Thresholds.of(1000, 500),
+                        MonitorKind.OLDEST_MESSAGE, Thresholds.of(900, 600),
+                        MonitorKind.DEAD_LETTERS, Thresholds.critical(0),
+                        MonitorKind.CPU, Thresholds.of(85, 70),
+                        MonitorKind.MEMORY, Thresholds.of(85, 70),
+                        MonitorKind.RUNNING_TASKS, Thresholds.critical(100),
+                        MonitorKind.LATENCY, Thresholds.of(1.0, 0.5),
+                        MonitorKind.ERROR_RATE, Thresholds.of(5, 2),
+                        MonitorKind.NO_HEALTHY_TARGETS, Thresholds.critical(1))));
+    }
+
+    public Environment withRegion(String newRegion) {
+        return new Environment(name, newRegion, network, tasks, logRetentionDays, protectStatefulResources,
+                certificateArn, state, monitoring);
+    }
+
+    public Environment withNetwork(NetworkConfig newNetwork) {
+        return new Environment(name, region, newNetwork, tasks, logRetentionDays, protectStatefulResources,
+                certificateArn, state, monitoring);
+    }
+
+    public Environment withTasks(TaskDefaults newTasks) {
+        return new Environment(name, region, network, newTasks, logRetentionDays, protectStatefulResources,
+                certificateArn, state, monitoring);
+    }
+
+    public Environment withCertificateArn(String arn) {
+        return new Environment(name, region, network, tasks, logRetentionDays, protectStatefulResources,
+                Optional.of(arn), state, monitoring);
+    }
+
+    public Environment withState(StateBackend newState) {
+        return new Environment(name, region, network, tasks, logRetentionDays, protectStatefulResources,
+                certificateArn, newState, monitoring);
+    }
+
+    public Environment withMonitoring(MonitoringDefaults newMonitoring) {
+        return new Environment(name, region, network, tasks, logRetentionDays, protectStatefulResources,
+                certificateArn, state, newMonitoring);
+    }
+
+    public Environment withLogRetentionDays(int days) {
+        return new Environment(name, region, network, tasks, days, protectStatefulResources, certificateArn, state,
+                monitoring);
+    }
+}

@@ -1,0 +1,118 @@
+package dev.servicekit.environment;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import dev.servicekit.validation.ConfigurationException;
+import dev.servicekit.validation.Problem;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The one place a user adapts servicekit to an account: cdktf.json's {@code context.servicekit}, one
+ * object per environment. Every key is optional; an absent key keeps the preset of {@link Environment}.
+ *
+ * <pre>{@code
+ * "context": { "servicekit": {
+ *   "prod": { "region": "eu-west-1", "stateBucket": "acme-terraform-state",
+ *             "certificateArn": "arn:aws:acm:...", "notify": "@pagerduty-acme",
+ *             "vpcId": "vpc-0abc", "publicSubnetIds": ["subnet-1", "subnet-2"],
+ *             "privateSubnetIds": ["subnet-3", "subnet-4"], "clusterName": "prod" } } }
+ * }</pre>
+ *
+ * @param region           AWS region
+ * @param stateBucket      an S3 bucket for Terraform state; without it state stays in a local file
+ * @param stateRegion      the bucket's region; default {@code region}
+ * @param certificateArn   ACM certificate for every web service's HTTPS listener
+ * @param notifyHandle         Datadog notification handle, e.g. {@code @slack-alerts}
+ * @param datadogApiUrl    Datadog site API, e.g. {@code https://api.datadoghq.eu/}
+ * @param vpcId            adopt this VPC instead of creating one (then publicSubnetIds and clusterName too)
+ * @param publicSubnetIds  the adopted VPC's public subnets (load balancers)
+ * @param privateSubnetIds the adopted VPC's private subnets with NAT (tasks); empty: tasks get public IPs
+ * @param clusterName      the adopted ECS cluster
+ */
+public record EnvironmentContext(String region, String stateBucket, String stateRegion, String certificateArn,
+                                 @JsonProperty("notify")
+                                 String notifyHandle, String datadogApiUrl, String vpcId, List<String> publicSubnetIds,
+                                 List<String> privateSubnetIds, String clusterName) {
+
+    /** The cdktf.json context key that holds servicekit's settings. */
+    public static final String CONTEXT_KEY = "servicekit";
+
+    private static final ObjectMapper JSON = new ObjectMapper()
+            .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+
+    /**
+     * The presets adapted by {@code context} (the value of {@code context.servicekit}, possibly null).
+     * Throws a {@link ConfigurationException} naming the key when the context is malformed.
+     */
+    public static List<Environment> apply(Object context, List<Environment> presets) {
+        Map<?, ?> byEnvironment = context instanceof Map<?, ?> map ? map : Map.of();
+        List<Problem> problems = new ArrayList<>();
+        for (Object key : byEnvironment.keySet()) {
+            if (presets.stream().noneMatch(env -> env.name().equals(key))) {
+                problems.add(new Problem("cdktf.json", "context." + CONTEXT_KEY + "." + key,
+                        "unknown environment; known: " + presets.stream().map(Environment::name).toList()));
+            }
+        }
+        List<Environment> result = new ArrayList<>();
+        for (Environment preset : presets) {
+            Object raw = byEnvironment.get(preset.name());
+            if (raw == null) {
+                result.add(preset);
+                continue;
+            }
+            try {
+                result.add(JSON.convertValue(raw, EnvironmentContext.class).applyTo(preset));
+            } catch (IllegalArgumentException e) {
+                String field = e.getCause() instanceof UnrecognizedPropertyException unknown
+                        ? unknown.getPropertyName() + " (unknown key)"
+                        : "value";
+                problems.add(new Problem("cdktf.json", "context." + CONTEXT_KEY + "." + preset.name() + "." + field,
+                        "cannot be read: " + firstLine(e.getMessage())));
+            }
+        }
+        if (!problems.isEmpty()) {
+            throw new ConfigurationException(problems);
+        }
+        return result;
+    }
+
+    /** {@code preset} with this context's values where given. */
+    public Environment applyTo(Environment preset) {
+        Environment env = preset;
+        if (region != null) {
+            env = env.withRegion(region);
+        }
+        if (stateBucket != null) {
+            env = env.withState(new StateBackend.S3(stateBucket, "servicekit/" + env.name() + ".tfstate",
+                    Optional.ofNullable(stateRegion).orElse(env.region())));
+        }
+        if (certificateArn != null) {
+            env = env.withCertificateArn(certificateArn);
+        }
+        if (notifyHandle != null) {
+            env = env.withMonitoring(env.monitoring().withNotify(notifyHandle));
+        }
+        if (datadogApiUrl != null) {
+            env = env.withMonitoring(env.monitoring().withDatadogApiUrl(datadogApiUrl));
+        }
+        if (vpcId != null || clusterName != null) {
+            env = env.withNetwork(new NetworkConfig.Existing(Optional.ofNullable(vpcId).orElse(""),
+                    Optional.ofNullable(publicSubnetIds).orElse(List.of()),
+                    Optional.ofNullable(privateSubnetIds).orElse(List.of()),
+                    Optional.ofNullable(clusterName).orElse("")));
+        }
+        return env;
+    }
+
+    private static String firstLine(String message) {
+        String text = message == null ? "" : message;
+        int end = text.indexOf('\n');
+        return end < 0 ? text : text.substring(0, end);
+    }
+}

@@ -1,0 +1,130 @@
+package dev.servicekit.environment;
+
+import com.hashicorp.cdktf.LocalBackend;
+import com.hashicorp.cdktf.LocalBackendConfig;
+import com.hashicorp.cdktf.S3Backend;
+import com.hashicorp.cdktf.S3BackendConfig;
+import com.hashicorp.cdktf.TerraformStack;
+import com.hashicorp.cdktf.providers.aws.data_aws_caller_identity.DataAwsCallerIdentity;
+import com.hashicorp.cdktf.providers.aws.data_aws_ecs_cluster.DataAwsEcsCluster;
+import com.hashicorp.cdktf.providers.aws.data_aws_ecs_cluster.DataAwsEcsClusterConfig;
+import com.hashicorp.cdktf.providers.aws.data_aws_partition.DataAwsPartition;
+import com.hashicorp.cdktf.providers.aws.data_aws_vpc.DataAwsVpc;
+import com.hashicorp.cdktf.providers.aws.data_aws_vpc.DataAwsVpcConfig;
+import com.hashicorp.cdktf.providers.aws.ecs_cluster.EcsCluster;
+import com.hashicorp.cdktf.providers.aws.ecs_cluster.EcsClusterConfig;
+import com.hashicorp.cdktf.providers.aws.ecs_cluster.EcsClusterSetting;
+import com.hashicorp.cdktf.providers.aws.provider.AwsProvider;
+import com.hashicorp.cdktf.providers.aws.provider.AwsProviderConfig;
+import com.hashicorp.cdktf.providers.aws.provider.AwsProviderDefaultTags;
+import dev.servicekit.catalog.Catalog;
+import dev.servicekit.catalog.ServiceSpec;
+import dev.servicekit.service.Platform;
+import dev.servicekit.service.ServiceConstruct;
+import dev.servicekit.service.ServiceSettings;
+import software.constructs.Construct;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * One environment's Terraform stack: the AWS provider and state backend, the network and ECS cluster
+ * (created or adopted), and one {@link ServiceConstruct} per catalog line. Stage and prod are two
+ * instances of this class with different {@link Environment} values.
+ */
+public final class EnvironmentStack extends TerraformStack {
+    private final Environment environment;
+    private final Platform platform;
+    private final List<ServiceConstruct> services = new ArrayList<>();
+
+    public EnvironmentStack(Construct scope, Environment environment, Catalog catalog) {
+        super(scope, environment.name());
+        this.environment = environment;
+        Map<String, String> tags = new TreeMap<>(Map.of("environment", environment.name(),
+                "managed-by", ServiceSettings.MANAGED_BY));
+
+        new AwsProvider(this, "aws", AwsProviderConfig.builder()
+                .region(environment.region())
+                .defaultTags(List.of(AwsProviderDefaultTags.builder().tags(tags).build()))
+                .build());
+        backend();
+
+        DataAwsCallerIdentity account = new DataAwsCallerIdentity(this, "account");
+        account.overrideLogicalId("current");
+        DataAwsPartition partition = new DataAwsPartition(this, "partition");
+        partition.overrideLogicalId("current");
+        platform = platform(tags, account.getAccountId(), partition.getPartition());
+
+        for (ServiceSpec spec : catalog.services()) {
+            services.add(new ServiceConstruct(this, ServiceSettings.resolve(spec, environment), platform));
+        }
+    }
+
+    public Environment environment() {
+        return environment;
+    }
+
+    public Platform platform() {
+        return platform;
+    }
+
+    public List<ServiceConstruct> services() {
+        return List.copyOf(services);
+    }
+
+    /** The local state file sits in the project directory, three levels above cdktf.out/stacks/<env>. */
+    public static String localStatePath(String environmentName) {
+        return "../../../terraform." + environmentName + ".tfstate";
+    }
+
+    private void backend() {
+        if (environment.state() instanceof StateBackend.S3 s3) {
+            new S3Backend(this, S3BackendConfig.builder()
+                    .bucket(s3.bucket())
+                    .key(s3.key())
+                    .region(s3.region())
+                    .encrypt(true)
+                    .build());
+            // cdktf 0.19 predates S3 lock files (Terraform 1.10+); they replace a DynamoDB lock table.
+            addOverride("terraform.backend.s3.use_lockfile", true);
+        } else {
+            new LocalBackend(this, LocalBackendConfig.builder().path(localStatePath(environment.name())).build());
+        }
+    }
+
+    private Platform platform(Map<String, String> tags, String accountId, String partition) {
+        boolean protect = environment.protectStatefulResources();
+        if (environment.network() instanceof NetworkConfig.Existing existing) {
+            DataAwsVpc vpc = new DataAwsVpc(this, "vpc", DataAwsVpcConfig.builder().id(existing.vpcId()).build());
+            vpc.overrideLogicalId("existing");
+            DataAwsEcsCluster cluster = new DataAwsEcsCluster(this, "cluster",
+                    DataAwsEcsClusterConfig.builder().clusterName(existing.clusterName()).build());
+            cluster.overrideLogicalId("existing");
+            List<String> taskSubnets = existing.tasksInPublicSubnets()
+                    ? existing.publicSubnetIds() : existing.privateSubnetIds();
+            return new Platform(environment.name(), environment.region(), accountId, partition, existing.vpcId(),
+                    vpc.getCidrBlock(), existing.publicSubnetIds(), taskSubnets, existing.tasksInPublicSubnets(),
+                    existing.clusterName(), cluster.getArn(), protect);
+        }
+        NetworkConfig.Managed managed = (NetworkConfig.Managed) environment.network();
+        ManagedNetwork network = new ManagedNetwork(this, environment, managed, tags);
+        EcsCluster cluster = new EcsCluster(this, "cluster", EcsClusterConfig.builder()
+                .name(clusterName(environment.name()))
+                .setting(List.of(EcsClusterSetting.builder().name("containerInsights").value("enabled").build()))
+                .tags(tags)
+                .build());
+        cluster.overrideLogicalId("cluster");
+        List<String> taskSubnets = managed.tasksInPublicSubnets()
+                ? network.publicSubnetIds() : network.privateSubnetIds();
+        return new Platform(environment.name(), environment.region(), accountId, partition, network.vpc().getId(),
+                managed.cidr(), network.publicSubnetIds(), taskSubnets, managed.tasksInPublicSubnets(),
+                clusterName(environment.name()), cluster.getArn(), protect);
+    }
+
+    /** The ECS cluster a managed network creates: {@code servicekit-<env>}. */
+    public static String clusterName(String environmentName) {
+        return "servicekit-" + environmentName;
+    }
+}

@@ -1,0 +1,30 @@
+package dev.servicekit.service;
+
+import java.util.List;
+
+/**
+ * What a service uses of its environment: network, cluster and account. Values may be Terraform
+ * references (a managed VPC's subnets) or literals (an adopted VPC's IDs).
+ *
+ * @param environment             the environment's name
+ * @param region                  the AWS region
+ * @param accountId               the AWS account ID (a data-source reference)
+ * @param partition               the AWS partition, e.g. {@code aws}
+ * @param vpcId                   the VPC
+ * @param vpcCidr                 the VPC's CIDR block; internal load balancers admit only it
+ * @param publicSubnetIds         where internet-facing load balancers live
+ * @param taskSubnetIds           where tasks and internal load balancers live
+ * @param assignPublicIp          true when tasks run in public subnets (no NAT)
+ * @param clusterName             the ECS cluster's name
+ * @param clusterArn              the ECS cluster's ARN
+ * @param protectStatefulResources prevent_destroy on queues and log groups, deletion protection on load balancers
+ */
+public record Platform(String environment, String region, String accountId, String partition, String vpcId,
+                       String vpcCidr, List<String> publicSubnetIds, List<String> taskSubnetIds,
+                       boolean assignPublicIp, String clusterName, String clusterArn,
+                       boolean protectStatefulResources) {
+    public Platform {
+        publicSubnetIds = List.copyOf(publicSubnetIds);
+        taskSubnetIds = List.copyOf(taskSubnetIds);
+    }
+}

@@ -1,0 +1,174 @@
+package dev.servicekit.service;
+
+import com.hashicorp.cdktf.TerraformOutput;
+import com.hashicorp.cdktf.TerraformOutputConfig;
+import com.hashicorp.cdktf.TerraformResourceLifecycle;
+import com.hashicorp.cdktf.providers.aws.ecs_service.EcsService;
+import com.hashicorp.cdktf.providers.aws.ecs_service.EcsServiceConfig;
+import com.hashicorp.cdktf.providers.aws.ecs_service.EcsServiceDeploymentCircuitBreaker;
+import com.hashicorp.cdktf.providers.aws.ecs_service.EcsServiceLoadBalancer;
+import com.hashicorp.cdktf.providers.aws.ecs_service.EcsServiceNetworkConfiguration;
+import com.hashicorp.cdktf.providers.aws.security_group.SecurityGroup;
+import com.hashicorp.cdktf.providers.aws.security_group.SecurityGroupConfig;
+import com.hashicorp.cdktf.providers.aws.vpc_security_group_egress_rule.VpcSecurityGroupEgressRule;
+import com.hashicorp.cdktf.providers.aws.vpc_security_group_egress_rule.VpcSecurityGroupEgressRuleConfig;
+import com.hashicorp.cdktf.providers.aws.vpc_security_group_ingress_rule.VpcSecurityGroupIngressRule;
+import com.hashicorp.cdktf.providers.aws.vpc_security_group_ingress_rule.VpcSecurityGroupIngressRuleConfig;
+import dev.servicekit.catalog.ServiceKind;
+import software.constructs.Construct;
+
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * One complete service in one environment: queue and dead-letter queue, log group, IAM roles, Fargate
+ * task definition and ECS service, a load balancer for web services, autoscaling, and outputs. Built
+ * from small parts, like AWS CDK's ecs-patterns; every resource's Terraform address is pinned to
+ * {@code <service>_<part>}, so adding or re-arranging services never moves another.
+ */
+public final class ServiceConstruct extends Construct {
+    /** Rolling deploys never drop below the desired count and may double it. */
+    public static final int MIN_HEALTHY_PERCENT = 100;
+    public static final int MAX_PERCENT = 200;
+    /** Seconds a new web task has before load balancer health checks count. */
+    public static final int HEALTH_CHECK_GRACE_SECONDS = 60;
+
+    private final ServiceSettings settings;
+    private final Optional<ServiceQueues> queues;
+    private final ServiceLogs logs;
+    private final ServiceRoles roles;
+    private final ServiceTask task;
+    private final SecurityGroup taskSecurityGroup;
+    private final Optional<ServiceLoadBalancer> loadBalancer;
+    private final EcsService ecsService;
+
+    public ServiceConstruct(Construct scope, ServiceSettings settings, Platform platform) {
+        super(scope, settings.name());
+        this.settings = settings;
+        ServiceNames names = settings.names();
+
+        queues = settings.queue().map(options -> new ServiceQueues(this, settings, options, platform));
+        logs = new ServiceLogs(this, settings, platform);
+        roles = new ServiceRoles(this, settings, platform, logs.logGroup().getArn(),
+                queues.map(q -> q.queue().getArn()));
+        task = new ServiceTask(this, settings, platform, roles, logs.logGroup().getName(), queues);
+
+        taskSecurityGroup = new SecurityGroup(this, "task-security-group", SecurityGroupConfig.builder()
+                .name(names.taskSecurityGroup())
+                .description("Tasks of " + names.prefix() + ": in from its own load balancer only")
+                .vpcId(platform.vpcId())
+                .tags(settings.tags())
+                .build());
+        taskSecurityGroup.overrideLogicalId(names.address("task_security_group"));
+        new VpcSecurityGroupEgressRule(this, "task-egress", VpcSecurityGroupEgressRuleConfig.builder()
+                .securityGroupId(taskSecurityGroup.getId())
+                .cidrIpv4("0.0.0.0/0")
+                .ipProtocol("-1")
+                .description("Image registries, AWS APIs and the service's own dependencies")
+                .tags(settings.tags())
+                .build())
+                .overrideLogicalId(names.address("task_egress"));
+
+        EcsServiceConfig.Builder service = EcsServiceConfig.builder()
+                .name(names.ecsService())
+                .cluster(platform.clusterArn())
+                .taskDefinition(task.taskDefinition().getArn())
+                .desiredCount(settings.desiredCount())
+                .launchType("FARGATE")
+                .deploymentMinimumHealthyPercent(MIN_HEALTHY_PERCENT)
+                .deploymentMaximumPercent(MAX_PERCENT)
+                .deploymentCircuitBreaker(EcsServiceDeploymentCircuitBreaker.builder().enable(true).rollback(true).build())
+                .networkConfiguration(EcsServiceNetworkConfiguration.builder()
+                        .subnets(platform.taskSubnetIds())
+                        .securityGroups(List.of(taskSecurityGroup.getId()))
+                        .assignPublicIp(platform.assignPublicIp())
+                        .build())
+                .propagateTags("SERVICE")
+                .enableEcsManagedTags(true)
+                .tags(settings.tags())
+                // Autoscaling owns the running count; a deploy must not reset it.
+                .lifecycle(TerraformResourceLifecycle.builder().ignoreChanges(List.of("desired_count")).build());
+
+        if (settings.kind() instanceof ServiceKind.Web web) {
+            ServiceLoadBalancer lb = new ServiceLoadBalancer(this, settings, web, platform);
+            lb.allowTrafficTo(taskSecurityGroup, settings, web.port());
+            new VpcSecurityGroupIngressRule(this, "task-ingress", VpcSecurityGroupIngressRuleConfig.builder()
+                    .securityGroupId(taskSecurityGroup.getId())
+                    .referencedSecurityGroupId(lb.securityGroup().getId())
+                    .ipProtocol("tcp")
+                    .fromPort(web.port())
+                    .toPort(web.port())
+                    .description("From the load balancer of " + names.prefix())
+                    .tags(settings.tags())
+                    .build())
+                    .overrideLogicalId(names.address("task_ingress"));
+            service.loadBalancer(List.of(EcsServiceLoadBalancer.builder()
+                            .targetGroupArn(lb.targetGroup().getArn())
+                            .containerName(settings.name())
+                            .containerPort(web.port())
+                            .build()))
+                    .healthCheckGracePeriodSeconds(HEALTH_CHECK_GRACE_SECONDS)
+                    // The target group must be attached to the load balancer before ECS registers tasks.
+                    .dependsOn(List.copyOf(lb.listeners()));
+            loadBalancer = Optional.of(lb);
+        } else {
+            loadBalancer = Optional.empty();
+        }
+        ecsService = new EcsService(this, "ecs-service", service.build());
+        ecsService.overrideLogicalId(names.address("service"));
+
+        new ServiceScaling(this, settings, platform, ecsService.getName(), queues.map(q -> q.queue().getName()));
+        outputs(names);
+    }
+
+    /** Queues and log groups in protected environments cannot be destroyed by accident. */
+    static TerraformResourceLifecycle statefulLifecycle(Platform platform) {
+        return TerraformResourceLifecycle.builder().preventDestroy(platform.protectStatefulResources()).build();
+    }
+
+    private void outputs(ServiceNames names) {
+        queues.ifPresent(q -> {
+            output(names, "queue_url", q.queue().getUrl(), "URL of the service's SQS queue");
+            output(names, "dlq_url", q.deadLetterQueue().getUrl(), "URL of the service's dead-letter queue");
+        });
+        loadBalancer.ifPresent(lb -> output(names, "lb_dns_name", lb.loadBalancer().getDnsName(),
+                "DNS name of the service's load balancer"));
+        output(names, "log_group_name", logs.logGroup().getName(), "The service's CloudWatch log group");
+    }
+
+    private void output(ServiceNames names, String part, String value, String description) {
+        new TerraformOutput(this, "output-" + part, TerraformOutputConfig.builder()
+                .value(value)
+                .description(description)
+                .build())
+                .overrideLogicalId(names.address(part));
+    }
+
+    public ServiceSettings settings() {
+        return settings;
+    }
+
+    public Optional<ServiceQueues> queues() {
+        return queues;
+    }
+
+    public ServiceLogs logs() {
+        return logs;
+    }
+
+    public ServiceRoles roles() {
+        return roles;
+    }
+
+    public ServiceTask task() {
+        return task;
+    }
+
+    public Optional<ServiceLoadBalancer> loadBalancer() {
+        return loadBalancer;
+    }
+
+    public EcsService ecsService() {
+        return ecsService;
+    }
+}

@@ -1,0 +1,81 @@
+package dev.servicekit.service;
+
+import dev.servicekit.catalog.Overrides;
+import dev.servicekit.catalog.QueueOptions;
+import dev.servicekit.catalog.ServiceKind;
+import dev.servicekit.catalog.ServiceSpec;
+import dev.servicekit.environment.Environment;
+import dev.servicekit.monitoring.MonitorKind;
+import dev.servicekit.monitoring.Thresholds;
+
+import java.util.Collections;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+
+/**
+ * A catalog line resolved for one environment: the line's values where it sets them, the
+ * environment's defaults elsewhere. This is what the service construct builds from. Numbers may be
+ * Terraform tokens (module inputs); validation passes those through.
+ *
+ * @param monitors the monitors that apply to this service and are switched on, with their thresholds
+ */
+public record ServiceSettings(String environment, String name, String image, String owner, ServiceKind kind,
+                              List<String> command, Map<String, String> variables, List<String> secrets,
+                              Optional<QueueOptions> queue, Number cpu, Number memory, Number minCount,
+                              Number desiredCount, Number maxCount, Number logRetentionDays,
+                              Optional<String> certificateArn, Optional<String> runbookUrl,
+                              Map<MonitorKind, Thresholds> monitors) {
+
+    /** The {@code managed-by} tag on every resource. */
+    public static final String MANAGED_BY = "servicekit";
+
+    public ServiceSettings {
+        command = List.copyOf(command);
+        variables = Collections.unmodifiableSortedMap(new TreeMap<>(variables));
+        secrets = List.copyOf(secrets);
+        EnumMap<MonitorKind, Thresholds> sorted = new EnumMap<>(MonitorKind.class);
+        sorted.putAll(monitors);
+        monitors = Collections.unmodifiableMap(sorted);
+    }
+
+    public static ServiceSettings resolve(ServiceSpec spec, Environment env) {
+        Overrides o = spec.overridesFor(env.name());
+        Map<MonitorKind, Thresholds> monitors = new EnumMap<>(MonitorKind.class);
+        for (MonitorKind kind : MonitorKind.values()) {
+            boolean applies = switch (kind.needs()) {
+                case NOTHING -> true;
+                case QUEUE -> spec.queue().isPresent();
+                case LOAD_BALANCER -> spec.isWeb();
+            };
+            Optional<Thresholds> chosen = o.monitors().containsKey(kind)
+                    ? o.monitors().get(kind)
+                    : Optional.ofNullable(env.monitoring().thresholds().get(kind));
+            if (applies) {
+                chosen.ifPresent(t -> monitors.put(kind, t));
+            }
+        }
+        return new ServiceSettings(env.name(), spec.name(), spec.image(), spec.owner(), spec.kind(), spec.command(),
+                spec.variables(), spec.secrets(), spec.queue(),
+                o.cpu().orElse(env.tasks().cpu()), o.memory().orElse(env.tasks().memory()),
+                o.minCount().orElse(env.tasks().minCount()), o.desiredCount().orElse(env.tasks().desiredCount()),
+                o.maxCount().orElse(env.tasks().maxCount()), o.logRetentionDays().orElse(env.logRetentionDays()),
+                o.certificateArn().or(env::certificateArn), spec.runbookUrl(), monitors);
+    }
+
+    public ServiceNames names() {
+        return new ServiceNames(environment, name);
+    }
+
+    public boolean isWeb() {
+        return kind instanceof ServiceKind.Web;
+    }
+
+    /** The tags on every resource of this service. */
+    public Map<String, String> tags() {
+        return new TreeMap<>(Map.of("service", name, "environment", environment, "owner", owner,
+                "managed-by", MANAGED_BY));
+    }
+}
