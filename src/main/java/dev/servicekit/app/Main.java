@@ -12,7 +12,7 @@ import java.util.Map;
 
 /**
  * The cdktf app: synthesizes the stage and prod stacks of {@link ExampleCatalog} into {@code cdktf.out}
- * (or {@code CDKTF_OUTDIR}, as the cdktf CLI sets it). Invalid configuration prints one message and
+ * (or {@code SERVICEKIT_OUTDIR}, which bin/app sets from the CLI's {@code CDKTF_OUTDIR}). Invalid configuration prints one message and
  * exits 1 before anything is written; output is written to a fresh directory and swapped in whole, so
  * a failure never leaves a half-written {@code cdktf.out}.
  */
@@ -22,9 +22,15 @@ public final class Main {
     public static void main(String[] args) {
         try {
             LargeStack.call(() -> {
-                Path outdir = Path.of(System.getenv().getOrDefault("CDKTF_OUTDIR", "cdktf.out"));
-                OutputSwap.into(outdir, staging -> new ServicekitApp(ExampleCatalog.services(), context(),
-                        staging.toString()).synth());
+                String cliOutdir = System.getenv("CDKTF_OUTDIR");
+                if (cliOutdir != null) {
+                    // cdktf's App writes there whatever we ask (bin/app renames the variable to avoid this).
+                    new ServicekitApp(ExampleCatalog.services(), context(), cliOutdir).synth();
+                } else {
+                    Path outdir = Path.of(System.getenv().getOrDefault("SERVICEKIT_OUTDIR", "cdktf.out"));
+                    OutputSwap.into(outdir, staging -> new ServicekitApp(ExampleCatalog.services(), context(),
+                            staging.toString()).synth());
+                }
                 return null;
             });
         } catch (ConfigurationException e) {
