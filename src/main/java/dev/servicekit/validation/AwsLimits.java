@@ -21,10 +21,11 @@ public final class AwsLimits {
                 return "must not be empty";
             }
             if (name.length() > maxLength) {
-                return "'" + name + "' is " + name.length() + " characters; AWS allows " + maxLength + " for a " + resource;
+                return "'" + name + "' is " + name.length() + " characters; AWS limits " + resource + " names to "
+                        + maxLength;
             }
             if (!allowed.matcher(name).matches()) {
-                return "'" + name + "' may contain only " + allowedDescription + " for a " + resource;
+                return "'" + name + "': AWS allows only " + allowedDescription + " in " + resource + " names";
             }
             return null;
         }

@@ -1,0 +1,72 @@
+package dev.servicekit.app;
+
+import dev.servicekit.catalog.Catalog;
+import dev.servicekit.catalog.Service;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The app's contract with cdktf and Maven: exit codes, messages, and whole-or-nothing output. */
+class MainTest {
+    private static final String IMAGE = "public.ecr.aws/nginx/nginx:1.27";
+
+    @Test
+    void synthesizesEveryStackAndAManifest(@TempDir Path dir) throws Exception {
+        Path outdir = dir.resolve("cdktf.out");
+        int exit = Main.run(Catalog.of(Service.worker("w", IMAGE)), Map.of(), outdir, System.err);
+        assertThat(exit).isEqualTo(Main.OK);
+        assertThat(outdir.resolve("manifest.json")).exists();
+        assertThat(outdir.resolve("stacks/stage/cdk.tf.json")).exists();
+        assertThat(outdir.resolve("stacks/prod/cdk.tf.json")).exists();
+        assertThat(Files.readString(outdir.resolve("stacks/prod/cdk.tf.json")))
+                .contains("\"path\": \"../../../terraform.prod.tfstate\"")
+                .doesNotContain(dir.toString());
+        assertThat(dir.resolve("cdktf.out.staging")).doesNotExist();
+    }
+
+    @Test
+    void invalidInputExitsNonZeroWithOneMessageAndLeavesPreviousOutputAlone(@TempDir Path dir) throws Exception {
+        Path outdir = dir.resolve("cdktf.out");
+        Files.createDirectories(outdir.resolve("stacks/stage"));
+        Files.writeString(outdir.resolve("stacks/stage/cdk.tf.json"), "previous");
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+
+        int exit = Main.run(Catalog.of(Service.worker("w", IMAGE).size(256, 4096)), Map.of(), outdir,
+                new PrintStream(err, true, StandardCharsets.UTF_8));
+
+        assertThat(exit).isEqualTo(Main.INVALID_CONFIGURATION);
+        assertThat(err.toString(StandardCharsets.UTF_8)).isEqualTo("""
+                servicekit: the configuration is invalid; nothing was synthesized.
+                  - stage/w: memory: 4096 MiB does not fit Fargate cpu 256; allowed: [512, 1024, 2048]
+                  - prod/w: memory: 4096 MiB does not fit Fargate cpu 256; allowed: [512, 1024, 2048]
+                """);
+        assertThat(Files.readString(outdir.resolve("stacks/stage/cdk.tf.json"))).isEqualTo("previous");
+        assertThat(dir.resolve("cdktf.out.staging")).doesNotExist();
+    }
+
+    @Test
+    void aFailureWhileWritingKeepsThePreviousOutput(@TempDir Path dir) throws Exception {
+        Path outdir = dir.resolve("out");
+        Files.createDirectories(outdir);
+        Files.writeString(outdir.resolve("keep"), "previous");
+        try {
+            OutputSwap.into(outdir, staging -> {
+                Files.writeString(staging.resolve("half"), "written");
+                throw new IllegalStateException("boom");
+            });
+        } catch (IllegalStateException expected) {
+            assertThat(expected).hasMessage("boom");
+        }
+        assertThat(Files.readString(outdir.resolve("keep"))).isEqualTo("previous");
+        assertThat(outdir.resolve("half")).doesNotExist();
+        assertThat(dir.resolve("out.staging")).doesNotExist();
+    }
+}

@@ -1,0 +1,188 @@
+package dev.servicekit.validation;
+
+import dev.servicekit.catalog.Catalog;
+import dev.servicekit.catalog.HealthCheck;
+import dev.servicekit.catalog.Service;
+import dev.servicekit.environment.Environment;
+import dev.servicekit.environment.NetworkConfig;
+import dev.servicekit.environment.StateBackend;
+import dev.servicekit.environment.TaskDefaults;
+import dev.servicekit.monitoring.MonitorKind;
+import dev.servicekit.monitoring.Thresholds;
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
+
+/** Every rule: bad input gets one message naming the environment, the service and the field. */
+class CatalogValidatorTest {
+    private static final String IMAGE = "public.ecr.aws/nginx/nginx:1.27";
+    private static final List<Environment> ENVIRONMENTS = List.of(Environment.stage(), Environment.prod());
+
+    private static List<String> problems(Service... lines) {
+        return problems(ENVIRONMENTS, lines);
+    }
+
+    private static List<String> problems(List<Environment> environments, Service... lines) {
+        ConfigurationException e = catchThrowableOfType(
+                () -> CatalogValidator.validate(Catalog.of(lines), environments), ConfigurationException.class);
+        assertThat(e).as("validation should fail").isNotNull();
+        assertThat(e.getMessage()).startsWith("servicekit: the configuration is invalid; nothing was synthesized.");
+        return e.problems().stream().map(Problem::toString).toList();
+    }
+
+    @Test
+    void aValidCatalogPasses() {
+        CatalogValidator.validate(Catalog.of(Service.worker("ok", IMAGE), Service.web("web", IMAGE, 80)), ENVIRONMENTS);
+    }
+
+    @Test
+    void serviceNamesFollowOneRule() {
+        assertThat(problems(Service.worker("Billing_Worker", IMAGE))).containsExactly(
+                "catalog/Billing_Worker: name: 'Billing_Worker' must be lowercase letters, digits and inner hyphens, "
+                        + "starting with a letter");
+        assertThat(problems(Service.worker("network", IMAGE)))
+                .containsExactly("catalog/network: name: 'network' is reserved for the environment's own resources");
+    }
+
+    @Test
+    void duplicateServicesAreRejected() {
+        assertThat(problems(Service.worker("twice", IMAGE), Service.web("twice", IMAGE, 80)))
+                .containsExactly("catalog/twice: name: declared more than once; service names must be unique");
+    }
+
+    @Test
+    void derivedNamesMustFitAwsLimits() {
+        String name = "a-web-service-with-a-long-name";
+        assertThat(problems(Service.web(name, IMAGE, 80))).contains(
+                "stage/" + name + ": load balancer name: 'stage-" + name + "' is 36 characters; AWS limits load "
+                        + "balancer names to 32",
+                "stage/" + name + ": target group name: 'stage-" + name + "' is 36 characters; AWS limits target "
+                        + "group names to 32",
+                "prod/" + name + ": load balancer name: 'prod-" + name + "' is 35 characters; AWS limits load "
+                        + "balancer names to 32");
+        String worker = "w" + "x".repeat(60);
+        assertThat(problems(Service.worker(worker, IMAGE))).contains(
+                "stage/" + worker + ": execution role name: 'stage-" + worker + "-execution' is 77 characters; "
+                        + "AWS limits IAM role names to 64");
+        String longQueue = "q" + "x".repeat(75);
+        assertThat(problems(Service.worker(longQueue, IMAGE)))
+                .anyMatch(p -> p.startsWith("stage/" + longQueue + ": queue name: 'stage-" + longQueue
+                        + "' is 82 characters; AWS limits SQS queue names to 80"));
+    }
+
+    @Test
+    void fargateSizesMustExist() {
+        assertThat(problems(Service.worker("w", IMAGE).size(256, 4096))).containsExactly(
+                "stage/w: memory: 4096 MiB does not fit Fargate cpu 256; allowed: [512, 1024, 2048]",
+                "prod/w: memory: 4096 MiB does not fit Fargate cpu 256; allowed: [512, 1024, 2048]");
+        assertThat(problems(Service.worker("w", IMAGE).prod(p -> p.size(300, 1024)))).containsExactly(
+                "prod/w: cpu: 300 is not a Fargate cpu size; allowed: [256, 512, 1024, 2048, 4096, 8192, 16384]");
+        assertThat(problems(Service.worker("w", IMAGE).size(1024, 9216))).contains(
+                "stage/w: memory: 9216 MiB does not fit Fargate cpu 1024; allowed: 2048 to 8192 in steps of 1024");
+    }
+
+    @Test
+    void countsMustBeOrdered() {
+        assertThat(problems(Service.worker("w", IMAGE).prod(p -> p.counts(3, 2, 10)))).containsExactly(
+                "prod/w: desiredCount: counts must satisfy min <= desired <= max; got 3 <= 2 <= 10");
+        assertThat(problems(Service.worker("w", IMAGE).counts(0, 0, 0))).contains(
+                "stage/w: maxCount: 0 must be at least 1");
+    }
+
+    @Test
+    void portsMustBeValid() {
+        assertThat(problems(Service.web("web", IMAGE, 70000))).contains("stage/web: port: 70000 is outside 1-65535");
+    }
+
+    @Test
+    void logRetentionMustBeACloudWatchValue() {
+        assertThat(problems(Service.worker("w", IMAGE).stage(s -> s.logRetentionDays(10)))).containsExactly(
+                "stage/w: logRetentionDays: 10 is not a CloudWatch retention; allowed: [0, 1, 3, 5, 7, 14, 30, 60, 90, "
+                        + "120, 150, 180, 365, 400, 545, 731, 1096, 1827, 2192, 2557, 2922, 3288, 3653]");
+    }
+
+    @Test
+    void queueSettingsMustBeInSqsRanges() {
+        List<String> found = problems(Service.worker("w", IMAGE).queue(q -> q.withVisibilityTimeoutSeconds(50_000)
+                .withMaxReceiveCount(0).withReceiveWaitSeconds(25).withDelaySeconds(901)));
+        assertThat(found).contains(
+                "stage/w: queue.visibilityTimeoutSeconds: 50000 is outside 0-43200 s",
+                "stage/w: queue.maxReceiveCount: 0 is outside 1-1000",
+                "stage/w: queue.receiveWaitSeconds: 25 is outside 0-20 s",
+                "stage/w: queue.delaySeconds: 901 is outside 0-900 s");
+        assertThat(problems(Service.worker("w", IMAGE).queue(q -> q.withRetentionSeconds(1_209_600)
+                .withDeadLetterRetentionSeconds(86_400)))).contains(
+                "stage/w: queue.deadLetterRetentionSeconds: 86400 s is shorter than the queue's retention (1209600 s); "
+                        + "SQS keeps a message's original enqueue time, so it would expire early");
+    }
+
+    @Test
+    void healthChecksMustBeInAlbRanges() {
+        List<String> found = problems(Service.web("web", IMAGE, 80)
+                .healthCheck(new HealthCheck("health", "ok", 4, 5, 1, 11, 4000)));
+        assertThat(found).contains(
+                "stage/web: healthCheck.path: 'health' must start with / and be at most 1024 characters",
+                "stage/web: healthCheck.matcher: 'ok' is not a list of HTTP codes such as 200-399",
+                "stage/web: healthCheck.intervalSeconds: 4 is outside 5-300 s",
+                "stage/web: healthCheck.timeoutSeconds: 5 s must be less than the interval (4 s)",
+                "stage/web: healthCheck.healthyThreshold: 1 is outside 2-10",
+                "stage/web: healthCheck.unhealthyThreshold: 11 is outside 2-10",
+                "stage/web: healthCheck.deregistrationDelaySeconds: 4000 is outside 0-3600 s");
+    }
+
+    @Test
+    void webOnlyOptionsOnAWorkerAreRejected() {
+        assertThat(problems(Service.worker("w", IMAGE).healthCheck("/x"))).containsExactly(
+                "catalog/w: healthCheck: applies to web services only");
+    }
+
+    @Test
+    void secretsAndVariablesNeedValidNames() {
+        assertThat(problems(Service.worker("w", IMAGE).secret("API-KEY").env("API_KEY", "x").secret("API_KEY")))
+                .containsExactly("catalog/w: secret.API-KEY: is not a valid environment variable name",
+                        "catalog/w: secret.API_KEY: is also a plain environment variable");
+    }
+
+    @Test
+    void warningThresholdsMustComeBeforeCritical() {
+        assertThat(problems(Service.worker("w", IMAGE).monitor(MonitorKind.QUEUE_BACKLOG, Thresholds.of(100, 500))))
+                .contains("stage/w: monitor queue_backlog.warning: 500 must be below the critical threshold 100 "
+                        + "(this monitor fires above its thresholds)");
+        assertThat(problems(Service.web("web", IMAGE, 80).monitor(MonitorKind.NO_HEALTHY_TARGETS, Thresholds.of(2, 1))))
+                .contains("stage/web: monitor no_healthy_targets.warning: 1 must be above the critical threshold 2 "
+                        + "(this monitor fires below its thresholds)");
+        assertThat(problems(Service.worker("w", IMAGE).prod(p -> p.monitor(MonitorKind.CPU, Thresholds.critical(-5)))))
+                .containsExactly("prod/w: monitor cpu.critical: -5 must not be negative");
+    }
+
+    @Test
+    void environmentsAreCheckedToo() {
+        Environment moon = Environment.stage().withRegion("moon-1").withLogRetentionDays(2)
+                .withState(new StateBackend.S3("Bad_Bucket", "k", "us-east-1"))
+                .withNetwork(new NetworkConfig.Existing("abc", List.of("subnet-1"), List.of(), ""))
+                .withMonitoring(Environment.stage().monitoring().withNotify("slack-alerts"))
+                .withTasks(new TaskDefaults(256, 512, 1, 1, 2));
+        assertThat(problems(List.of(moon), Service.worker("w", IMAGE))).contains(
+                "stage: region: 'moon-1' is not an AWS region",
+                "stage: logRetentionDays: 2 is not a CloudWatch retention; allowed: [0, 1, 3, 5, 7, 14, 30, 60, 90, "
+                        + "120, 150, 180, 365, 400, 545, 731, 1096, 1827, 2192, 2557, 2922, 3288, 3653]",
+                "stage: notify: 'slack-alerts' is not a Datadog handle such as @slack-alerts",
+                "stage: vpcId: 'abc' is not a VPC ID (vpc-...)",
+                "stage: publicSubnetIds: an adopted VPC needs at least two public subnets (load balancers span two zones)",
+                "stage: clusterName: an adopted VPC needs an ECS cluster name",
+                "stage: stateBucket: 'Bad_Bucket' is not an S3 bucket name");
+    }
+
+    @Test
+    void everyProblemIsReportedInOneMessage() {
+        assertThatThrownBy(() -> CatalogValidator.validate(Catalog.of(
+                Service.worker("a", IMAGE).size(256, 4096), Service.web("b", IMAGE, 0)), ENVIRONMENTS))
+                .isInstanceOf(ConfigurationException.class)
+                .hasMessageContaining("\n  - stage/a: memory: 4096 MiB does not fit Fargate cpu 256")
+                .hasMessageContaining("\n  - prod/b: port: 0 is outside 1-65535");
+    }
+}
