@@ -12,13 +12,14 @@ import java.util.Optional;
  * Values a catalog line sets instead of its environment's defaults, for every environment or for one.
  * Every field is optional: an empty one means "the environment's default".
  *
+ * @param notifyHandle the Datadog handle this service's monitors notify instead of the environment's
  * @param monitors per monitor: a present value replaces the environment's thresholds, an empty one
  *                 switches the monitor off
  */
 public record Overrides(Optional<Integer> cpu, Optional<Integer> memory, Optional<Integer> minCount,
                         Optional<Integer> desiredCount, Optional<Integer> maxCount,
                         Optional<Integer> logRetentionDays, Optional<String> certificateArn,
-                        Map<MonitorKind, Optional<Thresholds>> monitors) {
+                        Optional<String> notifyHandle, Map<MonitorKind, Optional<Thresholds>> monitors) {
 
     public static final Overrides NONE = new Builder().build();
 
@@ -37,6 +38,7 @@ public record Overrides(Optional<Integer> cpu, Optional<Integer> memory, Optiona
         private Integer maxCount;
         private Integer logRetentionDays;
         private String certificateArn;
+        private String notifyHandle;
         private final Map<MonitorKind, Optional<Thresholds>> monitors = new EnumMap<>(MonitorKind.class);
 
         /** Fargate task size: cpu units and memory in MiB (a pair AWS offers). */
@@ -65,6 +67,12 @@ public record Overrides(Optional<Integer> cpu, Optional<Integer> memory, Optiona
             return this;
         }
 
+        /** The Datadog handle this service's monitors notify instead of the environment's, e.g. {@code @slack-team}. */
+        public Builder notify(String handle) {
+            this.notifyHandle = handle;
+            return this;
+        }
+
         /** Replaces the environment's thresholds for one monitor. */
         public Builder monitor(MonitorKind kind, Thresholds thresholds) {
             monitors.put(kind, Optional.of(thresholds));
@@ -80,7 +88,8 @@ public record Overrides(Optional<Integer> cpu, Optional<Integer> memory, Optiona
         public Overrides build() {
             return new Overrides(Optional.ofNullable(cpu), Optional.ofNullable(memory), Optional.ofNullable(minCount),
                     Optional.ofNullable(desiredCount), Optional.ofNullable(maxCount),
-                    Optional.ofNullable(logRetentionDays), Optional.ofNullable(certificateArn), monitors);
+                    Optional.ofNullable(logRetentionDays), Optional.ofNullable(certificateArn),
+                    Optional.ofNullable(notifyHandle), monitors);
         }
     }
 
@@ -92,6 +101,7 @@ public record Overrides(Optional<Integer> cpu, Optional<Integer> memory, Optiona
         return new Overrides(specific.cpu.or(() -> cpu), specific.memory.or(() -> memory),
                 specific.minCount.or(() -> minCount), specific.desiredCount.or(() -> desiredCount),
                 specific.maxCount.or(() -> maxCount), specific.logRetentionDays.or(() -> logRetentionDays),
-                specific.certificateArn.or(() -> certificateArn), merged);
+                specific.certificateArn.or(() -> certificateArn), specific.notifyHandle.or(() -> notifyHandle),
+                merged);
     }
 }

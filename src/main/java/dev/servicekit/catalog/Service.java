@@ -141,6 +141,12 @@ public final class Service {
         return this;
     }
 
+    /** The Datadog handle this service's monitors notify in every environment. Default: the environment's. */
+    public Service notify(String handle) {
+        common.notify(handle);
+        return this;
+    }
+
     /** Replaces one monitor's thresholds in every environment. */
     public Service monitor(MonitorKind kind, Thresholds thresholds) {
         common.monitor(kind, thresholds);

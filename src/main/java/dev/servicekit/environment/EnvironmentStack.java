@@ -19,6 +19,10 @@ import com.hashicorp.cdktf.providers.aws.provider.AwsProviderConfig;
 import com.hashicorp.cdktf.providers.aws.provider.AwsProviderDefaultTags;
 import dev.servicekit.catalog.Catalog;
 import dev.servicekit.catalog.ServiceSpec;
+import dev.servicekit.datadog.DatadogProvider;
+import dev.servicekit.monitoring.Alerting;
+import dev.servicekit.monitoring.OverviewDashboard;
+import dev.servicekit.monitoring.ServiceDashboards;
 import dev.servicekit.service.Platform;
 import dev.servicekit.service.ServiceConstruct;
 import dev.servicekit.service.ServiceSettings;
@@ -30,8 +34,9 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * One environment's Terraform stack: the AWS provider and state backend, the network and ECS cluster
- * (created or adopted), and one {@link ServiceConstruct} per catalog line. Stage and prod are two
+ * One environment's Terraform stack: the AWS and Datadog providers and the state backend, the network and
+ * ECS cluster (created or adopted), one {@link ServiceConstruct} per catalog line, and the overview
+ * dashboard. Stage and prod are two
  * instances of this class with different {@link Environment} values.
  */
 public final class EnvironmentStack extends TerraformStack {
@@ -55,11 +60,18 @@ public final class EnvironmentStack extends TerraformStack {
         account.overrideLogicalId("current");
         DataAwsPartition partition = new DataAwsPartition(this, "partition");
         partition.overrideLogicalId("current");
-        platform = platform(tags, account.getAccountId(), partition.getPartition());
+        MonitoringDefaults monitoring = environment.monitoring();
+        new DatadogProvider(this, "datadog", monitoring.datadogApiUrl());
+        Alerting alerting = new Alerting(monitoring.notifyHandle(), monitoring.priority(),
+                monitoring.evaluationDelaySeconds(), Alerting.appUrlOf(monitoring.datadogApiUrl()));
+        platform = platform(tags, account.getAccountId(), partition.getPartition(), alerting);
 
         for (ServiceSpec spec : catalog.services()) {
             services.add(new ServiceConstruct(this, ServiceSettings.resolve(spec, environment), platform));
         }
+        new OverviewDashboard(this, environment.name(), alerting.datadogAppUrl(), services.stream()
+                .map(s -> new ServiceDashboards.Entry(s.settings().name(), s.signals(), s.monitoring().dashboardLink()))
+                .toList());
     }
 
     public Environment environment() {
@@ -94,7 +106,7 @@ public final class EnvironmentStack extends TerraformStack {
         }
     }
 
-    private Platform platform(Map<String, String> tags, String accountId, String partition) {
+    private Platform platform(Map<String, String> tags, String accountId, String partition, Alerting alerting) {
         boolean protect = environment.protectStatefulResources();
         if (environment.network() instanceof NetworkConfig.Existing existing) {
             DataAwsVpc vpc = new DataAwsVpc(this, "vpc", DataAwsVpcConfig.builder().id(existing.vpcId()).build());
@@ -106,7 +118,7 @@ public final class EnvironmentStack extends TerraformStack {
                     ? existing.publicSubnetIds() : existing.privateSubnetIds();
             return new Platform(environment.name(), environment.region(), accountId, partition, existing.vpcId(),
                     vpc.getCidrBlock(), existing.publicSubnetIds(), taskSubnets, existing.tasksInPublicSubnets(),
-                    existing.clusterName(), cluster.getArn(), protect);
+                    existing.clusterName(), cluster.getArn(), protect, alerting);
         }
         NetworkConfig.Managed managed = (NetworkConfig.Managed) environment.network();
         ManagedNetwork network = new ManagedNetwork(this, environment, managed, tags);
@@ -120,7 +132,7 @@ public final class EnvironmentStack extends TerraformStack {
                 ? network.publicSubnetIds() : network.privateSubnetIds();
         return new Platform(environment.name(), environment.region(), accountId, partition, network.vpc().getId(),
                 managed.cidr(), network.publicSubnetIds(), taskSubnets, managed.tasksInPublicSubnets(),
-                clusterName(environment.name()), cluster.getArn(), protect);
+                clusterName(environment.name()), cluster.getArn(), protect, alerting);
     }
 
     /** The ECS cluster a managed network creates: {@code servicekit-<env>}. */

@@ -1,5 +1,7 @@
 package dev.servicekit.service;
 
+import dev.servicekit.monitoring.Alerting;
+
 import java.util.List;
 
 /**
@@ -18,11 +20,12 @@ import java.util.List;
  * @param clusterName             the ECS cluster's name
  * @param clusterArn              the ECS cluster's ARN
  * @param protectStatefulResources prevent_destroy on queues and log groups, deletion protection on load balancers
+ * @param alerting                where and how urgently the service's monitors notify
  */
 public record Platform(String environment, String region, String accountId, String partition, String vpcId,
                        String vpcCidr, List<String> publicSubnetIds, List<String> taskSubnetIds,
                        boolean assignPublicIp, String clusterName, String clusterArn,
-                       boolean protectStatefulResources) {
+                       boolean protectStatefulResources, Alerting alerting) {
     public Platform {
         publicSubnetIds = List.copyOf(publicSubnetIds);
         taskSubnetIds = List.copyOf(taskSubnetIds);

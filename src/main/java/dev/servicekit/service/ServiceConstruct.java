@@ -14,7 +14,12 @@ import com.hashicorp.cdktf.providers.aws.vpc_security_group_egress_rule.VpcSecur
 import com.hashicorp.cdktf.providers.aws.vpc_security_group_egress_rule.VpcSecurityGroupEgressRuleConfig;
 import com.hashicorp.cdktf.providers.aws.vpc_security_group_ingress_rule.VpcSecurityGroupIngressRule;
 import com.hashicorp.cdktf.providers.aws.vpc_security_group_ingress_rule.VpcSecurityGroupIngressRuleConfig;
+import com.hashicorp.cdktf.Fn;
+import dev.servicekit.catalog.QueueOptions;
 import dev.servicekit.catalog.ServiceKind;
+import dev.servicekit.monitoring.MonitoredService;
+import dev.servicekit.monitoring.ServiceMonitoring;
+import dev.servicekit.monitoring.Signals;
 import software.constructs.Construct;
 
 import java.util.List;
@@ -22,7 +27,8 @@ import java.util.Optional;
 
 /**
  * One complete service in one environment: queue and dead-letter queue, log group, IAM roles, Fargate
- * task definition and ECS service, a load balancer for web services, autoscaling, and outputs. Built
+ * task definition and ECS service, a load balancer for web services, autoscaling, Datadog monitors and
+ * dashboard, and outputs. Built
  * from small parts, like AWS CDK's ecs-patterns; every resource's Terraform address is pinned to
  * {@code <service>_<part>}, so adding or re-arranging services never moves another.
  */
@@ -41,6 +47,8 @@ public final class ServiceConstruct extends Construct {
     private final SecurityGroup taskSecurityGroup;
     private final Optional<ServiceLoadBalancer> loadBalancer;
     private final EcsService ecsService;
+    private final Signals signals;
+    private final ServiceMonitoring monitoring;
 
     public ServiceConstruct(Construct scope, ServiceSettings settings, Platform platform) {
         super(scope, settings.name());
@@ -119,6 +127,18 @@ public final class ServiceConstruct extends Construct {
 
         new ServiceScaling(this, settings, platform, ecsService.getName(), queues.map(q -> q.queue().getName()));
         outputs(names);
+
+        signals = new Signals(
+                queues.map(q -> names.queue()).orElse(null),
+                queues.map(q -> names.deadLetterQueue()).orElse(null),
+                names.ecsService(), platform.clusterName(),
+                loadBalancer.map(lb -> Fn.lower(lb.targetGroup().getArnSuffix())).orElse(null),
+                loadBalancer.map(lb -> Fn.lower(lb.loadBalancer().getArnSuffix())).orElse(null));
+        monitoring = new ServiceMonitoring(this, new MonitoredService(settings.environment(), settings.name(),
+                settings.owner(), platform.region(), names.logGroup(), settings.runbookUrl(),
+                settings.queue().map(QueueOptions::maxReceiveCount), settings.monitors(), signals,
+                settings.notifyHandle().map(platform.alerting()::withNotifyHandle).orElse(platform.alerting())),
+                names::address);
     }
 
     /** Queues and log groups in protected environments cannot be destroyed by accident. */
@@ -170,5 +190,14 @@ public final class ServiceConstruct extends Construct {
 
     public EcsService ecsService() {
         return ecsService;
+    }
+
+    /** The service's metric queries, as its monitors and dashboards use them. */
+    public Signals signals() {
+        return signals;
+    }
+
+    public ServiceMonitoring monitoring() {
+        return monitoring;
     }
 }

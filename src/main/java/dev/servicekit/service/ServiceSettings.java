@@ -20,6 +20,7 @@ import java.util.TreeMap;
  * environment's defaults elsewhere. This is what the service construct builds from. Numbers may be
  * Terraform tokens (module inputs); validation passes those through.
  *
+ * @param notifyHandle the handle this service's monitors notify instead of the environment's
  * @param monitors the monitors that apply to this service and are switched on, with their thresholds
  */
 public record ServiceSettings(String environment, String name, String image, String owner, ServiceKind kind,
@@ -27,7 +28,7 @@ public record ServiceSettings(String environment, String name, String image, Str
                               Optional<QueueOptions> queue, Number cpu, Number memory, Number minCount,
                               Number desiredCount, Number maxCount, Number logRetentionDays,
                               Optional<String> certificateArn, Optional<String> runbookUrl,
-                              Map<MonitorKind, Thresholds> monitors) {
+                              Optional<String> notifyHandle, Map<MonitorKind, Thresholds> monitors) {
 
     /** The {@code managed-by} tag on every resource. */
     public static final String MANAGED_BY = "servicekit";
@@ -62,7 +63,7 @@ public record ServiceSettings(String environment, String name, String image, Str
                 o.cpu().orElse(env.tasks().cpu()), o.memory().orElse(env.tasks().memory()),
                 o.minCount().orElse(env.tasks().minCount()), o.desiredCount().orElse(env.tasks().desiredCount()),
                 o.maxCount().orElse(env.tasks().maxCount()), o.logRetentionDays().orElse(env.logRetentionDays()),
-                o.certificateArn().or(env::certificateArn), spec.runbookUrl(), monitors);
+                o.certificateArn().or(env::certificateArn), spec.runbookUrl(), o.notifyHandle(), monitors);
     }
 
     public ServiceNames names() {

@@ -163,6 +163,8 @@ public final class CatalogValidator {
         if (!web && s.certificateArn().isPresent() && spec.overridesFor(s.environment()).certificateArn().isPresent()) {
             scope.add("certificateArn", "applies to web services only");
         }
+        s.notifyHandle().ifPresent(handle -> scope.check(NOTIFY_HANDLE.matcher(handle).matches(), "notify",
+                "'" + handle + "' is not a Datadog handle such as @slack-alerts"));
         for (Map.Entry<MonitorKind, Thresholds> monitor : s.monitors().entrySet()) {
             checkThresholds(scope, monitor.getKey(), monitor.getValue());
         }

@@ -250,8 +250,8 @@ class ServiceConstructTest {
                 if (!r.getKey().startsWith("billing-worker_") && !r.getKey().startsWith("checkout_")) {
                     return;
                 }
-                boolean taggable = !List.of("aws_iam_role_policy", "aws_appautoscaling_policy")
-                        .contains(type.getKey());
+                boolean taggable = type.getKey().startsWith("aws_")
+                        && !List.of("aws_iam_role_policy", "aws_appautoscaling_policy").contains(type.getKey());
                 JsonNode tags = r.getValue().path("tags");
                 String owner = r.getKey().startsWith("checkout_") ? "storefront" : "payments";
                 String service = r.getKey().substring(0, r.getKey().indexOf('_'));

@@ -160,6 +160,12 @@ class CatalogValidatorTest {
     }
 
     @Test
+    void aNotificationHandleMustBeADatadogHandle() {
+        assertThat(problems(Service.worker("w", IMAGE).prod(p -> p.notify("pagerduty-payments")))).containsExactly(
+                "prod/w: notify: 'pagerduty-payments' is not a Datadog handle such as @slack-alerts");
+    }
+
+    @Test
     void environmentsAreCheckedToo() {
         Environment moon = Environment.stage().withRegion("moon-1").withLogRetentionDays(2)
                 .withState(new StateBackend.S3("Bad_Bucket", "k", "us-east-1"))

@@ -1,0 +1,51 @@
+package dev.servicekit.datadog;
+
+import com.hashicorp.cdktf.TerraformResource;
+import com.hashicorp.cdktf.TerraformResourceConfig;
+import software.constructs.Construct;
+
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * A {@code datadog_monitor}. Its attributes are sent in one callback at synth time (see
+ * {@code LargeStack} for why synthesis runs on a large stack).
+ */
+public final class DatadogMonitor extends TerraformResource {
+    public static final String TYPE = "datadog_monitor";
+
+    private final MonitorDefinition definition;
+
+    public DatadogMonitor(Construct scope, String id, MonitorDefinition definition) {
+        super(scope, id, TerraformResourceConfig.builder()
+                .terraformResourceType(TYPE)
+                .terraformGeneratorMetadata(DatadogProvider.METADATA)
+                .build());
+        this.definition = definition;
+    }
+
+    public MonitorDefinition definition() {
+        return definition;
+    }
+
+    @Override
+    protected Map<String, Object> synthesizeAttributes() {
+        Map<String, Object> attributes = new TreeMap<>();
+        attributes.put("name", definition.name());
+        attributes.put("type", definition.type());
+        attributes.put("query", definition.query());
+        attributes.put("message", definition.message());
+        attributes.put("tags", definition.tags());
+        attributes.put("priority", definition.priority());
+        attributes.put("evaluation_delay", definition.evaluationDelay());
+        attributes.put("require_full_window", definition.requireFullWindow());
+        attributes.put("notify_no_data", definition.notifyNoData());
+        attributes.put("include_tags", true);
+        definition.renotifyInterval().ifPresent(minutes -> attributes.put("renotify_interval", minutes));
+        Map<String, Object> thresholds = new TreeMap<>();
+        thresholds.put("critical", definition.critical());
+        definition.warning().ifPresent(warning -> thresholds.put("warning", warning));
+        attributes.put("monitor_thresholds", thresholds);
+        return attributes;
+    }
+}

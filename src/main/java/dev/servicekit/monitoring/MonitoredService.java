@@ -1,0 +1,40 @@
+package dev.servicekit.monitoring;
+
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * What the monitors and dashboard of one service need to know about it.
+ *
+ * @param environment  e.g. {@code prod}
+ * @param name         the service
+ * @param owner        the owning team
+ * @param region       the AWS region, for console links
+ * @param logGroup     the CloudWatch log group, for console links
+ * @param runbookUrl   linked from every message, when given
+ * @param maxReceiveCount receives before a message is dead-lettered, for the dead-letter message
+ * @param thresholds   the monitors that are on, with their thresholds
+ * @param signals      the service's metric queries
+ * @param alerting     where and how urgently to notify
+ */
+public record MonitoredService(String environment, String name, String owner, String region, String logGroup,
+                               Optional<String> runbookUrl, Optional<Integer> maxReceiveCount,
+                               Map<MonitorKind, Thresholds> thresholds, Signals signals, Alerting alerting) {
+
+    /** The monitor and dashboard title prefix, e.g. {@code [prod] auth}. */
+    public String title() {
+        return "[" + environment + "] " + name;
+    }
+
+    /** The tags on every monitor. */
+    public java.util.List<String> tags() {
+        return java.util.List.of("service:" + name, "environment:" + environment, "team:" + owner,
+                "managed-by:servicekit");
+    }
+
+    /** The service's log group in the AWS console. */
+    public String logsUrl() {
+        return "https://" + region + ".console.aws.amazon.com/cloudwatch/home?region=" + region
+                + "#logsV2:log-groups/log-group/" + logGroup.replace("/", "$252F");
+    }
+}

@@ -1,0 +1,31 @@
+package dev.servicekit.monitoring;
+
+import com.hashicorp.cdktf.Fn;
+import com.hashicorp.cdktf.TerraformOutput;
+import com.hashicorp.cdktf.TerraformOutputConfig;
+import dev.servicekit.datadog.DatadogDashboardJson;
+import software.constructs.Construct;
+
+import java.util.Comparator;
+import java.util.List;
+
+/**
+ * The environment's overview dashboard: every service's queue depth in one view and a link to each
+ * service's dashboard. The only resource that changes when a service is added.
+ */
+public final class OverviewDashboard extends Construct {
+    public OverviewDashboard(Construct scope, String environment, String datadogAppUrl,
+                             List<ServiceDashboards.Entry> services) {
+        super(scope, "overview");
+        List<ServiceDashboards.Entry> sorted = services.stream()
+                .sorted(Comparator.comparing(ServiceDashboards.Entry::name)).toList();
+        DatadogDashboardJson dashboard = new DatadogDashboardJson(this, "dashboard",
+                Fn.jsonencode(ServiceDashboards.overview(environment, sorted)));
+        dashboard.overrideLogicalId("overview_dashboard");
+        new TerraformOutput(this, "url", TerraformOutputConfig.builder()
+                .value(datadogAppUrl + dashboard.url())
+                .description("The " + environment + " overview dashboard")
+                .build())
+                .overrideLogicalId("overview_dashboard_url");
+    }
+}

@@ -1,0 +1,137 @@
+package dev.servicekit.monitoring;
+
+import com.hashicorp.cdktf.Fn;
+import com.hashicorp.cdktf.TerraformOutput;
+import com.hashicorp.cdktf.TerraformOutputConfig;
+import dev.servicekit.datadog.DatadogDashboardJson;
+import dev.servicekit.datadog.DatadogMonitor;
+import dev.servicekit.datadog.MonitorDefinition;
+import software.constructs.Construct;
+
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+
+/**
+ * A service's Datadog monitors and dashboard. Each monitor's message says what fired, what to check
+ * first, and links the dashboard, the log group in the AWS console and the runbook; it notifies the
+ * environment's handle at the environment's priority.
+ */
+public final class ServiceMonitoring extends Construct {
+    /** Monitors are metric monitors. */
+    public static final String MONITOR_TYPE = "query alert";
+    /** Minutes between reminders while an alert lasts. */
+    public static final int RENOTIFY_MINUTES = 60;
+
+    private final DatadogDashboardJson dashboard;
+    private final Map<MonitorKind, DatadogMonitor> monitors = new TreeMap<>();
+    private final String dashboardLink;
+
+    /** @param addresses the service's address scheme: a part name to a pinned Terraform address */
+    public ServiceMonitoring(Construct scope, MonitoredService service, java.util.function.UnaryOperator<String> addresses) {
+        super(scope, "monitoring");
+        dashboard = new DatadogDashboardJson(this, "dashboard", Fn.jsonencode(ServiceDashboards.service(service)));
+        dashboard.overrideLogicalId(addresses.apply("dashboard"));
+        dashboardLink = service.alerting().datadogAppUrl() + dashboard.url();
+
+        for (Map.Entry<MonitorKind, Thresholds> entry : service.thresholds().entrySet()) {
+            MonitorKind kind = entry.getKey();
+            DatadogMonitor monitor = new DatadogMonitor(this, kind.key(), definition(service, kind, entry.getValue()));
+            monitor.overrideLogicalId(addresses.apply("monitor_" + kind.key()));
+            monitors.put(kind, monitor);
+        }
+        new TerraformOutput(this, "dashboard-url", TerraformOutputConfig.builder()
+                .value(dashboardLink)
+                .description("The service's Datadog dashboard")
+                .build())
+                .overrideLogicalId(addresses.apply("dashboard_url"));
+    }
+
+    public DatadogDashboardJson dashboard() {
+        return dashboard;
+    }
+
+    /** The dashboard's full URL (known after apply). */
+    public String dashboardLink() {
+        return dashboardLink;
+    }
+
+    public Map<MonitorKind, DatadogMonitor> monitors() {
+        return Map.copyOf(monitors);
+    }
+
+    private MonitorDefinition definition(MonitoredService service, MonitorKind kind, Thresholds thresholds) {
+        String critical = format(thresholds.critical());
+        Signals s = service.signals();
+        String comparison = (kind.above() ? " > " : " < ") + critical;
+        String query = switch (kind) {
+            case QUEUE_BACKLOG -> "min(last_15m):" + s.queueDepth() + comparison;
+            case OLDEST_MESSAGE -> "max(last_10m):" + s.oldestMessageAge() + comparison;
+            case DEAD_LETTERS -> "max(last_5m):" + s.deadLetterDepth() + comparison;
+            case CPU -> "avg(last_15m):" + s.cpu() + comparison;
+            case MEMORY -> "avg(last_15m):" + s.memory() + comparison;
+            case RUNNING_TASKS -> "max(last_15m):" + s.runningTasks() + " / " + s.desiredTasks() + " * 100" + comparison;
+            case LATENCY -> "avg(last_10m):" + s.latency("p95") + comparison;
+            case ERROR_RATE -> "sum(last_10m):" + s.target5xx() + " / " + s.requests() + " * 100" + comparison;
+            case NO_HEALTHY_TARGETS -> "max(last_5m):" + s.healthyTargets() + comparison;
+        };
+        boolean sparse = kind.needs() == MonitorKind.Needs.QUEUE;
+        return new MonitorDefinition(service.title() + ": " + kind.title(), MONITOR_TYPE, query,
+                message(service, kind, critical), service.tags(), service.alerting().priority(),
+                service.alerting().evaluationDelaySeconds(), !sparse, kind == MonitorKind.NO_HEALTHY_TARGETS,
+                Optional.of(RENOTIFY_MINUTES), critical, thresholds.warning().map(ServiceMonitoring::format));
+    }
+
+    private String message(MonitoredService service, MonitorKind kind, String critical) {
+        Signals s = service.signals();
+        String[] whatAndWhere = switch (kind) {
+            case QUEUE_BACKLOG -> new String[] {
+                    "More than " + critical + " messages have waited in " + s.queue()
+                            + " for 15 minutes without draining.",
+                    "Are tasks running and consuming (running vs desired, CPU on the dashboard)? Errors in the logs? "
+                            + "A slow downstream dependency?"};
+            case OLDEST_MESSAGE -> new String[] {
+                    "The oldest message in " + s.queue() + " is older than " + critical + " s.",
+                    "Consumers stuck or a message retried over and over: check the logs and the dead-letter queue."};
+            case DEAD_LETTERS -> new String[] {
+                    "Messages reached the dead-letter queue " + s.deadLetterQueue() + " after failing "
+                            + service.maxReceiveCount().map(String::valueOf).orElse("several") + " times.",
+                    "The logs around the failing messages; redrive them from the dead-letter queue once fixed."};
+            case CPU -> new String[] {
+                    "Average CPU has been above " + critical + " % for 15 minutes.",
+                    "Is autoscaling at its maximum? A hot loop since the last deploy?"};
+            case MEMORY -> new String[] {
+                    "Average memory has been above " + critical + " % for 15 minutes.",
+                    "Leaks show here first: compare with the last deploy; are tasks restarting?"};
+            case RUNNING_TASKS -> new String[] {
+                    "Running tasks have been below " + critical + " % of the desired count for 15 minutes.",
+                    "The ECS service's events: failing health checks, image pulls, crash loops in the logs."};
+            case LATENCY -> new String[] {
+                    "p95 target response time has been above " + critical + " s for 10 minutes.",
+                    "CPU and memory on the dashboard, slow dependencies, and the last deploy."};
+            case ERROR_RATE -> new String[] {
+                    "More than " + critical + " % of requests returned 5xx over 10 minutes.",
+                    "The logs for exceptions, and the last deploy (the circuit breaker rolls back failed ones)."};
+            case NO_HEALTHY_TARGETS -> new String[] {
+                    "The load balancer has no healthy targets: the service is down.",
+                    "Running tasks and their health checks; the logs of the last tasks that stopped."};
+        };
+        List<String> lines = new ArrayList<>();
+        lines.add(service.title() + ": " + kind.title() + ". " + whatAndWhere[0] + " Current value: {{value}}.");
+        lines.add("Check first: " + whatAndWhere[1]);
+        lines.add("Dashboard: " + dashboardLink);
+        lines.add("Logs: " + service.logsUrl());
+        service.runbookUrl().ifPresent(url -> lines.add("Runbook: " + url));
+        lines.add("Owner: " + service.owner());
+        lines.add(service.alerting().notifyHandle());
+        return String.join("\n", lines);
+    }
+
+    /** A threshold as Datadog shows it: 1000, 0.5. The query and {@code critical} use the same text. */
+    public static String format(Number value) {
+        return new BigDecimal(value.toString()).stripTrailingZeros().toPlainString();
+    }
+}

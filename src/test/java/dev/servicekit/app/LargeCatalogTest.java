@@ -1,0 +1,40 @@
+package dev.servicekit.app;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.servicekit.support.LargeCatalog;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Path;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * A catalog of 100 services synthesizes completely: about 2,000 Datadog callbacks from Node into Java,
+ * which overflow a default thread stack (see {@link LargeStack}).
+ */
+class LargeCatalogTest {
+    @Test
+    void aHundredServicesSynthesizeWithAllTheirMonitorsAndDashboards(@TempDir Path dir) throws Exception {
+        Path outdir = dir.resolve("cdktf.out");
+        assertThat(Main.run(LargeCatalog.of(100), Map.of(), outdir, System.err)).isEqualTo(Main.OK);
+
+        for (String env : new String[] {"stage", "prod"}) {
+            JsonNode stack = new ObjectMapper().readTree(outdir.resolve("stacks/" + env + "/cdk.tf.json").toFile());
+            JsonNode resources = stack.path("resource");
+            assertThat(resources.path("aws_ecs_service").size()).isEqualTo(100);
+            assertThat(resources.path("aws_lb").size()).isEqualTo(50);
+            assertThat(resources.path("aws_sqs_queue").size()).isEqualTo(100);
+            assertThat(resources.path("datadog_monitor").size()).isEqualTo(50 * 6 + 50 * 6);
+            assertThat(resources.path("datadog_dashboard_json").size()).isEqualTo(101);
+            assertThat(resources.path("datadog_monitor").path("svc099_monitor_no_healthy_targets").path("query").asText())
+                    .contains("aws_lb.svc099_lb.arn_suffix");
+            String overview = resources.path("datadog_dashboard_json").path("overview_dashboard").path("dashboard").asText();
+            for (int i = 0; i < 100; i++) {
+                assertThat(overview).contains(String.format("[svc%03d]", i));
+            }
+        }
+    }
+}
