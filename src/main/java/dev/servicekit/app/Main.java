@@ -84,7 +84,7 @@ public final class Main {
      * cdktf.json's {@code context}: from the CLI's {@code CDKTF_CONTEXT_JSON}, or read from cdktf.json when
      * the app runs without the CLI (Maven), so both give the same stacks.
      */
-    static Map<String, Object> context() throws IOException {
+    public static Map<String, Object> context() throws IOException {
         ObjectMapper json = new ObjectMapper();
         String fromCli = System.getenv("CDKTF_CONTEXT_JSON");
         if (fromCli != null && !fromCli.isBlank()) {

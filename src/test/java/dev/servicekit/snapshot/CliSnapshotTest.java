@@ -1,0 +1,80 @@
+package dev.servicekit.snapshot;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.File;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The real cdktf CLI (`cdktf synth`, pinned in package.json) writes exactly the snapshots, so cdktf.json
+ * and the app wiring (bin/app) are covered too; and it fails plainly on bad configuration.
+ */
+class CliSnapshotTest {
+    private static final Path PROJECT = Path.of("").toAbsolutePath();
+
+    @Test
+    void cdktfSynthWritesExactlyTheSnapshots(@TempDir Path dir) throws Exception {
+        Path out = dir.resolve("cdktf.out");
+        Result result = cdktf(PROJECT, dir.resolve("log.txt"), "synth", "--output", out.toString());
+        assertThat(result.exit()).as(result.output()).isZero();
+        assertThat(result.output()).doesNotContainIgnoringCase("end-of-life").doesNotContain("WARNING");
+        for (String env : List.of("stage", "prod")) {
+            String synthesized = StackJson.render(StackJson.parse(
+                    Files.readString(out.resolve("stacks/" + env + "/cdk.tf.json"))));
+            assertThat(synthesized).as(env + " from the CLI").isEqualTo(Files.readString(
+                    SnapshotTest.SNAPSHOTS.file(env)));
+        }
+    }
+
+    @Test
+    void badConfigurationFailsTheCliWithOneMessage(@TempDir Path dir) throws Exception {
+        Path project = dir.resolve("project");
+        Files.createDirectories(project.resolve("bin"));
+        for (String linked : List.of("src", "pom.xml", "node_modules", "target")) {
+            Files.createSymbolicLink(project.resolve(linked), PROJECT.resolve(linked));
+        }
+        for (String script : List.of("bin/app", "bin/cdktf")) {
+            Files.copy(PROJECT.resolve(script), project.resolve(script));
+        }
+        Files.writeString(project.resolve("cdktf.json"), Files.readString(PROJECT.resolve("cdktf.json"))
+                .replace("\"stage\": {}", "\"stage\": {\"region\": \"moon-1\"}"));
+
+        Result result = cdktf(project, dir.resolve("log.txt"), "synth");
+
+        assertThat(result.exit()).isNotZero();
+        assertThat(result.output()).contains("servicekit: the configuration is invalid; nothing was synthesized.")
+                .contains("- stage: region: 'moon-1' is not an AWS region");
+        assertThat(project.resolve("cdktf.out/stacks/stage/cdk.tf.json")).doesNotExist();
+    }
+
+    record Result(int exit, String output) {}
+
+    private static Result cdktf(Path project, Path log, String... args) throws IOException, InterruptedException {
+        List<String> command = new java.util.ArrayList<>(List.of("bash", project.resolve("bin/cdktf").toString()));
+        command.addAll(List.of(args));
+        ProcessBuilder builder = new ProcessBuilder(command).directory(project.toFile())
+                .redirectErrorStream(true).redirectOutput(log.toFile());
+        builder.environment().put("CI", "true");
+        builder.environment().remove("JSII_NODE");
+        Process process = builder.start();
+        if (!process.waitFor(5, TimeUnit.MINUTES)) {
+            process.destroyForcibly();
+            throw new AssertionError("cdktf " + String.join(" ", args) + " did not finish in 5 minutes");
+        }
+        return new Result(process.exitValue(), Files.readString(log));
+    }
+
+    static {
+        // The CLI runs on the Node that installed it; make sure npm ci ran.
+        if (!new File("node_modules/cdktf-cli").isDirectory()) {
+            throw new IllegalStateException("run `npm ci` first: the CLI check needs node_modules/cdktf-cli");
+        }
+    }
+}

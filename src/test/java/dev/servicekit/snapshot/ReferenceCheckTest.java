@@ -1,0 +1,56 @@
+package dev.servicekit.snapshot;
+
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/** The offline stand-in for terraform validate: broken references, unconfigured providers, duplicates. */
+class ReferenceCheckTest {
+
+    @Test
+    void aReferenceToAnUndeclaredResourceNamesTheAddressAndTheReference() {
+        var config = StackJson.parse("""
+                {"provider": {"aws": [{}]},
+                 "data": {"aws_partition": {"current": {}}},
+                 "resource": {
+                   "aws_sqs_queue": {"q": {"name": "x"}},
+                   "aws_iam_role_policy": {"p": {
+                     "policy": "${jsonencode({\\"Resource\\" = [aws_sqs_queue.q.arn, aws_sqs_queue.gone.arn, \\"arn:${data.aws_partition.current.partition}:x\\", \\"${data.aws_region.nope.name}\\"]})}",
+                     "role": "${var.role}"}}}}""");
+        assertThat(ReferenceCheck.problems(config, ReferenceCheck.Providers.CONFIGURED)).containsExactly(
+                "aws_iam_role_policy.p: reference to undeclared aws_sqs_queue.gone",
+                "aws_iam_role_policy.p: reference to undeclared data.aws_region.nope",
+                "aws_iam_role_policy.p: reference to undeclared var.role");
+    }
+
+    @Test
+    void aProviderMustBeConfiguredInAStackAndRequiredInAModule() {
+        var config = StackJson.parse("""
+                {"terraform": {"required_providers": {"aws": {"source": "aws"}}},
+                 "resource": {"aws_sqs_queue": {"q": {"name": "x"}}, "datadog_monitor": {"m": {"name": "y"}}},
+                 "output": {"u": {"value": "${aws_sqs_queue.q.url}"}}}""");
+        assertThat(ReferenceCheck.problems(config, ReferenceCheck.Providers.CONFIGURED)).containsExactlyInAnyOrder(
+                "aws_sqs_queue: provider 'aws' is not configured",
+                "datadog_monitor: provider 'datadog' is not configured");
+        assertThat(ReferenceCheck.problems(config, ReferenceCheck.Providers.REQUIRED)).containsExactly(
+                "datadog_monitor: provider 'datadog' is not required");
+    }
+
+    @Test
+    void metricNamesAndUrlsInStringsAreNotMistakenForReferences() {
+        var config = StackJson.parse("""
+                {"provider": {"datadog": [{}]},
+                 "resource": {"datadog_monitor": {"m": {
+                   "query": "avg(last_15m):avg:aws.ecs.service.memory_utilization{servicename:a} > 1",
+                   "message": "see https://app.datadoghq.com/x and sqs:ReceiveMessage"}}}}""");
+        assertThat(ReferenceCheck.problems(config, ReferenceCheck.Providers.CONFIGURED)).isEmpty();
+    }
+
+    @Test
+    void duplicateAddressesAreRejected() {
+        assertThatThrownBy(() -> StackJson.parse("""
+                {"resource": {"aws_sqs_queue": {"q": {"name": "a"}, "q": {"name": "b"}}}}"""))
+                .hasMessageContaining("Duplicate field 'q'");
+    }
+}

@@ -1,0 +1,91 @@
+package dev.servicekit.snapshot;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.servicekit.catalog.Catalog;
+import dev.servicekit.catalog.Service;
+import dev.servicekit.support.Synthesized;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.Set;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/** What a reviewer sees when a synthesized stack no longer matches its snapshot. */
+class SnapshotComparisonTest {
+    private static final String IMAGE = "public.ecr.aws/nginx/nginx:1.27";
+
+    @Test
+    void aChangedParameterFailsWithTheDiffByAddressAndTheUpdateCommand(@TempDir Path dir) throws Exception {
+        Snapshots snapshots = new Snapshots(dir);
+        Synthesized before = Synthesized.of(Catalog.of(Service.web("auth", IMAGE, 80).prod(p -> p.counts(2, 3, 12))));
+        snapshots.write("prod", before.stack("prod"));
+        assertThat(snapshots.compare("prod", before.stack("prod"), Set.of("auth"))).isEmpty();
+
+        Synthesized after = Synthesized.of(Catalog.of(Service.web("auth", IMAGE, 80).prod(p -> p.counts(2, 4, 12))));
+        String failure = snapshots.compare("prod", after.stack("prod"), Set.of("auth")).orElseThrow();
+
+        assertThat(failure)
+                .startsWith("prod: the synthesized stack differs from " + dir.resolve("prod.tf.json"))
+                .contains("~ changed resource.aws_ecs_service.auth_service\n")
+                .contains("  -   \"desired_count\": 3,\n  +   \"desired_count\": 4,\n")
+                .contains("If this change is intended, update the snapshots with: npm run update-snapshots")
+                .doesNotContain("WARNING")
+                .doesNotContain("aws_sqs_queue");
+    }
+
+    @Test
+    void replacingAStatefulResourceIsSpelledOut(@TempDir Path dir) throws Exception {
+        Snapshots snapshots = new Snapshots(dir);
+        snapshots.write("prod", Synthesized.of(Catalog.of(Service.web("auth", IMAGE, 80))).stack("prod"));
+        JsonNode internal = Synthesized.of(Catalog.of(Service.web("auth", IMAGE, 80).internal())).stack("prod");
+
+        assertThat(snapshots.compare("prod", internal, Set.of("auth")).orElseThrow()).contains(
+                "WARNING, stateful resources would be replaced:\n  prod: aws_lb.auth_lb would be destroyed and "
+                        + "recreated (internal: false -> true); its DNS name would change under its clients");
+    }
+
+    @Test
+    void aQueueWhoseAddressMovesWhileItsServiceStaysIsALoss() {
+        JsonNode before = Synthesized.of(Catalog.of(Service.worker("mailer", IMAGE))).stack("prod");
+        ObjectNode after = before.deepCopy();
+        ObjectNode queues = (ObjectNode) after.path("resource").path("aws_sqs_queue");
+        queues.set("mailer_queue_v2", queues.remove("mailer_queue"));
+
+        assertThat(ReplacementCheck.findings("prod", before, after, Set.of("mailer"))).containsExactly(
+                "prod: aws_sqs_queue.mailer_queue would be destroyed and recreated (its address changed or vanished "
+                        + "while mailer is still in the catalog); its messages would be lost");
+        assertThat(ReplacementCheck.findings("prod", before, after, Set.of()))
+                .as("removing a service from the catalog is wanted, not a loss").isEmpty();
+    }
+
+    @Test
+    void updatingIsExplicitAndRefusedUnderCi() {
+        assertThat(Snapshots.updateRequested(Map.of())).isFalse();
+        assertThat(Snapshots.updateRequested(Map.of("SERVICEKIT_UPDATE_SNAPSHOTS", "1"))).isTrue();
+        assertThatThrownBy(() -> Snapshots.updateRequested(Map.of("SERVICEKIT_UPDATE_SNAPSHOTS", "1", "CI", "true")))
+                .hasMessageContaining("refused under CI=true");
+    }
+
+    @Test
+    void canonicalJsonSortsKeysAndIndentsTwoSpaces() {
+        assertThat(StackJson.render(StackJson.parse("{\"b\":[1,{\"d\":true,\"c\":\"x\"}],\"a\":{},\"e\":[]}")))
+                .isEqualTo("""
+                        {
+                          "a": {},
+                          "b": [
+                            1,
+                            {
+                              "c": "x",
+                              "d": true
+                            }
+                          ],
+                          "e": []
+                        }
+                        """);
+    }
+}
