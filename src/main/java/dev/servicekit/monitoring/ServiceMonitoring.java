@@ -1,11 +1,13 @@
 package dev.servicekit.monitoring;
 
 import com.hashicorp.cdktf.Fn;
+import com.hashicorp.cdktf.Token;
 import com.hashicorp.cdktf.TerraformOutput;
 import com.hashicorp.cdktf.TerraformOutputConfig;
 import dev.servicekit.datadog.DatadogDashboardJson;
 import dev.servicekit.datadog.DatadogMonitor;
 import dev.servicekit.datadog.MonitorDefinition;
+import dev.servicekit.validation.Tokens;
 import software.constructs.Construct;
 
 import java.math.BigDecimal;
@@ -132,6 +134,9 @@ public final class ServiceMonitoring extends Construct {
 
     /** A threshold as Datadog shows it: 1000, 0.5. The query and {@code critical} use the same text. */
     public static String format(Number value) {
+        if (Tokens.isToken(value)) {
+            return Token.asString(value);
+        }
         return new BigDecimal(value.toString()).stripTrailingZeros().toPlainString();
     }
 }

@@ -51,7 +51,7 @@ public final class ServiceConstruct extends Construct {
     private final ServiceMonitoring monitoring;
 
     public ServiceConstruct(Construct scope, ServiceSettings settings, Platform platform) {
-        super(scope, settings.name());
+        super(scope, settings.addressPrefix().orElse("service"));
         this.settings = settings;
         ServiceNames names = settings.names();
 

@@ -4,7 +4,7 @@ package dev.servicekit.service;
  * Every AWS name and Terraform address a service gets, derived from its environment and name in one
  * place. Validation checks these derived names against AWS's limits before anything is synthesized.
  */
-public record ServiceNames(String environment, String service) {
+public record ServiceNames(String environment, String service, java.util.Optional<String> addressPrefix) {
 
     /** {@code <env>-<service>}: the queue, task family, ECS service, load balancer and target group. */
     public String prefix() {
@@ -61,11 +61,12 @@ public record ServiceNames(String environment, String service) {
     }
 
     /**
-     * The Terraform address of one of the service's resources, e.g. {@code auth_queue}. Pinned
-     * explicitly so that re-arranging constructs never moves a resource; service names contain no
-     * underscore, so the first one separates the service from its part and no two services collide.
+     * The Terraform address of one of the service's resources, e.g. {@code auth_queue} in a stack, or
+     * {@code queue} in a module. Pinned explicitly so that re-arranging constructs never moves a resource;
+     * service names contain no underscore, so the first one separates the service from its part and no
+     * two services collide.
      */
     public String address(String part) {
-        return service + "_" + part;
+        return addressPrefix.map(prefix -> prefix + "_" + part).orElse(part);
     }
 }

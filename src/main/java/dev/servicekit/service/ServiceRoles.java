@@ -49,7 +49,11 @@ public final class ServiceRoles extends Construct {
         List<Map<String, Object>> executionStatements = new ArrayList<>();
         executionStatements.add(statement("WriteOwnLogs", List.of("logs:CreateLogStream", "logs:PutLogEvents"),
                 List.of(logGroupArn + ":log-stream:*")));
-        if (!settings.secrets().isEmpty()) {
+        if (settings.containerExpressions().isPresent()) {
+            // A module's secrets are a list input: grant the service's own parameter path.
+            executionStatements.add(statement("ReadOwnSecrets", List.of("ssm:GetParameters"),
+                    List.of(ssmParameterArn(platform, names, "*"))));
+        } else if (!settings.secrets().isEmpty()) {
             List<String> parameterArns = settings.secrets().stream()
                     .map(secret -> ssmParameterArn(platform, names, secret))
                     .toList();

@@ -1,5 +1,7 @@
 package dev.servicekit.service;
 
+import com.hashicorp.cdktf.Fn;
+import com.hashicorp.cdktf.Token;
 import dev.servicekit.catalog.Overrides;
 import dev.servicekit.catalog.QueueOptions;
 import dev.servicekit.catalog.ServiceKind;
@@ -7,6 +9,7 @@ import dev.servicekit.catalog.ServiceSpec;
 import dev.servicekit.environment.Environment;
 import dev.servicekit.monitoring.MonitorKind;
 import dev.servicekit.monitoring.Thresholds;
+import dev.servicekit.validation.Tokens;
 
 import java.util.Collections;
 import java.util.EnumMap;
@@ -21,6 +24,11 @@ import java.util.TreeMap;
  * Terraform tokens (module inputs); validation passes those through.
  *
  * @param notifyHandle the handle this service's monitors notify instead of the environment's
+ * @param addressPrefix prefix of every Terraform address of the service: its name in a stack, which holds
+ *                      many services; none in a generated module, which holds one
+ * @param extraTags     tags added to the four servicekit sets (a module's {@code tags} input; may be a token)
+ * @param containerExpressions the container's command, variables and secrets as Terraform expressions
+ *                      (a module's inputs) instead of the literals above
  * @param monitors the monitors that apply to this service and are switched on, with their thresholds
  */
 public record ServiceSettings(String environment, String name, String image, String owner, ServiceKind kind,
@@ -28,7 +36,9 @@ public record ServiceSettings(String environment, String name, String image, Str
                               Optional<QueueOptions> queue, Number cpu, Number memory, Number minCount,
                               Number desiredCount, Number maxCount, Number logRetentionDays,
                               Optional<String> certificateArn, Optional<String> runbookUrl,
-                              Optional<String> notifyHandle, Map<MonitorKind, Thresholds> monitors) {
+                              Optional<String> notifyHandle, Map<MonitorKind, Thresholds> monitors,
+                              Optional<String> addressPrefix, Map<String, String> extraTags,
+                              Optional<ContainerExpressions> containerExpressions) {
 
     /** The {@code managed-by} tag on every resource. */
     public static final String MANAGED_BY = "servicekit";
@@ -40,6 +50,7 @@ public record ServiceSettings(String environment, String name, String image, Str
         EnumMap<MonitorKind, Thresholds> sorted = new EnumMap<>(MonitorKind.class);
         sorted.putAll(monitors);
         monitors = Collections.unmodifiableMap(sorted);
+        extraTags = Map.copyOf(extraTags);
     }
 
     public static ServiceSettings resolve(ServiceSpec spec, Environment env) {
@@ -63,20 +74,26 @@ public record ServiceSettings(String environment, String name, String image, Str
                 o.cpu().orElse(env.tasks().cpu()), o.memory().orElse(env.tasks().memory()),
                 o.minCount().orElse(env.tasks().minCount()), o.desiredCount().orElse(env.tasks().desiredCount()),
                 o.maxCount().orElse(env.tasks().maxCount()), o.logRetentionDays().orElse(env.logRetentionDays()),
-                o.certificateArn().or(env::certificateArn), spec.runbookUrl(), o.notifyHandle(), monitors);
+                o.certificateArn().or(env::certificateArn), spec.runbookUrl(), o.notifyHandle(), monitors,
+                Optional.of(spec.name()), Map.of(), Optional.empty());
     }
 
     public ServiceNames names() {
-        return new ServiceNames(environment, name);
+        return new ServiceNames(environment, name, addressPrefix);
     }
 
     public boolean isWeb() {
         return kind instanceof ServiceKind.Web;
     }
 
-    /** The tags on every resource of this service. */
+    /** The tags on every resource of this service: service, environment, owner, managed-by, and any extra. */
     public Map<String, String> tags() {
-        return new TreeMap<>(Map.of("service", name, "environment", environment, "owner", owner,
+        Map<String, String> tags = new TreeMap<>(Map.of("service", name, "environment", environment, "owner", owner,
                 "managed-by", MANAGED_BY));
+        if (extraTags.keySet().stream().anyMatch(Tokens::isToken)) {
+            return Token.asStringMap(Fn.merge(List.of(tags, extraTags)));
+        }
+        tags.putAll(extraTags);
+        return tags;
     }
 }

@@ -36,21 +36,29 @@ public final class ServiceTask extends Construct {
         container.put("name", settings.name());
         container.put("image", settings.image());
         container.put("essential", true);
-        if (!settings.command().isEmpty()) {
+        Optional<ContainerExpressions> expressions = settings.containerExpressions();
+        if (expressions.isPresent()) {
+            container.put("command", expressions.get().command());
+        } else if (!settings.command().isEmpty()) {
             container.put("command", settings.command());
         }
-        Map<String, String> variables = new TreeMap<>(settings.variables());
+        Map<String, String> variables = new TreeMap<>(expressions.isPresent() ? Map.of() : settings.variables());
         queues.ifPresent(q -> {
             variables.put(QUEUE_URL_VARIABLE, q.queue().getUrl());
             variables.put(QUEUE_NAME_VARIABLE, q.queue().getName());
             variables.put(DEAD_LETTER_QUEUE_URL_VARIABLE, q.deadLetterQueue().getUrl());
         });
-        container.put("environment", variables.entrySet().stream()
-                .map(e -> pair("name", e.getKey(), "value", e.getValue()))
-                .toList());
-        container.put("secrets", settings.secrets().stream().sorted()
-                .map(secret -> pair("name", secret, "valueFrom", ServiceRoles.ssmParameterArn(platform, names, secret)))
-                .toList());
+        List<Object> environment = variables.entrySet().stream()
+                .map(e -> (Object) pair("name", e.getKey(), "value", e.getValue()))
+                .toList();
+        container.put("environment", expressions.isPresent()
+                ? Fn.concat(List.of(environment, expressions.get().environment()))
+                : environment);
+        container.put("secrets", expressions.isPresent()
+                ? expressions.get().secrets()
+                : settings.secrets().stream().sorted()
+                        .map(secret -> pair("name", secret, "valueFrom", ServiceRoles.ssmParameterArn(platform, names, secret)))
+                        .toList());
         List<Object> ports = new ArrayList<>();
         if (settings.kind() instanceof ServiceKind.Web web) {
             Map<String, Object> mapping = new TreeMap<>();
