@@ -20,7 +20,7 @@ import java.util.Optional;
  * @param warning           the warning threshold, if any
  */
 public record MonitorDefinition(String name, String type, String query, String message, List<String> tags,
-                                int priority, int evaluationDelay, boolean requireFullWindow, boolean notifyNoData,
+                                Number priority, int evaluationDelay, boolean requireFullWindow, boolean notifyNoData,
                                 Optional<Integer> renotifyInterval, String critical, Optional<String> warning) {
     public MonitorDefinition {
         tags = List.copyOf(tags);

@@ -8,7 +8,7 @@ package dev.servicekit.monitoring;
  * @param evaluationDelaySeconds wait for AWS-integration metrics, which arrive 10-20 minutes late
  * @param datadogAppUrl          the Datadog web app for links, e.g. {@code https://app.datadoghq.com}
  */
-public record Alerting(String notifyHandle, int priority, int evaluationDelaySeconds, String datadogAppUrl) {
+public record Alerting(String notifyHandle, Number priority, int evaluationDelaySeconds, String datadogAppUrl) {
 
     public Alerting withNotifyHandle(String handle) {
         return new Alerting(handle, priority, evaluationDelaySeconds, datadogAppUrl);

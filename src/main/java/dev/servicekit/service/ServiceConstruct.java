@@ -184,6 +184,10 @@ public final class ServiceConstruct extends Construct {
         return task;
     }
 
+    public SecurityGroup taskSecurityGroup() {
+        return taskSecurityGroup;
+    }
+
     public Optional<ServiceLoadBalancer> loadBalancer() {
         return loadBalancer;
     }

@@ -81,8 +81,13 @@ public final class ServiceRoles extends Construct {
 
     /** The SSM parameter holding one secret: {@code /<env>/<service>/<NAME>}. */
     public static String ssmParameterArn(Platform platform, ServiceNames names, String secret) {
-        return "arn:" + platform.partition() + ":ssm:" + platform.region() + ":" + platform.accountId()
-                + ":parameter" + names.secretsPath() + "/" + secret;
+        return ssmParameterArn(platform.partition(), platform.region(), platform.accountId(), names.secretsPath(), secret);
+    }
+
+    /** The same ARN from its parts, which may be Terraform interpolations. */
+    public static String ssmParameterArn(String partition, String region, String accountId, String secretsPath,
+                                         String secret) {
+        return "arn:" + partition + ":ssm:" + region + ":" + accountId + ":parameter" + secretsPath + "/" + secret;
     }
 
     public IamRole executionRole() {

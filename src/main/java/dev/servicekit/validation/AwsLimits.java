@@ -21,13 +21,17 @@ public final class AwsLimits {
                 return "must not be empty";
             }
             if (name.length() > maxLength) {
-                return "'" + name + "' is " + name.length() + " characters; AWS limits " + resource + " names to "
-                        + maxLength;
+                return tooLong(name, String.valueOf(name.length()));
             }
             if (!allowed.matcher(name).matches()) {
                 return "'" + name + "': AWS allows only " + allowedDescription + " in " + resource + " names";
             }
             return null;
+        }
+
+        /** The message for a name over the limit; arguments may be Terraform interpolations. */
+        public String tooLong(String name, String length) {
+            return "'" + name + "' is " + length + " characters; AWS limits " + resource + " names to " + maxLength;
         }
     }
 

@@ -59,8 +59,7 @@ public final class CatalogValidator {
         for (ServiceSpec spec : catalog.services()) {
             Problems.Scope line = problems.about("catalog/" + spec.name());
             if (!SERVICE_NAME.matcher(spec.name()).matches()) {
-                line.add("name", "'" + spec.name() + "' must be lowercase letters, digits and inner hyphens, "
-                        + "starting with a letter");
+                line.add("name", badServiceName(spec.name()));
             }
             if (RESERVED_SERVICE_NAMES.contains(spec.name())) {
                 line.add("name", "'" + spec.name() + "' is reserved for the environment's own resources");
@@ -94,10 +93,9 @@ public final class CatalogValidator {
                 "'" + env.name() + "' must be lowercase letters and digits, starting with a letter");
         scope.check(REGION.matcher(env.region()).matches(), "region", "'" + env.region() + "' is not an AWS region");
         scope.check(AwsLimits.LOG_RETENTION_DAYS.contains(env.logRetentionDays()), "logRetentionDays",
-                env.logRetentionDays() + " is not a CloudWatch retention; allowed: "
-                        + AwsLimits.LOG_RETENTION_DAYS.stream().sorted().toList());
+                badRetention(String.valueOf(env.logRetentionDays())));
         scope.check(NOTIFY_HANDLE.matcher(env.monitoring().notifyHandle()).matches(), "notify",
-                "'" + env.monitoring().notifyHandle() + "' is not a Datadog handle such as @slack-alerts");
+                badHandle(env.monitoring().notifyHandle()));
         scope.check(PRIORITY.contains(env.monitoring().priority()), "priority",
                 env.monitoring().priority() + " is outside 1-5");
         scope.check(env.monitoring().datadogApiUrl().startsWith("https://"), "datadogApiUrl",
@@ -135,8 +133,7 @@ public final class CatalogValidator {
         checkCounts(scope, s.minCount(), s.desiredCount(), s.maxCount());
         if (!Tokens.isToken(s.logRetentionDays())) {
             scope.check(AwsLimits.LOG_RETENTION_DAYS.contains(s.logRetentionDays().intValue()), "logRetentionDays",
-                    s.logRetentionDays() + " is not a CloudWatch retention; allowed: "
-                            + AwsLimits.LOG_RETENTION_DAYS.stream().sorted().toList());
+                    badRetention(String.valueOf(s.logRetentionDays())));
         }
 
         scope.name("queue name", names.queue(), AwsLimits.QUEUE_NAME);
@@ -164,7 +161,7 @@ public final class CatalogValidator {
             scope.add("certificateArn", "applies to web services only");
         }
         s.notifyHandle().ifPresent(handle -> scope.check(NOTIFY_HANDLE.matcher(handle).matches(), "notify",
-                "'" + handle + "' is not a Datadog handle such as @slack-alerts"));
+                badHandle(handle)));
         for (Map.Entry<MonitorKind, Thresholds> monitor : s.monitors().entrySet()) {
             checkThresholds(scope, monitor.getKey(), monitor.getValue());
         }
@@ -177,11 +174,9 @@ public final class CatalogValidator {
         }
         List<Integer> allowed = AwsLimits.FARGATE_MEMORY_BY_CPU.get(cpu.intValue());
         if (allowed == null || cpu.doubleValue() != cpu.intValue()) {
-            scope.add("cpu", cpu + " is not a Fargate cpu size; allowed: "
-                    + AwsLimits.FARGATE_MEMORY_BY_CPU.keySet().stream().sorted().toList());
+            scope.add("cpu", badCpu(String.valueOf(cpu)));
         } else if (memory.doubleValue() != memory.intValue() || !allowed.contains(memory.intValue())) {
-            scope.add("memory", memory + " MiB does not fit Fargate cpu " + cpu + "; allowed: "
-                    + describe(allowed));
+            scope.add("memory", badMemory(String.valueOf(memory), String.valueOf(cpu), describe(allowed)));
         }
     }
 
@@ -192,7 +187,7 @@ public final class CatalogValidator {
         scope.check(min.intValue() >= 0, "minCount", min + " must not be negative");
         scope.check(max.intValue() >= 1, "maxCount", max + " must be at least 1");
         scope.check(min.intValue() <= desired.intValue() && desired.intValue() <= max.intValue(), "desiredCount",
-                "counts must satisfy min <= desired <= max; got " + min + " <= " + desired + " <= " + max);
+                badCounts(String.valueOf(min), String.valueOf(desired), String.valueOf(max)));
     }
 
     private static void checkQueue(Problems.Scope scope, QueueOptions queue) {
@@ -251,7 +246,36 @@ public final class CatalogValidator {
         });
     }
 
-    private static String describe(List<Integer> sizes) {
+    // The messages below are shared with the validation blocks of generated modules, whose arguments are
+    // Terraform interpolations: one text for one rule, in Java and in HCL.
+
+    public static String badServiceName(String name) {
+        return "'" + name + "' must be lowercase letters, digits and inner hyphens, starting with a letter";
+    }
+
+    public static String badCpu(String cpu) {
+        return cpu + " is not a Fargate cpu size; allowed: "
+                + AwsLimits.FARGATE_MEMORY_BY_CPU.keySet().stream().sorted().toList();
+    }
+
+    public static String badMemory(String memory, String cpu, String allowed) {
+        return memory + " MiB does not fit Fargate cpu " + cpu + "; allowed: " + allowed;
+    }
+
+    public static String badCounts(String min, String desired, String max) {
+        return "counts must satisfy min <= desired <= max; got " + min + " <= " + desired + " <= " + max;
+    }
+
+    public static String badRetention(String days) {
+        return days + " is not a CloudWatch retention; allowed: " + AwsLimits.LOG_RETENTION_DAYS.stream().sorted().toList();
+    }
+
+    public static String badHandle(String handle) {
+        return "'" + handle + "' is not a Datadog handle such as @slack-alerts";
+    }
+
+    /** The memory sizes Fargate pairs with a cpu size, as messages show them. */
+    public static String describe(List<Integer> sizes) {
         if (sizes.size() <= 3) {
             return sizes.toString();
         }

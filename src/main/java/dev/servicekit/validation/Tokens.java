@@ -8,9 +8,12 @@ package dev.servicekit.validation;
 public final class Tokens {
     private Tokens() {}
 
-    /** cdktf encodes string tokens as {@code ${TfToken[TOKEN.n]}}. */
+    /**
+     * cdktf encodes tokens in strings as {@code ${TfToken[TOKEN.n]}}, and list and map tokens as
+     * {@code #{TfToken[...]}} and {@code &{TfToken[...]}} elements or keys.
+     */
     public static boolean isToken(String value) {
-        return value != null && value.contains("${TfToken[");
+        return value != null && value.contains("{TfToken[");
     }
 
     /**

@@ -1,0 +1,148 @@
+package dev.servicekit.generation;
+
+import dev.servicekit.catalog.HealthCheck;
+import dev.servicekit.catalog.Service;
+import dev.servicekit.environment.Environment;
+import dev.servicekit.generation.ModuleInput.Validation;
+import dev.servicekit.monitoring.MonitorKind;
+import dev.servicekit.monitoring.Thresholds;
+import dev.servicekit.service.ServiceSettings;
+import dev.servicekit.validation.AwsLimits;
+import dev.servicekit.validation.CatalogValidator;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
+
+import static dev.servicekit.generation.ModuleInput.optional;
+import static dev.servicekit.generation.ModuleInput.required;
+
+/**
+ * The inputs of each generated module. Defaults are the prod preset's ({@link Environment#prod()}), so
+ * that one place holds them; each rule Terraform can check gets a validation block with servicekit's
+ * own message (from {@link CatalogValidator} and {@link AwsLimits}).
+ */
+final class ModuleInputs {
+    /** The source of every default. */
+    static final Environment DEFAULTS = Environment.prod();
+
+    private ModuleInputs() {}
+
+    /** The monitors a module of this kind creates. */
+    static List<MonitorKind> monitors(ModuleKind kind) {
+        return Arrays.stream(MonitorKind.values())
+                .filter(m -> switch (m.needs()) {
+                    case NOTHING -> true;
+                    case QUEUE -> kind == ModuleKind.WORKER;
+                    case LOAD_BALANCER -> kind == ModuleKind.WEB_SERVICE;
+                })
+                .toList();
+    }
+
+    static List<ModuleInput> of(ModuleKind kind) {
+        boolean web = kind == ModuleKind.WEB_SERVICE;
+        String prefix = "${var.environment}-${var.name}";
+        List<ModuleInput> inputs = new ArrayList<>();
+        inputs.add(required("name", "string", "The service's name: lowercase letters, digits and inner hyphens.",
+                new Validation("${can(regex(\"^[a-z]([a-z0-9-]*[a-z0-9])?$\", var.name))}",
+                        "name: " + CatalogValidator.badServiceName("${var.name}")),
+                web
+                        ? new Validation("${length(\"" + prefix + "\") <= " + AwsLimits.LOAD_BALANCER_NAME.maxLength() + "}",
+                        "load balancer name: " + AwsLimits.LOAD_BALANCER_NAME.tooLong(prefix,
+                                "${length(\"" + prefix + "\")}"))
+                        : new Validation("${length(\"" + prefix + "-execution\") <= " + AwsLimits.IAM_ROLE_NAME.maxLength()
+                        + "}", "execution role name: " + AwsLimits.IAM_ROLE_NAME.tooLong(prefix + "-execution",
+                        "${length(\"" + prefix + "-execution\")}"))));
+        inputs.add(required("environment", "string", "The environment, e.g. stage or prod; prefixes every AWS name.",
+                new Validation("${can(regex(\"^[a-z][a-z0-9]*$\", var.environment))}",
+                        "environment: '${var.environment}' must be lowercase letters and digits, starting with a letter")));
+        inputs.add(required("image", "string", "The container image."));
+        inputs.add(optional("owner", "string", Service.DEFAULT_OWNER, "The owning team, tagged on every resource."));
+        inputs.add(optional("command", "list(string)", ModuleInput.NULL, "The container command; null for the image's."));
+        inputs.add(optional("environment_variables", "map(string)", Map.of(),
+                "Plain environment variables (never secrets)."));
+        inputs.add(optional("secrets", "list(string)", List.of(), "Names of secrets ECS reads at start from SSM "
+                + "Parameter Store under /ENVIRONMENT/NAME/SECRET; their values never enter Terraform."));
+        if (web) {
+            inputs.add(optional("port", "number", 80, "The container port, behind the load balancer.",
+                    new Validation("${var.port >= 1 && var.port <= 65535}",
+                            "port: ${var.port} is outside " + AwsLimits.PORT)));
+            inputs.add(optional("health_check_path", "string", HealthCheck.at("/").path(),
+                    "The target group's health check path.",
+                    new Validation("${substr(var.health_check_path, 0, 1) == \"/\"}",
+                            "healthCheck.path: '${var.health_check_path}' must start with /")));
+        }
+        inputs.add(optional("cpu", "number", DEFAULTS.tasks().cpu(), "Fargate cpu units.",
+                new Validation("${contains(" + hcl(AwsLimits.FARGATE_MEMORY_BY_CPU.keySet().stream().sorted().toList())
+                        + ", var.cpu)}", "cpu: " + CatalogValidator.badCpu("${var.cpu}"))));
+        inputs.add(optional("memory", "number", DEFAULTS.tasks().memory(), "Memory in MiB, a size Fargate pairs "
+                + "with cpu.", new Validation("${contains(try(" + memoryByCpu() + "[tostring(var.cpu)], []), var.memory)}",
+                "memory: " + CatalogValidator.badMemory("${var.memory}", "${var.cpu}",
+                        "${try(" + memoryDescriptionByCpu() + "[tostring(var.cpu)], \"none\")}"))));
+        inputs.add(optional("min_count", "number", DEFAULTS.tasks().minCount(), "Autoscaling's minimum task count."));
+        inputs.add(optional("desired_count", "number", DEFAULTS.tasks().desiredCount(),
+                "Tasks at creation; autoscaling owns the count afterwards.",
+                new Validation("${var.min_count <= var.desired_count && var.desired_count <= var.max_count}",
+                        "desiredCount: " + CatalogValidator.badCounts("${var.min_count}", "${var.desired_count}",
+                                "${var.max_count}"))));
+        inputs.add(optional("max_count", "number", DEFAULTS.tasks().maxCount(), "Autoscaling's maximum task count."));
+        inputs.add(optional("log_retention_days", "number", DEFAULTS.logRetentionDays(),
+                "CloudWatch Logs retention of the service's log group.",
+                new Validation("${contains(" + hcl(AwsLimits.LOG_RETENTION_DAYS.stream().sorted().toList())
+                        + ", var.log_retention_days)}",
+                        "logRetentionDays: " + CatalogValidator.badRetention("${var.log_retention_days}"))));
+        inputs.add(required("vpc_id", "string", "The VPC the service runs in."));
+        inputs.add(required("subnet_ids", "list(string)", "Where tasks run: private subnets with NAT, or public "
+                + "subnets with assign_public_ip = true."));
+        inputs.add(optional("assign_public_ip", "bool", false, "Give tasks public IPs (public subnets without NAT)."));
+        if (web) {
+            inputs.add(required("public_subnet_ids", "list(string)",
+                    "Public subnets in two zones for the internet-facing load balancer."));
+            inputs.add(optional("deletion_protection", "bool", DEFAULTS.protectStatefulResources(),
+                    "Deletion protection on the load balancer."));
+        }
+        inputs.add(required("cluster_name", "string", "The ECS cluster the service runs on."));
+        inputs.add(required("notify", "string", "The Datadog handle monitors notify, e.g. @pagerduty-payments.",
+                new Validation("${can(regex(\"^" + CatalogValidator.NOTIFY_HANDLE.pattern().replace("\\", "\\\\")
+                        + "$\", var.notify))}", "notify: " + CatalogValidator.badHandle("${var.notify}"))));
+        inputs.add(optional("priority", "number", DEFAULTS.monitoring().priority(), "Monitor priority, 1 (highest) to 5.",
+                new Validation("${var.priority >= 1 && var.priority <= 5}",
+                        "priority: ${var.priority} is outside " + CatalogValidator.PRIORITY)));
+        inputs.add(optional("datadog_app_url", "string", "https://app.datadoghq.com",
+                "The Datadog web app, for links in monitor messages (e.g. https://app.datadoghq.eu)."));
+        inputs.add(optional("runbook_url", "string", "", "A runbook linked from every monitor message."));
+        inputs.add(optional("tags", "map(string)", Map.of(), "Tags added to every AWS resource, besides service, "
+                + "environment, owner and managed-by=" + ServiceSettings.MANAGED_BY + "."));
+        for (MonitorKind monitor : monitors(kind)) {
+            Thresholds defaults = DEFAULTS.monitoring().thresholds().get(monitor);
+            String critical = monitor.key() + "_critical";
+            inputs.add(optional(critical, "number", defaults.critical(), "Monitor '" + monitor.title() + "': "
+                    + (monitor.above() ? "alert above" : "alert below") + " this (" + monitor.unit() + ").",
+                    new Validation("${var." + critical + " >= 0}", "monitor " + monitor.key() + ".critical: ${var."
+                            + critical + "} must not be negative")));
+            inputs.add(optional(monitor.key() + "_warning", "number", defaults.warning().<Object>map(w -> w)
+                    .orElse(ModuleInput.NULL), "Monitor '" + monitor.title() + "': warn "
+                    + (monitor.above() ? "above" : "below") + " this first; null for no warning."));
+        }
+        return inputs;
+    }
+
+    private static String hcl(List<Integer> numbers) {
+        return numbers.stream().map(String::valueOf).collect(Collectors.joining(", ", "[", "]"));
+    }
+
+    private static String memoryByCpu() {
+        return new TreeMap<>(AwsLimits.FARGATE_MEMORY_BY_CPU).entrySet().stream()
+                .map(e -> "\"" + e.getKey() + "\" = " + hcl(e.getValue()))
+                .collect(Collectors.joining(", ", "{", "}"));
+    }
+
+    private static String memoryDescriptionByCpu() {
+        return new TreeMap<>(AwsLimits.FARGATE_MEMORY_BY_CPU).entrySet().stream()
+                .map(e -> "\"" + e.getKey() + "\" = \"" + CatalogValidator.describe(e.getValue()) + "\"")
+                .collect(Collectors.joining(", ", "{", "}"));
+    }
+}

@@ -1,0 +1,175 @@
+package dev.servicekit.generation;
+
+import com.hashicorp.cdktf.TerraformLocal;
+import com.hashicorp.cdktf.TerraformOutput;
+import com.hashicorp.cdktf.TerraformOutputConfig;
+import com.hashicorp.cdktf.TerraformStack;
+import com.hashicorp.cdktf.TerraformVariable;
+import com.hashicorp.cdktf.TerraformVariableConfig;
+import com.hashicorp.cdktf.TerraformVariableValidationConfig;
+import com.hashicorp.cdktf.Token;
+import com.hashicorp.cdktf.providers.aws.data_aws_caller_identity.DataAwsCallerIdentity;
+import com.hashicorp.cdktf.providers.aws.data_aws_ecs_cluster.DataAwsEcsCluster;
+import com.hashicorp.cdktf.providers.aws.data_aws_ecs_cluster.DataAwsEcsClusterConfig;
+import com.hashicorp.cdktf.providers.aws.data_aws_partition.DataAwsPartition;
+import com.hashicorp.cdktf.providers.aws.data_aws_region.DataAwsRegion;
+import com.hashicorp.cdktf.providers.aws.data_aws_vpc.DataAwsVpc;
+import com.hashicorp.cdktf.providers.aws.data_aws_vpc.DataAwsVpcConfig;
+import com.hashicorp.cdktf.providers.aws.provider.AwsProvider;
+import dev.servicekit.catalog.HealthCheck;
+import dev.servicekit.catalog.QueueOptions;
+import dev.servicekit.catalog.ServiceKind;
+import dev.servicekit.datadog.DatadogProvider;
+import dev.servicekit.monitoring.Alerting;
+import dev.servicekit.monitoring.MonitorKind;
+import dev.servicekit.monitoring.Thresholds;
+import dev.servicekit.service.ContainerExpressions;
+import dev.servicekit.service.Platform;
+import dev.servicekit.service.ServiceConstruct;
+import dev.servicekit.service.ServiceNames;
+import dev.servicekit.service.ServiceRoles;
+import dev.servicekit.service.ServiceSettings;
+import software.constructs.Construct;
+
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * One generated module as a cdktf stack: its inputs become Terraform variables, and the very
+ * {@link ServiceConstruct} the stage and prod stacks use is built from them. The generator then drops
+ * the provider configuration and backend, which a module must not have.
+ */
+final class ModuleStack extends TerraformStack {
+    private final Map<String, TerraformVariable> variables = new LinkedHashMap<>();
+    private final List<ModuleInput> inputs;
+
+    ModuleStack(Construct scope, ModuleKind kind) {
+        super(scope, kind.folder());
+        boolean web = kind == ModuleKind.WEB_SERVICE;
+        // Declared so that cdktf writes required_providers; their configuration is dropped afterwards.
+        new AwsProvider(this, "aws");
+        new DatadogProvider(this, "datadog", "https://api.datadoghq.com/");
+
+        inputs = ModuleInputs.of(kind);
+        for (ModuleInput input : inputs) {
+            variables.put(input.name(), variable(input));
+        }
+
+        DataAwsRegion region = new DataAwsRegion(this, "region");
+        region.overrideLogicalId("current");
+        DataAwsCallerIdentity account = new DataAwsCallerIdentity(this, "account");
+        account.overrideLogicalId("current");
+        DataAwsPartition partition = new DataAwsPartition(this, "partition");
+        partition.overrideLogicalId("current");
+        DataAwsEcsCluster cluster = new DataAwsEcsCluster(this, "cluster",
+                DataAwsEcsClusterConfig.builder().clusterName(string("cluster_name")).build());
+        cluster.overrideLogicalId("this");
+        String vpcCidr = "";
+        if (web) {
+            DataAwsVpc vpc = new DataAwsVpc(this, "vpc", DataAwsVpcConfig.builder().id(string("vpc_id")).build());
+            vpc.overrideLogicalId("this");
+            vpcCidr = vpc.getCidrBlock();
+        }
+
+        // For expressions are written as HCL text: cdktf 0.19 cannot build them. Inside them, references
+        // are interpolations in HCL's own syntax, not cdktf tokens.
+        String parameterArn = ServiceRoles.ssmParameterArn("${data.aws_partition.current.partition}",
+                "${data.aws_region.current.name}", "${data.aws_caller_identity.current.account_id}",
+                new ServiceNames("${var.environment}", "${var.name}", Optional.empty()).secretsPath(), "${s}");
+        TerraformLocal secrets = new TerraformLocal(this, "container_secrets",
+                "${[for s in var.secrets : {name = s, valueFrom = \"" + parameterArn + "\"}]}");
+        TerraformLocal environment = new TerraformLocal(this, "container_environment",
+                "${[for k, v in var.environment_variables : {name = k, value = v}]}");
+
+        Map<MonitorKind, Thresholds> monitors = new EnumMap<>(MonitorKind.class);
+        for (MonitorKind monitor : ModuleInputs.monitors(kind)) {
+            monitors.put(monitor, new Thresholds(number(monitor.key() + "_critical"),
+                    Optional.of(number(monitor.key() + "_warning"))));
+        }
+        ServiceKind serviceKind = web
+                ? new ServiceKind.Web(number("port"), new HealthCheck(string("health_check_path"), "200-399", 15, 5, 2, 3,
+                        10), false)
+                : new ServiceKind.Worker();
+        ServiceSettings settings = new ServiceSettings(string("environment"), string("name"), string("image"),
+                string("owner"), serviceKind, List.of(), Map.of(), List.of(),
+                web ? Optional.empty() : Optional.of(QueueOptions.DEFAULTS),
+                number("cpu"), number("memory"), number("min_count"), number("desired_count"), number("max_count"),
+                number("log_retention_days"), Optional.empty(), Optional.of(string("runbook_url")), Optional.empty(),
+                monitors, Optional.empty(), Token.asStringMap(variables.get("tags").getValue()),
+                Optional.of(new ContainerExpressions(variables.get("command").getValue(), environment.getAsList(),
+                        secrets.getAsList())));
+        Platform platform = new Platform(string("environment"), region.getName(), account.getAccountId(),
+                partition.getPartition(), string("vpc_id"), vpcCidr,
+                web ? variables.get("public_subnet_ids").getListValue() : List.of(),
+                variables.get("subnet_ids").getListValue(), false, string("cluster_name"), cluster.getArn(), true,
+                new Alerting(string("notify"), number("priority"), ModuleInputs.DEFAULTS.monitoring().evaluationDelaySeconds(),
+                        string("datadog_app_url")));
+
+        ServiceConstruct service = new ServiceConstruct(this, settings, platform);
+        // Values Terraform cannot take from a variable in Java's types: booleans become references here.
+        service.ecsService().addOverride("network_configuration.assign_public_ip",
+                variables.get("assign_public_ip").getBooleanValue());
+
+        service.queues().ifPresent(q -> {
+            output("queue_arn", q.queue().getArn(), "ARN of the service's SQS queue");
+            output("dlq_arn", q.deadLetterQueue().getArn(), "ARN of the service's dead-letter queue");
+        });
+        service.loadBalancer().ifPresent(lb -> {
+            lb.loadBalancer().addOverride("enable_deletion_protection",
+                    variables.get("deletion_protection").getBooleanValue());
+            output("lb_arn", lb.loadBalancer().getArn(), "ARN of the service's load balancer");
+            output("target_group_arn", lb.targetGroup().getArn(), "ARN of the service's target group");
+            output("lb_security_group_id", lb.securityGroup().getId(), "Security group of the load balancer");
+        });
+        output("log_group_arn", service.logs().logGroup().getArn(), "ARN of the service's log group");
+        output("ecs_service_arn", service.ecsService().getId(), "ARN of the ECS service");
+        output("task_definition_arn", service.task().taskDefinition().getArn(), "ARN of the task definition");
+        output("task_role_arn", service.roles().taskRole().getArn(), "ARN of the task (application) role");
+        output("execution_role_arn", service.roles().executionRole().getArn(), "ARN of the task execution role");
+        output("task_security_group_id", service.taskSecurityGroup().getId(), "Security group of the tasks");
+    }
+
+    List<ModuleInput> inputs() {
+        return inputs;
+    }
+
+    private void output(String name, String value, String description) {
+        new TerraformOutput(this, name, TerraformOutputConfig.builder().value(value).description(description).build())
+                .overrideLogicalId(name);
+    }
+
+    private TerraformVariable variable(ModuleInput input) {
+        TerraformVariableConfig.Builder config = TerraformVariableConfig.builder()
+                .type(input.type())
+                .description(input.description());
+        input.defaultValue().ifPresent(value -> {
+            if (value == ModuleInput.NULL) {
+                config.nullable(true);
+            } else {
+                config.defaultValue(value);
+            }
+        });
+        if (!input.validations().isEmpty()) {
+            config.validation(input.validations().stream()
+                    .map(v -> TerraformVariableValidationConfig.builder()
+                            .condition(v.condition())
+                            .errorMessage(v.errorMessage())
+                            .build())
+                    .toList());
+        }
+        TerraformVariable variable = new TerraformVariable(this, input.name(), config.build());
+        variable.overrideLogicalId(input.name());
+        return variable;
+    }
+
+    private String string(String name) {
+        return variables.get(name).getStringValue();
+    }
+
+    private Number number(String name) {
+        return variables.get(name).getNumberValue();
+    }
+}

@@ -1,0 +1,212 @@
+package dev.servicekit.generation;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.servicekit.catalog.Catalog;
+import dev.servicekit.catalog.Service;
+import dev.servicekit.snapshot.ReferenceCheck;
+import dev.servicekit.snapshot.StackJson;
+import dev.servicekit.support.Synthesized;
+import dev.servicekit.validation.CatalogValidator;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.stream.Stream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.fail;
+
+/** modules/ is generated from the same construct as the stacks, is up to date, and is a sound module. */
+class ModulesTest {
+    private static Map<Path, String> generated;
+
+    @BeforeAll
+    static void generate() throws Exception {
+        generated = ModuleGenerator.generate();
+    }
+
+    private static JsonNode module(ModuleKind kind) {
+        return StackJson.parse(generated.get(Path.of(kind.folder(), ModuleGenerator.MODULE_FILE)));
+    }
+
+    @Test
+    void committedModulesAreWhatTheGeneratorProducesNow() throws Exception {
+        List<String> stale = new ArrayList<>();
+        Set<Path> committed = new TreeSet<>();
+        try (Stream<Path> files = Files.walk(ModuleGenerator.MODULES)) {
+            files.filter(Files::isRegularFile).forEach(f -> committed.add(ModuleGenerator.MODULES.relativize(f)));
+        }
+        for (Map.Entry<Path, String> file : generated.entrySet()) {
+            Path path = ModuleGenerator.MODULES.resolve(file.getKey());
+            if (!Files.exists(path)) {
+                stale.add(path + " is missing");
+            } else if (!Files.readString(path).equals(file.getValue())) {
+                stale.add(path + " differs from what the generator produces");
+            }
+            committed.remove(file.getKey());
+        }
+        committed.forEach(extra -> stale.add(ModuleGenerator.MODULES.resolve(extra) + " is not generated any more"));
+        if (!stale.isEmpty()) {
+            fail(String.join("\n", stale) + "\nRegenerate the modules with: " + ModuleGenerator.COMMAND);
+        }
+    }
+
+    @Test
+    void aModuleHasNoProviderConfigurationNoBackendAndRequiresBothProviders() {
+        for (ModuleKind kind : ModuleKind.values()) {
+            JsonNode module = module(kind);
+            assertThat(module.has("provider")).as(kind + " provider blocks").isFalse();
+            assertThat(module.path("terraform").has("backend")).as(kind + " backend").isFalse();
+            JsonNode required = module.path("terraform").path("required_providers");
+            assertThat(required.path("aws").path("source").asText()).isEqualTo("aws");
+            assertThat(required.path("datadog").path("source").asText()).isEqualTo("DataDog/datadog");
+            assertThat(ReferenceCheck.problems(module, ReferenceCheck.Providers.REQUIRED)).as(kind.folder()).isEmpty();
+        }
+    }
+
+    @Test
+    void inputsAreTypedDocumentedAndValidatedWithServicekitsMessages() {
+        JsonNode variables = module(ModuleKind.WORKER).path("variable");
+        variables.fields().forEachRemaining(v -> {
+            assertThat(v.getValue().path("type").asText()).as(v.getKey() + " type").isNotEmpty();
+            assertThat(v.getValue().path("description").asText()).as(v.getKey() + " description").isNotEmpty();
+        });
+        assertThat(variables.path("cpu").path("default").asInt()).isEqualTo(512);
+        assertThat(variables.path("command").path("default").isNull()).isTrue();
+        assertThat(variables.has("name") && !variables.path("name").has("default")).as("name is required").isTrue();
+        assertThat(variables.path("memory").path("validation").get(0).path("error_message").asText())
+                .startsWith("memory: " + CatalogValidator.badMemory("${var.memory}", "${var.cpu}", ""));
+        assertThat(variables.path("cpu").path("validation").get(0).path("error_message").asText())
+                .isEqualTo("cpu: " + CatalogValidator.badCpu("${var.cpu}"));
+        assertThat(variables.path("log_retention_days").path("validation").get(0).path("condition").asText())
+                .contains("contains([0, 1, 3, 5, 7, 14, 30, 60, 90, 120, 150, 180, 365, 400, 545, 731, 1096, 1827");
+        assertThat(variables.path("name").path("validation").get(1).path("condition").asText())
+                .isEqualTo("${length(\"${var.environment}-${var.name}-execution\") <= 64}");
+        assertThat(module(ModuleKind.WEB_SERVICE).path("variable").path("name").path("validation").get(1)
+                .path("condition").asText()).isEqualTo("${length(\"${var.environment}-${var.name}\") <= 32}");
+    }
+
+    @Test
+    void outputsAreTheStacksPerServiceOutputsPlusArns() {
+        assertThat(fieldNames(module(ModuleKind.WORKER).path("output"))).contains("queue_url", "dlq_url",
+                "log_group_name", "dashboard_url", "queue_arn", "dlq_arn", "log_group_arn", "ecs_service_arn",
+                "task_definition_arn", "task_role_arn", "execution_role_arn");
+        assertThat(fieldNames(module(ModuleKind.WEB_SERVICE).path("output"))).contains("lb_dns_name",
+                "log_group_name", "dashboard_url", "lb_arn", "target_group_arn", "ecs_service_arn");
+    }
+
+    /** Key attributes compared between a module and the stack's construct, per resource type. */
+    private static final Map<String, List<String>> KEY_ATTRIBUTES = Map.ofEntries(
+            Map.entry("aws_sqs_queue", List.of("name", "message_retention_seconds", "visibility_timeout_seconds",
+                    "sqs_managed_sse_enabled", "redrive_policy", "receive_wait_time_seconds")),
+            Map.entry("aws_cloudwatch_log_group", List.of("name", "retention_in_days")),
+            Map.entry("aws_ecs_task_definition", List.of("family", "cpu", "memory", "network_mode")),
+            Map.entry("aws_ecs_service", List.of("name", "launch_type", "desired_count",
+                    "deployment_minimum_healthy_percent", "deployment_maximum_percent", "deployment_circuit_breaker")),
+            Map.entry("aws_iam_role", List.of("name", "assume_role_policy")),
+            Map.entry("aws_iam_role_policy", List.of("role")),
+            Map.entry("aws_security_group", List.of("name", "description")),
+            Map.entry("aws_lb", List.of("name", "internal", "drop_invalid_header_fields", "load_balancer_type")),
+            Map.entry("aws_lb_target_group", List.of("name", "port", "protocol", "target_type", "health_check",
+                    "deregistration_delay")),
+            Map.entry("aws_lb_listener", List.of("port", "protocol", "default_action")),
+            Map.entry("aws_appautoscaling_target", List.of("min_capacity", "max_capacity", "scalable_dimension")),
+            Map.entry("aws_appautoscaling_policy", List.of("name", "policy_type")),
+            Map.entry("aws_cloudwatch_metric_alarm", List.of("alarm_name", "threshold", "comparison_operator")),
+            Map.entry("aws_vpc_security_group_ingress_rule", List.of("from_port", "to_port", "ip_protocol")),
+            Map.entry("aws_vpc_security_group_egress_rule", List.of("ip_protocol", "referenced_security_group_id")),
+            Map.entry("datadog_monitor", List.of("name", "type", "query", "monitor_thresholds", "priority",
+                    "evaluation_delay")),
+            Map.entry("datadog_dashboard_json", List.of()));
+
+    @Test
+    void forTheSameInputsAWorkerModuleAndTheStackConstructProduceTheSameResources() {
+        Synthesized stack = Synthesized.of(Catalog.of(
+                Service.worker("mailer", "busybox:1.36").owner("growth").runbook("https://wiki.example.com/m")));
+        assertSameResources(stack.stack("prod"), "mailer", module(ModuleKind.WORKER), Map.of("environment", "prod",
+                "name", "mailer", "owner", "growth", "notify", "@pagerduty-servicekit-prod",
+                "cluster_name", "servicekit-prod"));
+    }
+
+    @Test
+    void forTheSameInputsAWebModuleAndTheStackConstructProduceTheSameResources() {
+        Synthesized stack = Synthesized.of(Catalog.of(Service.web("shop", "nginx:1.27", 80).owner("retail")));
+        assertSameResources(stack.stack("prod"), "shop", module(ModuleKind.WEB_SERVICE), Map.of("environment", "prod",
+                "name", "shop", "owner", "retail", "notify", "@pagerduty-servicekit-prod",
+                "cluster_name", "servicekit-prod"));
+    }
+
+    /**
+     * Every resource of the service in the stack exists in the module under the same part name and type,
+     * and vice versa; their key attributes are equal once the module's variables take the inputs' values
+     * (the defaults for the rest) and the stack's addresses lose their service prefix.
+     */
+    private static void assertSameResources(JsonNode stack, String service, JsonNode module,
+                                            Map<String, String> inputs) {
+        Map<String, String> values = new TreeMap<>();
+        module.path("variable").fields().forEachRemaining(v -> {
+            JsonNode value = v.getValue().path("default");
+            if (value.isNull()) {
+                values.put(v.getKey(), null);
+            } else if (!value.isMissingNode() && value.isValueNode()) {
+                values.put(v.getKey(), value.asText());
+            }
+        });
+        values.putAll(inputs);
+
+        Map<String, JsonNode> fromStack = new TreeMap<>();
+        stack.path("resource").fields().forEachRemaining(type -> type.getValue().fields().forEachRemaining(r -> {
+            if (r.getKey().startsWith(service + "_")) {
+                fromStack.put(type.getKey() + "." + r.getKey().substring(service.length() + 1), r.getValue());
+            }
+        }));
+        Map<String, JsonNode> fromModule = new TreeMap<>();
+        module.path("resource").fields().forEachRemaining(type -> type.getValue().fields().forEachRemaining(r ->
+                fromModule.put(type.getKey() + "." + r.getKey(), r.getValue())));
+        assertThat(fromModule.keySet()).isEqualTo(fromStack.keySet());
+
+        List<String> differences = new ArrayList<>();
+        fromStack.forEach((address, stackResource) -> {
+            String type = address.substring(0, address.indexOf('.'));
+            for (String attribute : KEY_ATTRIBUTES.getOrDefault(type, List.of())) {
+                String expected = unquoteScalars(stackResource.path(attribute).toString()
+                        .replaceAll("((?:aws|datadog)_[a-z_]+)\\." + service + "_", "$1."));
+                String actual = substitute(fromModule.get(address).path(attribute).toString(), values);
+                if (!expected.equals(actual)) {
+                    differences.add(address + "." + attribute + ": stack " + expected + " / module " + actual);
+                }
+            }
+        });
+        assertThat(differences).isEmpty();
+    }
+
+    /** The module's text with its variables replaced by values; a null value removes the attribute. */
+    private static String substitute(String text, Map<String, String> values) {
+        String result = text;
+        for (Map.Entry<String, String> value : values.entrySet()) {
+            String reference = "${var." + value.getKey() + "}";
+            result = value.getValue() == null
+                    ? result.replace("\"" + reference + "\"", "null")
+                    : result.replace(reference, value.getValue());
+        }
+        return unquoteScalars(result.replaceAll(",\"[a-z_]+\":null|\"[a-z_]+\":null,?", ""));
+    }
+
+    /** Terraform converts "512" and 512 into each other by the attribute's type; compare them as equal. */
+    private static String unquoteScalars(String json) {
+        return json.replaceAll("\"(-?[0-9.]+|true|false)\"", "$1");
+    }
+
+    private static List<String> fieldNames(JsonNode node) {
+        List<String> names = new ArrayList<>();
+        node.fieldNames().forEachRemaining(names::add);
+        return names;
+    }
+}
