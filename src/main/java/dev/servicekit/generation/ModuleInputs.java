@@ -6,6 +6,7 @@ import dev.servicekit.environment.Environment;
 import dev.servicekit.generation.ModuleInput.Validation;
 import dev.servicekit.monitoring.MonitorKind;
 import dev.servicekit.monitoring.Thresholds;
+import dev.servicekit.service.ServiceLoadBalancer;
 import dev.servicekit.service.ServiceSettings;
 import dev.servicekit.validation.AwsLimits;
 import dev.servicekit.validation.CatalogValidator;
@@ -99,8 +100,17 @@ final class ModuleInputs {
                 + "subnets with assign_public_ip = true."));
         inputs.add(optional("assign_public_ip", "bool", false, "Give tasks public IPs (public subnets without NAT)."));
         if (web) {
-            inputs.add(required("public_subnet_ids", "list(string)",
-                    "Public subnets in two zones for the internet-facing load balancer."));
+            inputs.add(optional("internal", "bool", false, "An internal load balancer in subnet_ids, reachable from "
+                    + "the VPC only, instead of an internet-facing one."));
+            inputs.add(optional("public_subnet_ids", "list(string)", List.of(),
+                    "Public subnets in two zones for an internet-facing load balancer.",
+                    new Validation("${var.internal || length(var.public_subnet_ids) >= 2}",
+                            "publicSubnetIds: an internet-facing load balancer needs public subnets in two zones")));
+            inputs.add(optional("certificate_arn", "string", ModuleInput.NULL, "An ACM certificate: adds an HTTPS "
+                    + "listener (" + ServiceLoadBalancer.TLS_POLICY + ") and redirects HTTP to it; null for HTTP only.",
+                    new Validation("${var.certificate_arn == null || can(regex(\"^arn:aws[a-z-]*:acm:\", "
+                            + "var.certificate_arn))}", "certificateArn: "
+                            + CatalogValidator.badCertificate("${var.certificate_arn}"))));
             inputs.add(optional("deletion_protection", "bool", DEFAULTS.protectStatefulResources(),
                     "Deletion protection on the load balancer."));
         }

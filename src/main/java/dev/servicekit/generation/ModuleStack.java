@@ -15,6 +15,7 @@ import com.hashicorp.cdktf.providers.aws.data_aws_partition.DataAwsPartition;
 import com.hashicorp.cdktf.providers.aws.data_aws_region.DataAwsRegion;
 import com.hashicorp.cdktf.providers.aws.data_aws_vpc.DataAwsVpc;
 import com.hashicorp.cdktf.providers.aws.data_aws_vpc.DataAwsVpcConfig;
+import com.hashicorp.cdktf.providers.aws.lb_listener.LbListener;
 import com.hashicorp.cdktf.providers.aws.provider.AwsProvider;
 import dev.servicekit.catalog.HealthCheck;
 import dev.servicekit.catalog.QueueOptions;
@@ -26,6 +27,7 @@ import dev.servicekit.monitoring.Thresholds;
 import dev.servicekit.service.ContainerExpressions;
 import dev.servicekit.service.Platform;
 import dev.servicekit.service.ServiceConstruct;
+import dev.servicekit.service.ServiceLoadBalancer;
 import dev.servicekit.service.ServiceNames;
 import dev.servicekit.service.ServiceRoles;
 import dev.servicekit.service.ServiceSettings;
@@ -36,6 +38,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 
 /**
  * One generated module as a cdktf stack: its inputs become Terraform variables, and the very
@@ -97,7 +100,8 @@ final class ModuleStack extends TerraformStack {
                 string("owner"), serviceKind, List.of(), Map.of(), List.of(),
                 web ? Optional.empty() : Optional.of(QueueOptions.DEFAULTS),
                 number("cpu"), number("memory"), number("min_count"), number("desired_count"), number("max_count"),
-                number("log_retention_days"), Optional.empty(), Optional.of(string("runbook_url")), Optional.empty(),
+                number("log_retention_days"), web ? Optional.of(string("certificate_arn")) : Optional.empty(),
+                Optional.of(string("runbook_url")), Optional.empty(),
                 monitors, Optional.empty(), Token.asStringMap(variables.get("tags").getValue()),
                 Optional.of(new ContainerExpressions(variables.get("command").getValue(), environment.getAsList(),
                         secrets.getAsList())));
@@ -117,9 +121,12 @@ final class ModuleStack extends TerraformStack {
             output("queue_arn", q.queue().getArn(), "ARN of the service's SQS queue");
             output("dlq_arn", q.deadLetterQueue().getArn(), "ARN of the service's dead-letter queue");
         });
+        String finalVpcCidr = vpcCidr;
         service.loadBalancer().ifPresent(lb -> {
             lb.loadBalancer().addOverride("enable_deletion_protection",
                     variables.get("deletion_protection").getBooleanValue());
+            withOptionalCertificate(lb);
+            withOptionalInternal(lb, finalVpcCidr);
             output("lb_arn", lb.loadBalancer().getArn(), "ARN of the service's load balancer");
             output("target_group_arn", lb.targetGroup().getArn(), "ARN of the service's target group");
             output("lb_security_group_id", lb.securityGroup().getId(), "Security group of the load balancer");
@@ -130,6 +137,34 @@ final class ModuleStack extends TerraformStack {
         output("task_role_arn", service.roles().taskRole().getArn(), "ARN of the task (application) role");
         output("execution_role_arn", service.roles().executionRole().getArn(), "ARN of the task execution role");
         output("task_security_group_id", service.taskSecurityGroup().getId(), "Security group of the tasks");
+    }
+
+    /**
+     * The construct decides HTTPS in Java; a module decides it in Terraform. With {@code certificate_arn}
+     * null the HTTPS listener and port 443 are counted out and HTTP forwards; with it, HTTP redirects.
+     */
+    private static void withOptionalCertificate(ServiceLoadBalancer lb) {
+        String https = "${var.certificate_arn == null ? 0 : 1}";
+        lb.listener("https").orElseThrow().addOverride("count", https);
+        lb.ingressRule(ServiceLoadBalancer.HTTPS_PORT).orElseThrow().addOverride("count", https);
+        Map<String, Object> redirect = new TreeMap<>(Map.of("port", String.valueOf(ServiceLoadBalancer.HTTPS_PORT),
+                "protocol", "HTTPS", "status_code", "HTTP_301"));
+        LbListener http = lb.listener("http").orElseThrow();
+        http.addOverride("default_action.0.type", "${var.certificate_arn == null ? \"forward\" : \"redirect\"}");
+        http.addOverride("default_action.0.target_group_arn",
+                "${var.certificate_arn == null ? " + lb.targetGroup().getArn() + " : null}");
+        http.addOverride("default_action.0.redirect", null);
+        http.addOverride("default_action.0.dynamic", Map.of("redirect", new TreeMap<>(Map.of(
+                "for_each", "${var.certificate_arn == null ? [] : [1]}", "content", redirect))));
+    }
+
+    /** An internal load balancer lives in the task subnets and admits only the VPC. */
+    private void withOptionalInternal(ServiceLoadBalancer lb, String vpcCidr) {
+        lb.loadBalancer().addOverride("internal", variables.get("internal").getBooleanValue());
+        lb.loadBalancer().addOverride("subnets", "${var.internal ? var.subnet_ids : var.public_subnet_ids}");
+        String source = "${var.internal ? " + vpcCidr + " : \"0.0.0.0/0\"}";
+        lb.ingressRule(ServiceLoadBalancer.HTTP_PORT).orElseThrow().addOverride("cidr_ipv4", source);
+        lb.ingressRule(ServiceLoadBalancer.HTTPS_PORT).orElseThrow().addOverride("cidr_ipv4", source);
     }
 
     List<ModuleInput> inputs() {

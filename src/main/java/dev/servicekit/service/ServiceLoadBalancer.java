@@ -19,8 +19,10 @@ import dev.servicekit.catalog.HealthCheck;
 import dev.servicekit.catalog.ServiceKind;
 import software.constructs.Construct;
 
-import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 
 /**
  * A web service's Application Load Balancer: its security group, an {@code ip} target group, and an HTTP
@@ -37,7 +39,8 @@ public final class ServiceLoadBalancer extends Construct {
     private final SecurityGroup securityGroup;
     private final Lb loadBalancer;
     private final LbTargetGroup targetGroup;
-    private final List<LbListener> listeners = new ArrayList<>();
+    private final Map<String, LbListener> listeners = new LinkedHashMap<>();
+    private final Map<Integer, VpcSecurityGroupIngressRule> ingressRules = new LinkedHashMap<>();
 
     public ServiceLoadBalancer(Construct scope, ServiceSettings settings, ServiceKind.Web web, Platform platform) {
         super(scope, "load-balancer");
@@ -149,11 +152,22 @@ public final class ServiceLoadBalancer extends Construct {
     }
 
     public List<LbListener> listeners() {
-        return List.copyOf(listeners);
+        return List.copyOf(listeners.values());
+    }
+
+    /** The listener named {@code http} or {@code https}, if the load balancer has it. */
+    public Optional<LbListener> listener(String protocol) {
+        return Optional.ofNullable(listeners.get(protocol));
+    }
+
+    /** The rule admitting clients on {@code port} (80 or 443), if there is one. */
+    public Optional<VpcSecurityGroupIngressRule> ingressRule(int port) {
+        return Optional.ofNullable(ingressRules.get(port));
     }
 
     private void ingress(ServiceSettings settings, ServiceNames names, int port, String cidr) {
-        new VpcSecurityGroupIngressRule(this, "ingress-" + port, VpcSecurityGroupIngressRuleConfig.builder()
+        VpcSecurityGroupIngressRule rule = new VpcSecurityGroupIngressRule(this, "ingress-" + port,
+                VpcSecurityGroupIngressRuleConfig.builder()
                 .securityGroupId(securityGroup.getId())
                 .cidrIpv4(cidr)
                 .ipProtocol("tcp")
@@ -161,13 +175,14 @@ public final class ServiceLoadBalancer extends Construct {
                 .toPort(port)
                 .description("Clients on " + port)
                 .tags(settings.tags())
-                .build())
-                .overrideLogicalId(names.address("lb_ingress_" + port));
+                .build());
+        rule.overrideLogicalId(names.address("lb_ingress_" + port));
+        ingressRules.put(port, rule);
     }
 
     private void listener(ServiceSettings settings, ServiceNames names, String id, LbListenerConfig config) {
         LbListener listener = new LbListener(this, id, config);
         listener.overrideLogicalId(names.address("listener_" + id));
-        listeners.add(listener);
+        listeners.put(id, listener);
     }
 }

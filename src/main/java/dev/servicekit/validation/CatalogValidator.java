@@ -121,7 +121,7 @@ public final class CatalogValidator {
                     "'" + s3.bucket() + "' is not an S3 bucket name");
         }
         env.certificateArn().ifPresent(arn -> scope.check(arn.startsWith("arn:aws") && arn.contains(":acm:"),
-                "certificateArn", "'" + arn + "' is not an ACM certificate ARN"));
+                "certificateArn", badCertificate(arn)));
     }
 
     private static void checkService(ServiceSettings s, ServiceSpec spec, Problems problems) {
@@ -156,7 +156,7 @@ public final class CatalogValidator {
             checkHealthCheck(scope, w.healthCheck());
         }
         s.certificateArn().ifPresent(arn -> scope.check(arn.startsWith("arn:aws") && arn.contains(":acm:"),
-                "certificateArn", "'" + arn + "' is not an ACM certificate ARN"));
+                "certificateArn", badCertificate(arn)));
         if (!web && s.certificateArn().isPresent() && spec.overridesFor(s.environment()).certificateArn().isPresent()) {
             scope.add("certificateArn", "applies to web services only");
         }
@@ -268,6 +268,10 @@ public final class CatalogValidator {
 
     public static String badRetention(String days) {
         return days + " is not a CloudWatch retention; allowed: " + AwsLimits.LOG_RETENTION_DAYS.stream().sorted().toList();
+    }
+
+    public static String badCertificate(String arn) {
+        return "'" + arn + "' is not an ACM certificate ARN";
     }
 
     public static String badHandle(String handle) {

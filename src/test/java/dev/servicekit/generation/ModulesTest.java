@@ -116,7 +116,8 @@ class ModulesTest {
             Map.entry("aws_lb", List.of("name", "internal", "drop_invalid_header_fields", "load_balancer_type")),
             Map.entry("aws_lb_target_group", List.of("name", "port", "protocol", "target_type", "health_check",
                     "deregistration_delay")),
-            Map.entry("aws_lb_listener", List.of("port", "protocol", "default_action")),
+            // The HTTP listener's action is decided in Terraform in a module: checked on its own below.
+            Map.entry("aws_lb_listener", List.of("port", "protocol", "ssl_policy", "certificate_arn")),
             Map.entry("aws_appautoscaling_target", List.of("min_capacity", "max_capacity", "scalable_dimension")),
             Map.entry("aws_appautoscaling_policy", List.of("name", "policy_type")),
             Map.entry("aws_cloudwatch_metric_alarm", List.of("alarm_name", "threshold", "comparison_operator")),
@@ -137,10 +138,29 @@ class ModulesTest {
 
     @Test
     void forTheSameInputsAWebModuleAndTheStackConstructProduceTheSameResources() {
-        Synthesized stack = Synthesized.of(Catalog.of(Service.web("shop", "nginx:1.27", 80).owner("retail")));
+        String certificate = "arn:aws:acm:us-east-1:123456789012:certificate/abc";
+        Synthesized stack = Synthesized.of(Catalog.of(Service.web("shop", "nginx:1.27", 80).owner("retail")
+                .prod(p -> p.certificateArn(certificate))));
         assertSameResources(stack.stack("prod"), "shop", module(ModuleKind.WEB_SERVICE), Map.of("environment", "prod",
                 "name", "shop", "owner", "retail", "notify", "@pagerduty-servicekit-prod",
-                "cluster_name", "servicekit-prod"));
+                "cluster_name", "servicekit-prod", "certificate_arn", certificate));
+    }
+
+    @Test
+    void aWebModuleDecidesHttpsAndInternalInTerraform() {
+        JsonNode resources = module(ModuleKind.WEB_SERVICE).path("resource");
+        String https = "${var.certificate_arn == null ? 0 : 1}";
+        assertThat(resources.path("aws_lb_listener").path("listener_https").path("count").asText()).isEqualTo(https);
+        assertThat(resources.path("aws_vpc_security_group_ingress_rule").path("lb_ingress_443").path("count").asText())
+                .isEqualTo(https);
+        JsonNode action = resources.path("aws_lb_listener").path("listener_http").path("default_action").get(0);
+        assertThat(resources.path("aws_lb_listener").path("listener_http").path("default_action").size()).isEqualTo(1);
+        assertThat(action.path("type").asText()).isEqualTo("${var.certificate_arn == null ? \"forward\" : \"redirect\"}");
+        assertThat(action.has("redirect")).as("the redirect is a dynamic block").isFalse();
+        assertThat(action.path("dynamic").path("redirect").path("content").path("port").asText()).isEqualTo("443");
+        assertThat(resources.path("aws_lb").path("lb").path("internal").asText()).isEqualTo("${var.internal}");
+        assertThat(resources.path("aws_lb").path("lb").path("subnets").asText())
+                .isEqualTo("${var.internal ? var.subnet_ids : var.public_subnet_ids}");
     }
 
     /**
