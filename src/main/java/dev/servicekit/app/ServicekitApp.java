@@ -1,12 +1,18 @@
 package dev.servicekit.app;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.hashicorp.cdktf.App;
 import com.hashicorp.cdktf.AppConfig;
 import dev.servicekit.catalog.Catalog;
 import dev.servicekit.environment.Environment;
 import dev.servicekit.environment.EnvironmentContext;
 import dev.servicekit.environment.EnvironmentStack;
+import dev.servicekit.snapshot.StackJson;
 import dev.servicekit.validation.CatalogValidator;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -18,6 +24,7 @@ import java.util.Map;
  */
 public final class ServicekitApp {
     private final App app;
+    private final String outdir;
     private final List<EnvironmentStack> stacks = new ArrayList<>();
 
     /**
@@ -29,6 +36,7 @@ public final class ServicekitApp {
         List<Environment> environments = EnvironmentContext.apply(context.get(EnvironmentContext.CONTEXT_KEY),
                 List.of(Environment.stage(), Environment.prod()));
         CatalogValidator.validate(catalog, environments);
+        this.outdir = outdir;
         app = new App(AppConfig.builder().outdir(outdir).context(context).skipValidation(false).build());
         for (Environment environment : environments) {
             stacks.add(new EnvironmentStack(app, environment, catalog));
@@ -48,7 +56,14 @@ public final class ServicekitApp {
                 .orElseThrow(() -> new IllegalArgumentException("no environment " + environment));
     }
 
-    public void synth() {
+    /** Writes every stack into the outdir, then checks that no two resources share an address. */
+    public void synth() throws IOException {
         app.synth();
+        for (EnvironmentStack stack : stacks) {
+            String name = stack.environment().name();
+            JsonNode json = StackJson.parse(Files.readString(
+                    Path.of(outdir, "stacks", name, "cdk.tf.json")));
+            AddressCheck.requireUniqueAddresses(name, stack, json);
+        }
     }
 }

@@ -8,9 +8,11 @@ import java.util.List;
  * matter to the synthesized Terraform: adding a line adds that service and changes nothing else.
  */
 public record Catalog(List<ServiceSpec> services, List<Misuse> misuses) {
+    /** The {@code managed-by} tag on every resource and monitor servicekit creates. */
+    public static final String MANAGED_BY = "servicekit";
 
-    /** An option a catalog line used that does not fit its kind (e.g. a health check on a worker). */
-    public record Misuse(String service, String option) {}
+    /** An option a catalog line used wrongly: one that does not fit its kind, or a null value. */
+    public record Misuse(String service, String option, String message) {}
 
     public Catalog {
         services = List.copyOf(services);
@@ -26,18 +28,8 @@ public record Catalog(List<ServiceSpec> services, List<Misuse> misuses) {
         List<Misuse> misuses = new ArrayList<>();
         for (Service line : lines) {
             specs.add(line.build());
-            line.misuse().forEach(option -> misuses.add(new Misuse(line.name(), option)));
+            misuses.addAll(line.misuse());
         }
         return new Catalog(specs, misuses);
-    }
-
-    /** This catalog with more lines. */
-    public Catalog plus(Service... lines) {
-        Catalog more = of(lines);
-        List<ServiceSpec> specs = new ArrayList<>(services);
-        specs.addAll(more.services);
-        List<Misuse> allMisuses = new ArrayList<>(misuses);
-        allMisuses.addAll(more.misuses);
-        return new Catalog(specs, allMisuses);
     }
 }

@@ -13,13 +13,16 @@ import java.util.Optional;
  * Every field is optional: an empty one means "the environment's default".
  *
  * @param notifyHandle the Datadog handle this service's monitors notify instead of the environment's
+ * @param plainHttpAllowed an internet-facing web service may serve plain HTTP where the environment
+ *                 requires HTTPS (prod), on purpose
  * @param monitors per monitor: a present value replaces the environment's thresholds, an empty one
  *                 switches the monitor off
  */
 public record Overrides(Optional<Integer> cpu, Optional<Integer> memory, Optional<Integer> minCount,
                         Optional<Integer> desiredCount, Optional<Integer> maxCount,
                         Optional<Integer> logRetentionDays, Optional<String> certificateArn,
-                        Optional<String> notifyHandle, Map<MonitorKind, Optional<Thresholds>> monitors) {
+                        Optional<String> notifyHandle, Optional<Boolean> plainHttpAllowed,
+                        Map<MonitorKind, Optional<Thresholds>> monitors) {
 
     public static final Overrides NONE = new Builder().build();
 
@@ -39,6 +42,7 @@ public record Overrides(Optional<Integer> cpu, Optional<Integer> memory, Optiona
         private Integer logRetentionDays;
         private String certificateArn;
         private String notifyHandle;
+        private Boolean plainHttpAllowed;
         private final Map<MonitorKind, Optional<Thresholds>> monitors = new EnumMap<>(MonitorKind.class);
 
         /** Fargate task size: cpu units and memory in MiB (a pair AWS offers). */
@@ -73,6 +77,15 @@ public record Overrides(Optional<Integer> cpu, Optional<Integer> memory, Optiona
             return this;
         }
 
+        /**
+         * Lets an internet-facing web service serve plain HTTP where the environment requires HTTPS (prod):
+         * a deliberate choice, e.g. until the account's certificate is configured.
+         */
+        public Builder allowPlainHttp() {
+            this.plainHttpAllowed = true;
+            return this;
+        }
+
         /** Replaces the environment's thresholds for one monitor. */
         public Builder monitor(MonitorKind kind, Thresholds thresholds) {
             monitors.put(kind, Optional.of(thresholds));
@@ -89,7 +102,7 @@ public record Overrides(Optional<Integer> cpu, Optional<Integer> memory, Optiona
             return new Overrides(Optional.ofNullable(cpu), Optional.ofNullable(memory), Optional.ofNullable(minCount),
                     Optional.ofNullable(desiredCount), Optional.ofNullable(maxCount),
                     Optional.ofNullable(logRetentionDays), Optional.ofNullable(certificateArn),
-                    Optional.ofNullable(notifyHandle), monitors);
+                    Optional.ofNullable(notifyHandle), Optional.ofNullable(plainHttpAllowed), monitors);
         }
     }
 
@@ -102,6 +115,6 @@ public record Overrides(Optional<Integer> cpu, Optional<Integer> memory, Optiona
                 specific.minCount.or(() -> minCount), specific.desiredCount.or(() -> desiredCount),
                 specific.maxCount.or(() -> maxCount), specific.logRetentionDays.or(() -> logRetentionDays),
                 specific.certificateArn.or(() -> certificateArn), specific.notifyHandle.or(() -> notifyHandle),
-                merged);
+                specific.plainHttpAllowed.or(() -> plainHttpAllowed), merged);
     }
 }

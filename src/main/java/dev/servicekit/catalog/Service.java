@@ -41,11 +41,11 @@ public final class Service {
     private String runbookUrl;
     private final Overrides.Builder common = new Overrides.Builder();
     private final Map<String, Overrides.Builder> perEnvironment = new LinkedHashMap<>();
-    private final List<String> misuse = new ArrayList<>();
+    private final List<Catalog.Misuse> misuse = new ArrayList<>();
 
     private Service(String name, String image, Integer port) {
-        this.name = name;
-        this.image = image;
+        this.name = name == null ? "" : name;
+        this.image = image == null ? "" : image;
         this.port = port;
     }
 
@@ -63,20 +63,26 @@ public final class Service {
 
     /** The owning team; tagged on every resource. Default {@value #DEFAULT_OWNER}. */
     public Service owner(String team) {
-        this.owner = team;
+        if (notNull("owner", team)) {
+            this.owner = team;
+        }
         return this;
     }
 
     /** The container command. Default: the image's own. */
     public Service command(String... words) {
-        command.clear();
-        command.addAll(List.of(words));
+        if (notNull("command", words) && java.util.Arrays.stream(words).allMatch(w -> notNull("command", w))) {
+            command.clear();
+            command.addAll(List.of(words));
+        }
         return this;
     }
 
     /** A plain environment variable. Secrets go through {@link #secret}. */
     public Service env(String key, String value) {
-        variables.put(key, value);
+        if (notNull("env", key) && notNull("env." + key, value)) {
+            variables.put(key, value);
+        }
         return this;
     }
 
@@ -85,7 +91,9 @@ public final class Service {
      * {@code /<env>/<service>/<name>}. Its value never enters Terraform configuration or state.
      */
     public Service secret(String name) {
-        secrets.add(name);
+        if (notNull("secret", name)) {
+            secrets.add(name);
+        }
         return this;
     }
 
@@ -111,21 +119,23 @@ public final class Service {
 
     /** The whole target group health check; web services only. */
     public Service healthCheck(HealthCheck check) {
-        webOnly("healthCheck");
-        this.healthCheck = check;
+        if (webOnly("healthCheck") && notNull("healthCheck", check)) {
+            this.healthCheck = check;
+        }
         return this;
     }
 
     /** An internal load balancer instead of the default internet-facing one; web services only. */
     public Service internal() {
-        webOnly("internal");
-        this.internal = true;
+        this.internal = webOnly("internal");
         return this;
     }
 
     /** A runbook, linked from every monitor message and the dashboard. Default: none. */
     public Service runbook(String url) {
-        this.runbookUrl = url;
+        if (notNull("runbook", url)) {
+            this.runbookUrl = url;
+        }
         return this;
     }
 
@@ -175,8 +185,8 @@ public final class Service {
         return this;
     }
 
-    /** Options that do not fit this kind of service, for validation to report. */
-    List<String> misuse() {
+    /** Options used wrongly on this line, for validation to report with everything else. */
+    List<Catalog.Misuse> misuse() {
         return List.copyOf(misuse);
     }
 
@@ -192,9 +202,17 @@ public final class Service {
                 Optional.ofNullable(runbookUrl), common.build(), environments);
     }
 
-    private void webOnly(String option) {
+    private boolean webOnly(String option) {
         if (port == null) {
-            misuse.add(option);
+            misuse.add(new Catalog.Misuse(name, option, "applies to web services only"));
         }
+        return port != null;
+    }
+
+    private boolean notNull(String option, Object value) {
+        if (value == null) {
+            misuse.add(new Catalog.Misuse(name, option, "must not be null"));
+        }
+        return value != null;
     }
 }

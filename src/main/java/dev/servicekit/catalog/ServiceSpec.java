@@ -17,7 +17,8 @@ import java.util.Optional;
  * @param command        the container command; empty means the image's own
  * @param variables      plain environment variables (never secrets)
  * @param secrets        names of secrets read at start from SSM Parameter Store under
- *                       {@code /<env>/<service>/<NAME>}; their values never enter configuration
+ *                       {@code /<env>/<service>/<NAME>}; their values never enter configuration. Kept
+ *                       sorted, so reordering them changes nothing in the synthesized Terraform
  * @param queue          the queue and dead-letter queue; always present for workers
  * @param runbookUrl     linked from every monitor's message and the dashboard
  * @param common         overrides for every environment
@@ -30,7 +31,7 @@ public record ServiceSpec(String name, String image, ServiceKind kind, String ow
     public ServiceSpec {
         command = List.copyOf(command);
         variables = Collections.unmodifiableSortedMap(new TreeMap<>(variables));
-        secrets = List.copyOf(secrets);
+        secrets = secrets.stream().sorted().toList();
         perEnvironment = Collections.unmodifiableSortedMap(new TreeMap<>(perEnvironment));
     }
 

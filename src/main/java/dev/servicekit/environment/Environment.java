@@ -21,18 +21,20 @@ import java.util.Optional;
  * @param certificateArn        an ACM certificate every web service's HTTPS listener uses; none by default
  * @param state                 where Terraform keeps this environment's state
  * @param monitoring            Datadog site, notification handle, priority and thresholds
+ * @param httpsRequired         true in prod: an internet-facing web service needs a certificate, unless its
+ *                              line allows plain HTTP on purpose
  */
 public record Environment(String name, String region, NetworkConfig network, TaskDefaults tasks,
                           int logRetentionDays, boolean protectStatefulResources, Optional<String> certificateArn,
-                          StateBackend state, MonitoringDefaults monitoring) {
+                          StateBackend state, MonitoringDefaults monitoring, boolean httpsRequired) {
 
     public static final String DEFAULT_REGION = "us-east-1";
     public static final String DEFAULT_DATADOG_API_URL = "https://api.datadoghq.com/";
 
     /**
      * Stage: its own VPC 10.20.0.0/16 without NAT (tasks in public subnets, to save cost), 0.25 vCPU /
-     * 512 MiB tasks, 1 to 2 of them, 14-day logs, no destroy protection, looser thresholds notifying
-     * {@code @slack-servicekit-stage} at priority 3.
+     * 512 MiB tasks, 1 to 2 of them, 14-day logs, no destroy protection, plain HTTP allowed, looser
+     * thresholds notifying {@code @slack-servicekit-stage} at priority 3.
      */
     public static Environment stage() {
         return new Environment("stage", DEFAULT_REGION, new NetworkConfig.Managed("10.20.0.0/16", 0),
@@ -46,13 +48,13 @@ public record Environment(String name, String region, NetworkConfig network, Tas
                         MonitorKind.RUNNING_TASKS, Thresholds.critical(50),
                         MonitorKind.LATENCY, Thresholds.of(2.0, 1.0),
                         MonitorKind.ERROR_RATE, Thresholds.of(10, 5),
-                        MonitorKind.NO_HEALTHY_TARGETS, Thresholds.critical(1))));
+                        MonitorKind.NO_HEALTHY_TARGETS, Thresholds.critical(1))), false);
     }
 
     /**
      * Prod: its own VPC 10.30.0.0/16 with a NAT gateway per zone (tasks in private subnets), 0.5 vCPU /
-     * 1 GiB tasks, 2 to 10 of them, 90-day logs, destroy protection, tighter thresholds paging
-     * {@code @pagerduty-servicekit-prod} at priority 1.
+     * 1 GiB tasks, 2 to 10 of them, 90-day logs, destroy protection, HTTPS required for internet-facing
+     * web services, tighter thresholds paging {@code @pagerduty-servicekit-prod} at priority 1.
      */
     public static Environment prod() {
         return new Environment("prod", DEFAULT_REGION, new NetworkConfig.Managed("10.30.0.0/16", 2),
@@ -66,41 +68,41 @@ public record Environment(String name, String region, NetworkConfig network, Tas
                         MonitorKind.RUNNING_TASKS, Thresholds.critical(100),
                         MonitorKind.LATENCY, Thresholds.of(1.0, 0.5),
                         MonitorKind.ERROR_RATE, Thresholds.of(5, 2),
-                        MonitorKind.NO_HEALTHY_TARGETS, Thresholds.critical(1))));
+                        MonitorKind.NO_HEALTHY_TARGETS, Thresholds.critical(1))), true);
     }
 
     public Environment withRegion(String newRegion) {
         return new Environment(name, newRegion, network, tasks, logRetentionDays, protectStatefulResources,
-                certificateArn, state, monitoring);
+                certificateArn, state, monitoring, httpsRequired);
     }
 
     public Environment withNetwork(NetworkConfig newNetwork) {
         return new Environment(name, region, newNetwork, tasks, logRetentionDays, protectStatefulResources,
-                certificateArn, state, monitoring);
+                certificateArn, state, monitoring, httpsRequired);
     }
 
     public Environment withTasks(TaskDefaults newTasks) {
         return new Environment(name, region, network, newTasks, logRetentionDays, protectStatefulResources,
-                certificateArn, state, monitoring);
+                certificateArn, state, monitoring, httpsRequired);
     }
 
     public Environment withCertificateArn(String arn) {
         return new Environment(name, region, network, tasks, logRetentionDays, protectStatefulResources,
-                Optional.of(arn), state, monitoring);
+                Optional.of(arn), state, monitoring, httpsRequired);
     }
 
     public Environment withState(StateBackend newState) {
         return new Environment(name, region, network, tasks, logRetentionDays, protectStatefulResources,
-                certificateArn, newState, monitoring);
+                certificateArn, newState, monitoring, httpsRequired);
     }
 
     public Environment withMonitoring(MonitoringDefaults newMonitoring) {
         return new Environment(name, region, network, tasks, logRetentionDays, protectStatefulResources,
-                certificateArn, state, newMonitoring);
+                certificateArn, state, newMonitoring, httpsRequired);
     }
 
     public Environment withLogRetentionDays(int days) {
         return new Environment(name, region, network, tasks, days, protectStatefulResources, certificateArn, state,
-                monitoring);
+                monitoring, httpsRequired);
     }
 }

@@ -67,7 +67,11 @@ public record EnvironmentContext(String region, String stateBucket, String state
                 continue;
             }
             try {
-                result.add(JSON.convertValue(raw, EnvironmentContext.class).applyTo(preset));
+                EnvironmentContext given = JSON.convertValue(raw, EnvironmentContext.class);
+                given.orphans().forEach(key -> problems.add(new Problem("cdktf.json",
+                        "context." + CONTEXT_KEY + "." + preset.name() + "." + key, "has no effect without "
+                                + (key.equals("stateRegion") ? "stateBucket" : "vpcId and clusterName"))));
+                result.add(given.applyTo(preset));
             } catch (IllegalArgumentException e) {
                 String field = e.getCause() instanceof UnrecognizedPropertyException unknown
                         ? unknown.getPropertyName() + " (unknown key)"
@@ -80,6 +84,23 @@ public record EnvironmentContext(String region, String stateBucket, String state
             throw new ConfigurationException(problems);
         }
         return result;
+    }
+
+    /** Keys that mean nothing without another one: silently dropping them would hide a mistake. */
+    List<String> orphans() {
+        List<String> orphans = new ArrayList<>();
+        if (stateRegion != null && stateBucket == null) {
+            orphans.add("stateRegion");
+        }
+        if (vpcId == null && clusterName == null) {
+            if (publicSubnetIds != null) {
+                orphans.add("publicSubnetIds");
+            }
+            if (privateSubnetIds != null) {
+                orphans.add("privateSubnetIds");
+            }
+        }
+        return orphans;
     }
 
     /** {@code preset} with this context's values where given. */

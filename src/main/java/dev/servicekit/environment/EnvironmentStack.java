@@ -48,7 +48,7 @@ public final class EnvironmentStack extends TerraformStack {
         super(scope, environment.name());
         this.environment = environment;
         Map<String, String> tags = new TreeMap<>(Map.of("environment", environment.name(),
-                "managed-by", ServiceSettings.MANAGED_BY));
+                "managed-by", Catalog.MANAGED_BY));
 
         new AwsProvider(this, "aws", AwsProviderConfig.builder()
                 .region(environment.region())
@@ -118,7 +118,7 @@ public final class EnvironmentStack extends TerraformStack {
                     ? existing.publicSubnetIds() : existing.privateSubnetIds();
             return new Platform(environment.name(), environment.region(), accountId, partition, existing.vpcId(),
                     vpc.getCidrBlock(), existing.publicSubnetIds(), taskSubnets, existing.tasksInPublicSubnets(),
-                    existing.clusterName(), cluster.getArn(), protect, alerting);
+                    existing.clusterName(), cluster.getArn(), protect, alerting, List.of());
         }
         NetworkConfig.Managed managed = (NetworkConfig.Managed) environment.network();
         ManagedNetwork network = new ManagedNetwork(this, environment, managed, tags);
@@ -132,7 +132,7 @@ public final class EnvironmentStack extends TerraformStack {
                 ? network.publicSubnetIds() : network.privateSubnetIds();
         return new Platform(environment.name(), environment.region(), accountId, partition, network.vpc().getId(),
                 managed.cidr(), network.publicSubnetIds(), taskSubnets, managed.tasksInPublicSubnets(),
-                clusterName(environment.name()), cluster.getArn(), protect, alerting);
+                clusterName(environment.name()), cluster.getArn(), protect, alerting, network.routing());
     }
 
     /** The ECS cluster a managed network creates: {@code servicekit-<env>}. */

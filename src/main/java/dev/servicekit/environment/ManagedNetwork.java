@@ -1,6 +1,7 @@
 package dev.servicekit.environment;
 
 import com.hashicorp.cdktf.Fn;
+import com.hashicorp.cdktf.ITerraformDependable;
 import com.hashicorp.cdktf.TerraformElement;
 import com.hashicorp.cdktf.Token;
 import com.hashicorp.cdktf.providers.aws.data_aws_availability_zones.DataAwsAvailabilityZones;
@@ -38,6 +39,7 @@ public final class ManagedNetwork extends Construct {
     private final Vpc vpc;
     private final List<String> publicSubnetIds = new ArrayList<>();
     private final List<String> privateSubnetIds = new ArrayList<>();
+    private final List<ITerraformDependable> routing = new ArrayList<>();
     private final Map<String, String> tags;
 
     public ManagedNetwork(Construct scope, Environment env, NetworkConfig.Managed config, Map<String, String> tags) {
@@ -57,11 +59,11 @@ public final class ManagedNetwork extends Construct {
                 .vpcId(vpc.getId()).tags(named(env.name())).build()), "internet_gateway");
         RouteTable publicRoutes = pin(new RouteTable(this, "public-routes", RouteTableConfig.builder()
                 .vpcId(vpc.getId()).tags(named(env.name() + "-public")).build()), "public_routes");
-        pin(new Route(this, "public-default", RouteConfig.builder()
+        routing.add(pin(new Route(this, "public-default", RouteConfig.builder()
                 .routeTableId(publicRoutes.getId())
                 .destinationCidrBlock(ANYWHERE)
                 .gatewayId(gateway.getId())
-                .build()), "public_default_route");
+                .build()), "public_default_route"));
 
         String base = config.cidr().substring(0, config.cidr().indexOf('.', config.cidr().indexOf('.') + 1));
         List<NatGateway> nats = new ArrayList<>();
@@ -76,16 +78,20 @@ public final class ManagedNetwork extends Construct {
                     .tags(named(env.name() + "-public-" + letter))
                     .build()), "public_subnet_" + letter);
             publicSubnetIds.add(publicSubnet.getId());
-            pin(new RouteTableAssociation(this, "public-" + letter + "-routes", RouteTableAssociationConfig.builder()
-                    .subnetId(publicSubnet.getId()).routeTableId(publicRoutes.getId()).build()),
-                    "public_subnet_" + letter + "_routes");
+            routing.add(pin(new RouteTableAssociation(this, "public-" + letter + "-routes",
+                    RouteTableAssociationConfig.builder()
+                            .subnetId(publicSubnet.getId()).routeTableId(publicRoutes.getId()).build()),
+                    "public_subnet_" + letter + "_routes"));
             if (zone < config.natGateways()) {
+                // A NAT gateway needs the internet gateway attached first (AWS's Gateway.NotAttached).
                 Eip address = pin(new Eip(this, "nat-" + letter + "-ip", EipConfig.builder()
-                        .domain("vpc").tags(named(env.name() + "-nat-" + letter)).build()), "nat_" + letter + "_ip");
+                        .domain("vpc").tags(named(env.name() + "-nat-" + letter))
+                        .dependsOn(List.of(gateway)).build()), "nat_" + letter + "_ip");
                 nats.add(pin(new NatGateway(this, "nat-" + letter, NatGatewayConfig.builder()
                         .allocationId(address.getId())
                         .subnetId(publicSubnet.getId())
                         .tags(named(env.name() + "-nat-" + letter))
+                        .dependsOn(List.of(gateway))
                         .build()), "nat_" + letter));
             }
         }
@@ -101,16 +107,16 @@ public final class ManagedNetwork extends Construct {
             RouteTable routes = pin(new RouteTable(this, "private-" + letter + "-routes", RouteTableConfig.builder()
                     .vpcId(vpc.getId()).tags(named(env.name() + "-private-" + letter)).build()),
                     "private_" + letter + "_routes");
-            pin(new RouteTableAssociation(this, "private-" + letter + "-association",
+            routing.add(pin(new RouteTableAssociation(this, "private-" + letter + "-association",
                     RouteTableAssociationConfig.builder()
                             .subnetId(privateSubnet.getId()).routeTableId(routes.getId()).build()),
-                    "private_subnet_" + letter + "_routes");
+                    "private_subnet_" + letter + "_routes"));
             if (!nats.isEmpty()) {
-                pin(new Route(this, "private-" + letter + "-default", RouteConfig.builder()
+                routing.add(pin(new Route(this, "private-" + letter + "-default", RouteConfig.builder()
                         .routeTableId(routes.getId())
                         .destinationCidrBlock(ANYWHERE)
                         .natGatewayId(nats.get(Math.min(zone, nats.size() - 1)).getId())
-                        .build()), "private_" + letter + "_default_route");
+                        .build()), "private_" + letter + "_default_route"));
             }
         }
     }
@@ -125,6 +131,11 @@ public final class ManagedNetwork extends Construct {
 
     public List<String> privateSubnetIds() {
         return List.copyOf(privateSubnetIds);
+    }
+
+    /** The routes and route table associations: tasks can reach the internet once these exist. */
+    public List<ITerraformDependable> routing() {
+        return List.copyOf(routing);
     }
 
     private Map<String, String> named(String name) {

@@ -9,7 +9,6 @@ import com.hashicorp.cdktf.Testing;
 import dev.servicekit.app.LargeStack;
 import dev.servicekit.snapshot.StackJson;
 
-import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
@@ -27,6 +26,10 @@ public final class ModuleGenerator {
     public static final String COMMAND = "npm run generate-modules";
     public static final String MODULE_FILE = "main.tf.json";
     public static final String README_FILE = "README.md";
+    /** The Terraform versions a module accepts. */
+    public static final String REQUIRED_TERRAFORM = ">= 1.9.0";
+    /** The AWS provider versions a module accepts. */
+    public static final String AWS_PROVIDER_RANGE = ">= 5.23.1, < 6.0.0";
 
     private ModuleGenerator() {}
 
@@ -50,7 +53,13 @@ public final class ModuleGenerator {
     static JsonNode asModule(JsonNode stack, ModuleStack source) {
         ObjectNode module = stack.deepCopy();
         module.remove("provider");
-        ((ObjectNode) module.path("terraform")).remove("backend");
+        ObjectNode terraform = (ObjectNode) module.path("terraform");
+        terraform.remove("backend");
+        // Validation blocks that refer to other variables need Terraform 1.9.
+        terraform.put("required_version", REQUIRED_TERRAFORM);
+        // The stacks pin the provider version the Java bindings were generated for; a reusable module
+        // admits the caller's 5.x from that version on.
+        ((ObjectNode) terraform.path("required_providers").path("aws")).put("version", AWS_PROVIDER_RANGE);
         for (ModuleInput input : source.inputs()) {
             if (input.defaultValue().filter(v -> v == ModuleInput.NULL).isPresent()) {
                 ((ObjectNode) module.path("variable").path(input.name())).set("default", NullNode.getInstance());
@@ -79,9 +88,5 @@ public final class ModuleGenerator {
             System.out.println("wrote " + target);
         }
         System.exit(0);
-    }
-
-    static String read(Path file) throws IOException {
-        return Files.readString(file);
     }
 }

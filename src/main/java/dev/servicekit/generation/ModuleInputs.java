@@ -1,15 +1,16 @@
 package dev.servicekit.generation;
 
+import dev.servicekit.catalog.Catalog;
 import dev.servicekit.catalog.HealthCheck;
 import dev.servicekit.catalog.Service;
 import dev.servicekit.environment.Environment;
 import dev.servicekit.generation.ModuleInput.Validation;
+import dev.servicekit.monitoring.Alerting;
 import dev.servicekit.monitoring.MonitorKind;
 import dev.servicekit.monitoring.Thresholds;
 import dev.servicekit.service.ServiceLoadBalancer;
-import dev.servicekit.service.ServiceSettings;
 import dev.servicekit.validation.AwsLimits;
-import dev.servicekit.validation.CatalogValidator;
+import dev.servicekit.validation.Rules;
 
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -24,7 +25,7 @@ import static dev.servicekit.generation.ModuleInput.required;
 /**
  * The inputs of each generated module. Defaults are the prod preset's ({@link Environment#prod()}), so
  * that one place holds them; each rule Terraform can check gets a validation block with servicekit's
- * own message (from {@link CatalogValidator} and {@link AwsLimits}).
+ * own message ({@link Rules}, {@link AwsLimits}).
  */
 final class ModuleInputs {
     /** The source of every default. */
@@ -35,31 +36,20 @@ final class ModuleInputs {
     /** The monitors a module of this kind creates. */
     static List<MonitorKind> monitors(ModuleKind kind) {
         return Arrays.stream(MonitorKind.values())
-                .filter(m -> switch (m.needs()) {
-                    case NOTHING -> true;
-                    case QUEUE -> kind == ModuleKind.WORKER;
-                    case LOAD_BALANCER -> kind == ModuleKind.WEB_SERVICE;
-                })
+                .filter(m -> m.appliesTo(kind == ModuleKind.WORKER, kind == ModuleKind.WEB_SERVICE))
                 .toList();
     }
 
     static List<ModuleInput> of(ModuleKind kind) {
         boolean web = kind == ModuleKind.WEB_SERVICE;
-        String prefix = "${var.environment}-${var.name}";
         List<ModuleInput> inputs = new ArrayList<>();
         inputs.add(required("name", "string", "The service's name: lowercase letters, digits and inner hyphens.",
-                new Validation("${can(regex(\"^[a-z]([a-z0-9-]*[a-z0-9])?$\", var.name))}",
-                        "name: " + CatalogValidator.badServiceName("${var.name}")),
-                web
-                        ? new Validation("${length(\"" + prefix + "\") <= " + AwsLimits.LOAD_BALANCER_NAME.maxLength() + "}",
-                        "load balancer name: " + AwsLimits.LOAD_BALANCER_NAME.tooLong(prefix,
-                                "${length(\"" + prefix + "\")}"))
-                        : new Validation("${length(\"" + prefix + "-execution\") <= " + AwsLimits.IAM_ROLE_NAME.maxLength()
-                        + "}", "execution role name: " + AwsLimits.IAM_ROLE_NAME.tooLong(prefix + "-execution",
-                        "${length(\"" + prefix + "-execution\")}"))));
+                matches("name", Rules.SERVICE_NAME, Rules.badServiceName("${var.name}")),
+                web ? nameFits("load balancer name", "${var.environment}-${var.name}", AwsLimits.LOAD_BALANCER_NAME)
+                        : nameFits("execution role name", "${var.environment}-${var.name}-execution",
+                        AwsLimits.IAM_ROLE_NAME)));
         inputs.add(required("environment", "string", "The environment, e.g. stage or prod; prefixes every AWS name.",
-                new Validation("${can(regex(\"^[a-z][a-z0-9]*$\", var.environment))}",
-                        "environment: '${var.environment}' must be lowercase letters and digits, starting with a letter")));
+                matches("environment", Rules.ENVIRONMENT_NAME, Rules.badEnvironmentName("${var.environment}"))));
         inputs.add(required("image", "string", "The container image."));
         inputs.add(optional("owner", "string", Service.DEFAULT_OWNER, "The owning team, tagged on every resource."));
         inputs.add(optional("command", "list(string)", ModuleInput.NULL, "The container command; null for the image's."));
@@ -69,32 +59,36 @@ final class ModuleInputs {
                 + "Parameter Store under /ENVIRONMENT/NAME/SECRET; their values never enter Terraform."));
         if (web) {
             inputs.add(optional("port", "number", 80, "The container port, behind the load balancer.",
-                    new Validation("${var.port >= 1 && var.port <= 65535}",
-                            "port: ${var.port} is outside " + AwsLimits.PORT)));
+                    new Validation("${var.port >= " + AwsLimits.PORT.min() + " && var.port <= " + AwsLimits.PORT.max()
+                            + "}", "port: " + Rules.outside("${var.port}", AwsLimits.PORT))));
             inputs.add(optional("health_check_path", "string", HealthCheck.at("/").path(),
                     "The target group's health check path.",
-                    new Validation("${substr(var.health_check_path, 0, 1) == \"/\"}",
-                            "healthCheck.path: '${var.health_check_path}' must start with /")));
+                    new Validation("${substr(var.health_check_path, 0, 1) == \"/\" && length(var.health_check_path) <= "
+                            + AwsLimits.HEALTH_CHECK_PATH_MAX + "}",
+                            "healthCheck.path: " + Rules.badHealthCheckPath("${var.health_check_path}"))));
         }
         inputs.add(optional("cpu", "number", DEFAULTS.tasks().cpu(), "Fargate cpu units.",
                 new Validation("${contains(" + hcl(AwsLimits.FARGATE_MEMORY_BY_CPU.keySet().stream().sorted().toList())
-                        + ", var.cpu)}", "cpu: " + CatalogValidator.badCpu("${var.cpu}"))));
+                        + ", var.cpu)}", "cpu: " + Rules.badCpu("${var.cpu}"))));
         inputs.add(optional("memory", "number", DEFAULTS.tasks().memory(), "Memory in MiB, a size Fargate pairs "
                 + "with cpu.", new Validation("${contains(try(" + memoryByCpu() + "[tostring(var.cpu)], []), var.memory)}",
-                "memory: " + CatalogValidator.badMemory("${var.memory}", "${var.cpu}",
+                "memory: " + Rules.badMemory("${var.memory}", "${var.cpu}",
                         "${try(" + memoryDescriptionByCpu() + "[tostring(var.cpu)], \"none\")}"))));
-        inputs.add(optional("min_count", "number", DEFAULTS.tasks().minCount(), "Autoscaling's minimum task count."));
+        inputs.add(optional("min_count", "number", DEFAULTS.tasks().minCount(), "Autoscaling's minimum task count.",
+                new Validation("${var.min_count >= " + (web ? 1 : 0) + "}", "minCount: " + (web
+                        ? "a web service needs at least one task: CPU tracking cannot scale out from zero"
+                        : Rules.negative("${var.min_count}")))));
         inputs.add(optional("desired_count", "number", DEFAULTS.tasks().desiredCount(),
                 "Tasks at creation; autoscaling owns the count afterwards.",
                 new Validation("${var.min_count <= var.desired_count && var.desired_count <= var.max_count}",
-                        "desiredCount: " + CatalogValidator.badCounts("${var.min_count}", "${var.desired_count}",
+                        "desiredCount: " + Rules.badCounts("${var.min_count}", "${var.desired_count}",
                                 "${var.max_count}"))));
         inputs.add(optional("max_count", "number", DEFAULTS.tasks().maxCount(), "Autoscaling's maximum task count."));
         inputs.add(optional("log_retention_days", "number", DEFAULTS.logRetentionDays(),
                 "CloudWatch Logs retention of the service's log group.",
                 new Validation("${contains(" + hcl(AwsLimits.LOG_RETENTION_DAYS.stream().sorted().toList())
                         + ", var.log_retention_days)}",
-                        "logRetentionDays: " + CatalogValidator.badRetention("${var.log_retention_days}"))));
+                        "logRetentionDays: " + Rules.badRetention("${var.log_retention_days}"))));
         inputs.add(required("vpc_id", "string", "The VPC the service runs in."));
         inputs.add(required("subnet_ids", "list(string)", "Where tasks run: private subnets with NAT, or public "
                 + "subnets with assign_public_ip = true."));
@@ -108,36 +102,51 @@ final class ModuleInputs {
                             "publicSubnetIds: an internet-facing load balancer needs public subnets in two zones")));
             inputs.add(optional("certificate_arn", "string", ModuleInput.NULL, "An ACM certificate: adds an HTTPS "
                     + "listener (" + ServiceLoadBalancer.TLS_POLICY + ") and redirects HTTP to it; null for HTTP only.",
-                    new Validation("${var.certificate_arn == null || can(regex(\"^arn:aws[a-z-]*:acm:\", "
-                            + "var.certificate_arn))}", "certificateArn: "
-                            + CatalogValidator.badCertificate("${var.certificate_arn}"))));
+                    new Validation("${var.certificate_arn == null || can(regex(\"" + Rules.hclRegex(Rules.CERTIFICATE_ARN)
+                            + "\", var.certificate_arn))}",
+                            "certificateArn: " + Rules.badCertificate("${coalesce(var.certificate_arn, \"null\")}"))));
             inputs.add(optional("deletion_protection", "bool", DEFAULTS.protectStatefulResources(),
                     "Deletion protection on the load balancer."));
         }
         inputs.add(required("cluster_name", "string", "The ECS cluster the service runs on."));
         inputs.add(required("notify", "string", "The Datadog handle monitors notify, e.g. @pagerduty-payments.",
-                new Validation("${can(regex(\"^" + CatalogValidator.NOTIFY_HANDLE.pattern().replace("\\", "\\\\")
-                        + "$\", var.notify))}", "notify: " + CatalogValidator.badHandle("${var.notify}"))));
+                matches("notify", Rules.NOTIFY_HANDLE, Rules.badHandle("${var.notify}"))));
         inputs.add(optional("priority", "number", DEFAULTS.monitoring().priority(), "Monitor priority, 1 (highest) to 5.",
-                new Validation("${var.priority >= 1 && var.priority <= 5}",
-                        "priority: ${var.priority} is outside " + CatalogValidator.PRIORITY)));
-        inputs.add(optional("datadog_app_url", "string", "https://app.datadoghq.com",
+                new Validation("${var.priority >= " + Rules.PRIORITY.min() + " && var.priority <= " + Rules.PRIORITY.max()
+                        + "}", "priority: " + Rules.outside("${var.priority}", Rules.PRIORITY))));
+        inputs.add(optional("datadog_app_url", "string", Alerting.appUrlOf(Environment.DEFAULT_DATADOG_API_URL),
                 "The Datadog web app, for links in monitor messages (e.g. https://app.datadoghq.eu)."));
         inputs.add(optional("runbook_url", "string", "", "A runbook linked from every monitor message."));
         inputs.add(optional("tags", "map(string)", Map.of(), "Tags added to every AWS resource, besides service, "
-                + "environment, owner and managed-by=" + ServiceSettings.MANAGED_BY + "."));
+                + "environment, owner and managed-by=" + Catalog.MANAGED_BY + "."));
         for (MonitorKind monitor : monitors(kind)) {
             Thresholds defaults = DEFAULTS.monitoring().thresholds().get(monitor);
-            String critical = monitor.key() + "_critical";
-            inputs.add(optional(critical, "number", defaults.critical(), "Monitor '" + monitor.title() + "': "
-                    + (monitor.above() ? "alert above" : "alert below") + " this (" + monitor.unit() + ").",
-                    new Validation("${var." + critical + " >= 0}", "monitor " + monitor.key() + ".critical: ${var."
-                            + critical + "} must not be negative")));
+            String critical = "var." + monitor.key() + "_critical";
+            String warning = "var." + monitor.key() + "_warning";
+            inputs.add(optional(monitor.key() + "_critical", "number", defaults.critical(), "Monitor '" + monitor.title()
+                    + "': alert " + (monitor.above() ? "above" : "below") + " this (" + monitor.unit() + ").",
+                    new Validation("${" + critical + " >= 0}", "monitor " + monitor.key() + ".critical: "
+                            + Rules.negative("${" + critical + "}"))));
             inputs.add(optional(monitor.key() + "_warning", "number", defaults.warning().<Object>map(w -> w)
                     .orElse(ModuleInput.NULL), "Monitor '" + monitor.title() + "': warn "
-                    + (monitor.above() ? "above" : "below") + " this first; null for no warning."));
+                    + (monitor.above() ? "above" : "below") + " this first; null for no warning.",
+                    // HCL's || does not short-circuit: a null warning makes the comparison fail, and try says true.
+                    new Validation("${try(" + warning + (monitor.above() ? " < " : " > ") + critical + ", true)}",
+                            "monitor " + monitor.key() + ".warning: " + Rules.warningAfterCritical(
+                            monitor, "${coalesce(" + warning + ", 0)}", "${" + critical + "}"))));
         }
         return inputs;
+    }
+
+    private static Validation matches(String field, java.util.regex.Pattern pattern, String message) {
+        return new Validation("${can(regex(\"" + Rules.hclRegex(pattern) + "\", var." + field + "))}",
+                field + ": " + message);
+    }
+
+    private static Validation nameFits(String field, String name, AwsLimits.NameRule rule) {
+        String length = "length(\"" + name + "\")";
+        return new Validation("${" + length + " <= " + rule.maxLength() + "}",
+                field + ": " + rule.tooLong(name, "${" + length + "}"));
     }
 
     private static String hcl(List<Integer> numbers) {
@@ -152,7 +161,7 @@ final class ModuleInputs {
 
     private static String memoryDescriptionByCpu() {
         return new TreeMap<>(AwsLimits.FARGATE_MEMORY_BY_CPU).entrySet().stream()
-                .map(e -> "\"" + e.getKey() + "\" = \"" + CatalogValidator.describe(e.getValue()) + "\"")
+                .map(e -> "\"" + e.getKey() + "\" = \"" + Rules.describe(e.getValue()) + "\"")
                 .collect(Collectors.joining(", ", "{", "}"));
     }
 }

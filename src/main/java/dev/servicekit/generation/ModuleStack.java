@@ -17,10 +17,13 @@ import com.hashicorp.cdktf.providers.aws.data_aws_vpc.DataAwsVpc;
 import com.hashicorp.cdktf.providers.aws.data_aws_vpc.DataAwsVpcConfig;
 import com.hashicorp.cdktf.providers.aws.lb_listener.LbListener;
 import com.hashicorp.cdktf.providers.aws.provider.AwsProvider;
+import com.hashicorp.cdktf.providers.aws.iam_role_policy_attachment.IamRolePolicyAttachment;
+import com.hashicorp.cdktf.providers.aws.iam_role_policy_attachment.IamRolePolicyAttachmentConfig;
 import dev.servicekit.catalog.HealthCheck;
 import dev.servicekit.catalog.QueueOptions;
 import dev.servicekit.catalog.ServiceKind;
 import dev.servicekit.datadog.DatadogProvider;
+import dev.servicekit.environment.Environment;
 import dev.servicekit.monitoring.Alerting;
 import dev.servicekit.monitoring.MonitorKind;
 import dev.servicekit.monitoring.Thresholds;
@@ -31,6 +34,7 @@ import dev.servicekit.service.ServiceLoadBalancer;
 import dev.servicekit.service.ServiceNames;
 import dev.servicekit.service.ServiceRoles;
 import dev.servicekit.service.ServiceSettings;
+import dev.servicekit.validation.Rules;
 import software.constructs.Construct;
 
 import java.util.EnumMap;
@@ -54,7 +58,7 @@ final class ModuleStack extends TerraformStack {
         boolean web = kind == ModuleKind.WEB_SERVICE;
         // Declared so that cdktf writes required_providers; their configuration is dropped afterwards.
         new AwsProvider(this, "aws");
-        new DatadogProvider(this, "datadog", "https://api.datadoghq.com/");
+        new DatadogProvider(this, "datadog", Environment.DEFAULT_DATADOG_API_URL);
 
         inputs = ModuleInputs.of(kind);
         for (ModuleInput input : inputs) {
@@ -93,8 +97,7 @@ final class ModuleStack extends TerraformStack {
                     Optional.of(number(monitor.key() + "_warning"))));
         }
         ServiceKind serviceKind = web
-                ? new ServiceKind.Web(number("port"), new HealthCheck(string("health_check_path"), "200-399", 15, 5, 2, 3,
-                        10), false)
+                ? new ServiceKind.Web(number("port"), HealthCheck.at(string("health_check_path")), false)
                 : new ServiceKind.Worker();
         ServiceSettings settings = new ServiceSettings(string("environment"), string("name"), string("image"),
                 string("owner"), serviceKind, List.of(), Map.of(), List.of(),
@@ -110,12 +113,23 @@ final class ModuleStack extends TerraformStack {
                 web ? variables.get("public_subnet_ids").getListValue() : List.of(),
                 variables.get("subnet_ids").getListValue(), false, string("cluster_name"), cluster.getArn(), true,
                 new Alerting(string("notify"), number("priority"), ModuleInputs.DEFAULTS.monitoring().evaluationDelaySeconds(),
-                        string("datadog_app_url")));
+                        string("datadog_app_url")), List.of());
 
         ServiceConstruct service = new ServiceConstruct(this, settings, platform);
         // Values Terraform cannot take from a variable in Java's types: booleans become references here.
         service.ecsService().addOverride("network_configuration.assign_public_ip",
                 variables.get("assign_public_ip").getBooleanValue());
+
+        // The construct recognises a private ECR image from its literal name; a module only at plan time.
+        IamRolePolicyAttachment ecr = new IamRolePolicyAttachment(this, "execution-ecr",
+                IamRolePolicyAttachmentConfig.builder()
+                        .role(service.roles().executionRole().getName())
+                        .policyArn(String.format(ServiceRoles.ECR_READ_ONLY_POLICY, partition.getPartition()))
+                        .build());
+        ecr.overrideLogicalId("execution_ecr");
+        ecr.addOverride("count", "${can(regex(\"" + Rules.hclRegex(ServiceRoles.PRIVATE_ECR_IMAGE)
+                + "\", var.image)) ? 1 : 0}");
+        service.ecsService().addOverride("depends_on", List.of("aws_iam_role_policy_attachment.execution_ecr"));
 
         service.queues().ifPresent(q -> {
             output("queue_arn", q.queue().getArn(), "ARN of the service's SQS queue");

@@ -14,9 +14,16 @@ public record Alerting(String notifyHandle, Number priority, int evaluationDelay
         return new Alerting(handle, priority, evaluationDelaySeconds, datadogAppUrl);
     }
 
-    /** The web app of the Datadog site whose API is {@code apiUrl} (api.datadoghq.eu -> app.datadoghq.eu). */
+    /** Sites whose web app is {@code app.<site>}; the others (us3, us5, ap1, ...) serve it at {@code <site>}. */
+    private static final java.util.Set<String> APP_PREFIXED_SITES = java.util.Set.of("datadoghq.com", "datadoghq.eu",
+            "ddog-gov.com");
+
+    /**
+     * The web app of the Datadog site whose API is {@code apiUrl}: {@code api.datadoghq.eu} serves its app
+     * at {@code app.datadoghq.eu}, {@code api.us3.datadoghq.com} at {@code us3.datadoghq.com}.
+     */
     public static String appUrlOf(String apiUrl) {
-        String app = apiUrl.replace("://api.", "://app.");
-        return app.endsWith("/") ? app.substring(0, app.length() - 1) : app;
+        String host = apiUrl.replaceFirst("^https://", "").replaceFirst("/.*$", "").replaceFirst("^api\\.", "");
+        return "https://" + (APP_PREFIXED_SITES.contains(host) ? "app." + host : host);
     }
 }

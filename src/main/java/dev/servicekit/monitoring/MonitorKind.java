@@ -48,6 +48,15 @@ public enum MonitorKind {
         return needs;
     }
 
+    /** True when a service with (or without) a queue and a load balancer gets this monitor. */
+    public boolean appliesTo(boolean hasQueue, boolean hasLoadBalancer) {
+        return switch (needs) {
+            case NOTHING -> true;
+            case QUEUE -> hasQueue;
+            case LOAD_BALANCER -> hasLoadBalancer;
+        };
+    }
+
     /** The name used in catalog overrides and error messages, e.g. {@code queue_backlog}. */
     public String key() {
         return name().toLowerCase(java.util.Locale.ROOT);

@@ -1,5 +1,7 @@
 package dev.servicekit.monitoring;
 
+import dev.servicekit.catalog.Catalog;
+
 import java.util.Map;
 import java.util.Optional;
 
@@ -29,7 +31,7 @@ public record MonitoredService(String environment, String name, String owner, St
     /** The tags on every monitor. */
     public java.util.List<String> tags() {
         return java.util.List.of("service:" + name, "environment:" + environment, "team:" + owner,
-                "managed-by:servicekit");
+                "managed-by:" + Catalog.MANAGED_BY);
     }
 
     /** The service's log group in the AWS console. */

@@ -12,10 +12,11 @@ import software.constructs.Construct;
 
 import java.math.BigDecimal;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.TreeMap;
 
 /**
  * A service's Datadog monitors and dashboard. Each monitor's message says what fired, what to check
@@ -29,7 +30,7 @@ public final class ServiceMonitoring extends Construct {
     public static final int RENOTIFY_MINUTES = 60;
 
     private final DatadogDashboardJson dashboard;
-    private final Map<MonitorKind, DatadogMonitor> monitors = new TreeMap<>();
+    private final Map<MonitorKind, DatadogMonitor> monitors = new EnumMap<>(MonitorKind.class);
     private final String dashboardLink;
 
     /** @param addresses the service's address scheme: a part name to a pinned Terraform address */
@@ -62,7 +63,7 @@ public final class ServiceMonitoring extends Construct {
     }
 
     public Map<MonitorKind, DatadogMonitor> monitors() {
-        return Map.copyOf(monitors);
+        return Collections.unmodifiableMap(monitors);
     }
 
     private MonitorDefinition definition(MonitoredService service, MonitorKind kind, Thresholds thresholds) {
@@ -77,10 +78,13 @@ public final class ServiceMonitoring extends Construct {
             case MEMORY -> "avg(last_15m):" + s.memory() + comparison;
             case RUNNING_TASKS -> "max(last_15m):" + s.runningTasks() + " / " + s.desiredTasks() + " * 100" + comparison;
             case LATENCY -> "avg(last_10m):" + s.latency("p95") + comparison;
-            case ERROR_RATE -> "sum(last_10m):" + s.target5xx() + " / " + s.requests() + " * 100" + comparison;
+            // 5xx counts are only reported when there are some: no 5xx is 0 %, not no data.
+            case ERROR_RATE -> "sum(last_10m):default_zero(" + s.target5xx() + ") / " + s.requests() + " * 100"
+                    + comparison;
             case NO_HEALTHY_TARGETS -> "max(last_5m):" + s.healthyTargets() + comparison;
         };
-        boolean sparse = kind.needs() == MonitorKind.Needs.QUEUE;
+        // SQS and ALB metrics are reported only when there is something to report.
+        boolean sparse = kind.needs() != MonitorKind.Needs.NOTHING;
         return new MonitorDefinition(service.title() + ": " + kind.title(), MONITOR_TYPE, query,
                 message(service, kind, critical), service.tags(), service.alerting().priority(),
                 service.alerting().evaluationDelaySeconds(), !sparse, kind == MonitorKind.NO_HEALTHY_TARGETS,

@@ -2,7 +2,7 @@ package dev.servicekit.monitoring;
 
 /**
  * The Datadog metric queries of one service, shared by its monitors and dashboards so that both read
- * the same identifiers. Metric names and tags are the AWS integration's (shared/reference/datadog.md).
+ * the same identifiers. Metric names and tags are the Datadog AWS integration's.
  *
  * @param queue          the queue's name, or null for a service without one
  * @param deadLetterQueue the dead-letter queue's name, or null

@@ -1,5 +1,6 @@
 package dev.servicekit.service;
 
+import com.hashicorp.cdktf.ITerraformDependable;
 import dev.servicekit.monitoring.Alerting;
 
 import java.util.List;
@@ -21,13 +22,17 @@ import java.util.List;
  * @param clusterArn              the ECS cluster's ARN
  * @param protectStatefulResources prevent_destroy on queues and log groups, deletion protection on load balancers
  * @param alerting                where and how urgently the service's monitors notify
+ * @param networkReady            what must exist before tasks start (routes of a network created with
+ *                                the stack); empty for an adopted network
  */
 public record Platform(String environment, String region, String accountId, String partition, String vpcId,
                        String vpcCidr, List<String> publicSubnetIds, List<String> taskSubnetIds,
                        boolean assignPublicIp, String clusterName, String clusterArn,
-                       boolean protectStatefulResources, Alerting alerting) {
+                       boolean protectStatefulResources, Alerting alerting,
+                       List<ITerraformDependable> networkReady) {
     public Platform {
         publicSubnetIds = List.copyOf(publicSubnetIds);
         taskSubnetIds = List.copyOf(taskSubnetIds);
+        networkReady = List.copyOf(networkReady);
     }
 }

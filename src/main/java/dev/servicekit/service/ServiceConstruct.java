@@ -15,6 +15,7 @@ import com.hashicorp.cdktf.providers.aws.vpc_security_group_egress_rule.VpcSecur
 import com.hashicorp.cdktf.providers.aws.vpc_security_group_ingress_rule.VpcSecurityGroupIngressRule;
 import com.hashicorp.cdktf.providers.aws.vpc_security_group_ingress_rule.VpcSecurityGroupIngressRuleConfig;
 import com.hashicorp.cdktf.Fn;
+import com.hashicorp.cdktf.ITerraformDependable;
 import dev.servicekit.catalog.QueueOptions;
 import dev.servicekit.catalog.ServiceKind;
 import dev.servicekit.monitoring.MonitoredService;
@@ -22,6 +23,7 @@ import dev.servicekit.monitoring.ServiceMonitoring;
 import dev.servicekit.monitoring.Signals;
 import software.constructs.Construct;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
@@ -115,13 +117,17 @@ public final class ServiceConstruct extends Construct {
                             .containerName(settings.name())
                             .containerPort(web.port())
                             .build()))
-                    .healthCheckGracePeriodSeconds(HEALTH_CHECK_GRACE_SECONDS)
-                    // The target group must be attached to the load balancer before ECS registers tasks.
-                    .dependsOn(List.copyOf(lb.listeners()));
+                    .healthCheckGracePeriodSeconds(HEALTH_CHECK_GRACE_SECONDS);
             loadBalancer = Optional.of(lb);
         } else {
             loadBalancer = Optional.empty();
         }
+        // Tasks start only once they can pull, log and read secrets, reach the internet, and (web) be
+        // registered with a target group attached to its load balancer.
+        List<ITerraformDependable> startAfter = new ArrayList<>(roles.executionPermissions());
+        startAfter.addAll(platform.networkReady());
+        loadBalancer.ifPresent(lb -> startAfter.addAll(lb.listeners()));
+        service.dependsOn(startAfter);
         ecsService = new EcsService(this, "ecs-service", service.build());
         ecsService.overrideLogicalId(names.address("service"));
 

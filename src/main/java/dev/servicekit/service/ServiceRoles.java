@@ -1,6 +1,7 @@
 package dev.servicekit.service;
 
 import com.hashicorp.cdktf.Fn;
+import com.hashicorp.cdktf.ITerraformDependable;
 import com.hashicorp.cdktf.providers.aws.iam_role.IamRole;
 import com.hashicorp.cdktf.providers.aws.iam_role.IamRoleConfig;
 import com.hashicorp.cdktf.providers.aws.iam_role_policy.IamRolePolicy;
@@ -14,7 +15,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
@@ -28,16 +28,20 @@ public final class ServiceRoles extends Construct {
             "sqs:DeleteMessage", "sqs:GetQueueAttributes", "sqs:GetQueueUrl", "sqs:ReceiveMessage");
 
     /**
-     * Private ECR images also need {@code ecr:GetAuthorizationToken}, which AWS cannot scope to a
-     * resource: for them we attach AWS's managed read-only ECR policy rather than write a {@code *}.
+     * A private ECR image needs {@code ecr:GetAuthorizationToken}, which AWS cannot scope to a resource.
+     * servicekit writes no {@code *} resource, so for such images it attaches AWS's managed read-only ECR
+     * policy, which lets the execution role pull from every repository of the account.
      */
     public static final String ECR_READ_ONLY_POLICY = "arn:%s:iam::aws:policy/AmazonEC2ContainerRegistryReadOnly";
 
-    private static final Pattern PRIVATE_ECR_IMAGE = Pattern.compile(
-            "^(\\d{12})\\.dkr\\.ecr\\.([a-z0-9-]+)\\.amazonaws\\.com/([^:@]+).*");
+    /** An image in a private ECR repository: account, region, repository, then a tag or digest. */
+    public static final Pattern PRIVATE_ECR_IMAGE = Pattern.compile(
+            "([0-9]{12})\\.dkr\\.ecr\\.([a-z0-9-]+)\\.amazonaws\\.com/([^:@]+).*");
 
     private final IamRole executionRole;
     private final IamRole taskRole;
+    private final IamRolePolicy executionPolicy;
+    private final Optional<IamRolePolicyAttachment> ecrReadOnly;
 
     public ServiceRoles(Construct scope, ServiceSettings settings, Platform platform, String logGroupArn,
                         Optional<String> queueArn) {
@@ -45,7 +49,8 @@ public final class ServiceRoles extends Construct {
         ServiceNames names = settings.names();
 
         executionRole = role("execution-role", names.executionRole(), names.address("execution_role"), settings,
-                "ECS agent for " + names.prefix() + ": pulls the image, writes logs, reads secrets");
+                "ECS agent for " + names.prefix() + ": pulls the image, writes logs, reads secrets",
+                Optional.empty());
         List<Map<String, Object>> executionStatements = new ArrayList<>();
         executionStatements.add(statement("WriteOwnLogs", List.of("logs:CreateLogStream", "logs:PutLogEvents"),
                 List.of(logGroupArn + ":log-stream:*")));
@@ -59,22 +64,23 @@ public final class ServiceRoles extends Construct {
                     .toList();
             executionStatements.add(statement("ReadOwnSecrets", List.of("ssm:GetParameters"), parameterArns));
         }
-        Matcher ecr = PRIVATE_ECR_IMAGE.matcher(settings.image());
-        if (ecr.matches()) {
-            String repositoryArn = "arn:" + platform.partition() + ":ecr:" + ecr.group(2) + ":" + ecr.group(1)
-                    + ":repository/" + ecr.group(3);
-            executionStatements.add(statement("PullOwnImage", List.of("ecr:BatchCheckLayerAvailability",
-                    "ecr:BatchGetImage", "ecr:GetDownloadUrlForLayer"), List.of(repositoryArn)));
-            new IamRolePolicyAttachment(this, "ecr-read-only", IamRolePolicyAttachmentConfig.builder()
-                    .role(executionRole.getName())
-                    .policyArn(String.format(ECR_READ_ONLY_POLICY, platform.partition()))
-                    .build())
-                    .overrideLogicalId(names.address("execution_ecr"));
+        if (PRIVATE_ECR_IMAGE.matcher(settings.image()).matches()) {
+            ecrReadOnly = Optional.of(new IamRolePolicyAttachment(this, "ecr-read-only",
+                    IamRolePolicyAttachmentConfig.builder()
+                            .role(executionRole.getName())
+                            .policyArn(String.format(ECR_READ_ONLY_POLICY, platform.partition()))
+                            .build()));
+            ecrReadOnly.get().overrideLogicalId(names.address("execution_ecr"));
+        } else {
+            ecrReadOnly = Optional.empty();
         }
-        policy("execution-policy", executionRole, names.address("execution_policy"), executionStatements);
+        executionPolicy = policy("execution-policy", executionRole, names.address("execution_policy"),
+                executionStatements);
 
         taskRole = role("task-role", names.taskRole(), names.address("task_role"), settings,
-                "Application role of " + names.prefix() + ": consumes its own queue only");
+                "Application role of " + names.prefix() + ": consumes its own queue only",
+                // Only tasks of this account may assume the application role (confused deputy).
+                Optional.of(Map.of("StringEquals", Map.of("aws:SourceAccount", platform.accountId()))));
         queueArn.ifPresent(arn -> policy("task-policy", taskRole, names.address("task_policy"),
                 List.of(statement("ConsumeOwnQueue", QUEUE_CONSUMER_ACTIONS, List.of(arn)))));
     }
@@ -98,11 +104,20 @@ public final class ServiceRoles extends Construct {
         return taskRole;
     }
 
-    private IamRole role(String id, String name, String address, ServiceSettings settings, String description) {
+    /** What ECS needs in place before it starts a task: the execution role's permissions. */
+    public List<ITerraformDependable> executionPermissions() {
+        List<ITerraformDependable> permissions = new ArrayList<>(List.of(executionPolicy));
+        ecrReadOnly.ifPresent(permissions::add);
+        return permissions;
+    }
+
+    private IamRole role(String id, String name, String address, ServiceSettings settings, String description,
+                         Optional<Map<String, Object>> condition) {
         Map<String, Object> assume = new TreeMap<>();
         assume.put("Effect", "Allow");
         assume.put("Principal", new TreeMap<>(Map.of("Service", "ecs-tasks.amazonaws.com")));
         assume.put("Action", "sts:AssumeRole");
+        condition.ifPresent(c -> assume.put("Condition", c));
         Map<String, Object> trust = policyDocument(List.of(assume));
         IamRole role = new IamRole(this, id, IamRoleConfig.builder()
                 .name(name)
@@ -114,13 +129,14 @@ public final class ServiceRoles extends Construct {
         return role;
     }
 
-    private void policy(String id, IamRole role, String address, List<Map<String, Object>> statements) {
-        new IamRolePolicy(this, id, IamRolePolicyConfig.builder()
+    private IamRolePolicy policy(String id, IamRole role, String address, List<Map<String, Object>> statements) {
+        IamRolePolicy policy = new IamRolePolicy(this, id, IamRolePolicyConfig.builder()
                 .name(address.replace('_', '-'))
                 .role(role.getId())
                 .policy(Fn.jsonencode(policyDocument(statements)))
-                .build())
-                .overrideLogicalId(address);
+                .build());
+        policy.overrideLogicalId(address);
+        return policy;
     }
 
     private static Map<String, Object> policyDocument(List<Map<String, Object>> statements) {

@@ -2,6 +2,7 @@ package dev.servicekit.service;
 
 import com.hashicorp.cdktf.Fn;
 import com.hashicorp.cdktf.Token;
+import dev.servicekit.catalog.Catalog;
 import dev.servicekit.catalog.Overrides;
 import dev.servicekit.catalog.QueueOptions;
 import dev.servicekit.catalog.ServiceKind;
@@ -40,8 +41,6 @@ public record ServiceSettings(String environment, String name, String image, Str
                               Optional<String> addressPrefix, Map<String, String> extraTags,
                               Optional<ContainerExpressions> containerExpressions) {
 
-    /** The {@code managed-by} tag on every resource. */
-    public static final String MANAGED_BY = "servicekit";
 
     public ServiceSettings {
         command = List.copyOf(command);
@@ -57,11 +56,7 @@ public record ServiceSettings(String environment, String name, String image, Str
         Overrides o = spec.overridesFor(env.name());
         Map<MonitorKind, Thresholds> monitors = new EnumMap<>(MonitorKind.class);
         for (MonitorKind kind : MonitorKind.values()) {
-            boolean applies = switch (kind.needs()) {
-                case NOTHING -> true;
-                case QUEUE -> spec.queue().isPresent();
-                case LOAD_BALANCER -> spec.isWeb();
-            };
+            boolean applies = kind.appliesTo(spec.queue().isPresent(), spec.isWeb());
             Optional<Thresholds> chosen = o.monitors().containsKey(kind)
                     ? o.monitors().get(kind)
                     : Optional.ofNullable(env.monitoring().thresholds().get(kind));
@@ -74,7 +69,8 @@ public record ServiceSettings(String environment, String name, String image, Str
                 o.cpu().orElse(env.tasks().cpu()), o.memory().orElse(env.tasks().memory()),
                 o.minCount().orElse(env.tasks().minCount()), o.desiredCount().orElse(env.tasks().desiredCount()),
                 o.maxCount().orElse(env.tasks().maxCount()), o.logRetentionDays().orElse(env.logRetentionDays()),
-                o.certificateArn().or(env::certificateArn), spec.runbookUrl(), o.notifyHandle(), monitors,
+                spec.isWeb() ? o.certificateArn().or(env::certificateArn) : Optional.empty(), spec.runbookUrl(),
+                o.notifyHandle(), monitors,
                 Optional.of(spec.name()), Map.of(), Optional.empty());
     }
 
@@ -89,7 +85,7 @@ public record ServiceSettings(String environment, String name, String image, Str
     /** The tags on every resource of this service: service, environment, owner, managed-by, and any extra. */
     public Map<String, String> tags() {
         Map<String, String> tags = new TreeMap<>(Map.of("service", name, "environment", environment, "owner", owner,
-                "managed-by", MANAGED_BY));
+                "managed-by", Catalog.MANAGED_BY));
         if (extraTags.keySet().stream().anyMatch(Tokens::isToken)) {
             return Token.asStringMap(Fn.merge(List.of(tags, extraTags)));
         }

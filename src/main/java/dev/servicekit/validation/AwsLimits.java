@@ -7,8 +7,8 @@ import java.util.regex.Pattern;
 
 /**
  * The AWS limits a service definition must respect, in one place. Terraform's own validate checks
- * few of these; AWS rejects them only at apply, after part of a stack exists. Source:
- * shared/reference/aws-limits.md (AWS documentation).
+ * few of these; AWS rejects them only at apply, after part of a stack exists. Source: the AWS
+ * documentation of each service (names, Fargate task sizes, SQS, CloudWatch Logs, ELB target groups).
  */
 public final class AwsLimits {
     private AwsLimits() {}
@@ -47,12 +47,11 @@ public final class AwsLimits {
             Pattern.compile("[A-Za-z0-9_-]+"), "letters, digits, hyphens and underscores");
     public static final NameRule IAM_ROLE_NAME = new NameRule("IAM role", 64, Pattern.compile("[A-Za-z0-9+=,.@_-]+"),
             "letters, digits and +=,.@_-");
-    public static final NameRule IAM_POLICY_NAME = new NameRule("IAM policy", 128,
-            Pattern.compile("[A-Za-z0-9+=,.@_-]+"), "letters, digits and +=,.@_-");
     public static final NameRule LOG_GROUP_NAME = new NameRule("CloudWatch log group", 512,
             Pattern.compile("[A-Za-z0-9._/#-]+"), "letters, digits and ._-/#");
-    public static final NameRule SECURITY_GROUP_NAME = new NameRule("security group", 255, Pattern.compile(".+"),
-            "any characters");
+    public static final NameRule SECURITY_GROUP_NAME = new NameRule("security group", 255,
+            Pattern.compile("(?!sg-)[A-Za-z0-9 ._\\-:/()#,@\\[\\]+=&;{}!$*]+"),
+            "letters, digits and ._-:/()#,@[]+=&;{}!$* (and no leading sg-)");
 
     /** Fargate: for each cpu value, the memory sizes (MiB) AWS accepts. */
     public static final Map<Integer, List<Integer>> FARGATE_MEMORY_BY_CPU = Map.of(
@@ -92,8 +91,6 @@ public final class AwsLimits {
     public static final Range DEREGISTRATION_DELAY = new Range(0, 3600, "s");
     public static final int HEALTH_CHECK_PATH_MAX = 1024;
     public static final Pattern HEALTH_CHECK_MATCHER = Pattern.compile("\\d{3}(-\\d{3})?(,\\d{3}(-\\d{3})?)*");
-    public static final Range MIN_HEALTHY_PERCENT = new Range(0, 100, "%");
-    public static final int MAX_PERCENT_FLOOR = 100;
 
     private static List<Integer> steps(int from, int to, int step) {
         return java.util.stream.IntStream.iterate(from, m -> m <= to, m -> m + step).boxed().toList();

@@ -13,6 +13,7 @@ import java.nio.file.Path;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** The app's contract with cdktf and Maven: exit codes, messages, and whole-or-nothing output. */
 class MainTest {
@@ -57,14 +58,10 @@ class MainTest {
         Path outdir = dir.resolve("out");
         Files.createDirectories(outdir);
         Files.writeString(outdir.resolve("keep"), "previous");
-        try {
-            OutputSwap.into(outdir, staging -> {
-                Files.writeString(staging.resolve("half"), "written");
-                throw new IllegalStateException("boom");
-            });
-        } catch (IllegalStateException expected) {
-            assertThat(expected).hasMessage("boom");
-        }
+        assertThatThrownBy(() -> OutputSwap.into(outdir, staging -> {
+            Files.writeString(staging.resolve("half"), "written");
+            throw new IllegalStateException("boom");
+        })).hasMessage("boom");
         assertThat(Files.readString(outdir.resolve("keep"))).isEqualTo("previous");
         assertThat(outdir.resolve("half")).doesNotExist();
         assertThat(dir.resolve("out.staging")).doesNotExist();

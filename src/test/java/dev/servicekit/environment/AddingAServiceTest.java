@@ -23,6 +23,8 @@ class AddingAServiceTest {
         Synthesized before = Catalogs.workerAndWebSynthesized();
         Synthesized after = Synthesized.of(Catalog.of(Catalogs.worker(),
                 Service.worker("aardvark", "public.ecr.aws/docker/library/busybox:1.36").owner("zoo"),
+                Service.web("aardwolf", "public.ecr.aws/nginx/nginx:1.27", 80).owner("zoo").withQueue()
+                        .prod(p -> p.allowPlainHttp()),
                 Catalogs.web()));
 
         for (String env : List.of("stage", "prod")) {
@@ -32,7 +34,8 @@ class AddingAServiceTest {
             assertThat(changed).as(env + ": existing blocks that changed")
                     .containsExactly(env + ": resource.datadog_dashboard_json.overview_dashboard");
             assertThat(added).as(env + ": blocks added").isNotEmpty()
-                    .allSatisfy(address -> assertThat(address).contains("aardvark_"));
+                    .allSatisfy(address -> assertThat(address).containsAnyOf("aardvark_", "aardwolf_"));
+            assertThat(after.stack(env).path("resource").path("aws_lb").has("aardwolf_lb")).isTrue();
             assertThat(after.stack(env).path("resource").path("aws_sqs_queue").has("aardvark_queue")).isTrue();
             assertThat(after.stack(env).path("resource").path("aws_ecs_service").has("aardvark_service")).isTrue();
         }

@@ -55,6 +55,16 @@ class EnvironmentContextTest {
     }
 
     @Test
+    void aKeyThatWouldHaveNoEffectIsAnError() {
+        assertThatThrownBy(() -> EnvironmentContext.apply(Map.of("prod", Map.of("stateRegion", "eu-west-1",
+                "privateSubnetIds", List.of("subnet-1"))), List.of(Environment.stage(), Environment.prod())))
+                .isInstanceOf(ConfigurationException.class)
+                .hasMessageContaining("cdktf.json: context.servicekit.prod.stateRegion: has no effect without stateBucket")
+                .hasMessageContaining("cdktf.json: context.servicekit.prod.privateSubnetIds: has no effect without "
+                        + "vpcId and clusterName");
+    }
+
+    @Test
     void aTypoInTheContextIsAnErrorThatNamesTheKey() {
         assertThatThrownBy(() -> EnvironmentContext.apply(Map.of("prod", Map.of("regoin", "eu-west-1")),
                 List.of(Environment.stage(), Environment.prod())))

@@ -119,7 +119,7 @@ class ServiceMonitoringTest {
         assertThat(monitor("prod", "checkout", "latency").path("query").asText())
                 .isEqualTo("avg(last_10m):avg:aws.applicationelb.target_response_time.p95" + targets + " > 1");
         assertThat(monitor("prod", "checkout", "error_rate").path("query").asText()).isEqualTo(
-                "sum(last_10m):sum:aws.applicationelb.httpcode_target_5xx" + targets + ".as_count() / "
+                "sum(last_10m):default_zero(sum:aws.applicationelb.httpcode_target_5xx" + targets + ".as_count()) / "
                         + "sum:aws.applicationelb.request_count" + targets + ".as_count() * 100 > 5");
         assertThat(monitor("prod", "checkout", "no_healthy_targets").path("query").asText())
                 .isEqualTo("max(last_5m):min:aws.applicationelb.healthy_host_count" + targets + " < 1");

@@ -35,7 +35,7 @@ class ServiceConstructTest {
     void aWebServiceHasAQueueOnlyWhenItsLineAsksForOne() {
         assertThat(out.has("stage", "aws_sqs_queue", "checkout_queue")).isTrue();
         Synthesized plain = Synthesized.of(dev.servicekit.catalog.Catalog.of(
-                dev.servicekit.catalog.Service.web("plain", "nginx:1.27", 80)));
+                dev.servicekit.catalog.Service.web("plain", "nginx:1.27", 80).prod(p -> p.allowPlainHttp())));
         assertThat(plain.stack("stage").path("resource").has("aws_sqs_queue")).isFalse();
         assertThat(plain.stack("stage").path("resource").path("aws_iam_role_policy").has("plain_task_policy"))
                 .as("a web service without a queue gets a task role with no permissions").isFalse();
@@ -105,6 +105,31 @@ class ServiceConstructTest {
         String trust = out.resource("stage", "aws_iam_role", "billing-worker_execution_role")
                 .path("assume_role_policy").asText();
         assertThat(trust).contains("\"Service\" = \"ecs-tasks.amazonaws.com\"").contains("sts:AssumeRole");
+    }
+
+    @Test
+    void aPrivateEcrImageGetsAwsReadOnlyEcrPolicyAndNoWildcardOfOurs() {
+        Synthesized ecr = Synthesized.of(dev.servicekit.catalog.Catalog.of(dev.servicekit.catalog.Service.worker(
+                "puller", "123456789012.dkr.ecr.eu-west-1.amazonaws.com/team/puller:1.0")));
+        assertThat(ecr.resource("stage", "aws_iam_role_policy_attachment", "puller_execution_ecr").path("policy_arn")
+                .asText()).isEqualTo("arn:${data.aws_partition.current.partition}:iam::aws:policy/"
+                + "AmazonEC2ContainerRegistryReadOnly");
+        assertThat(ecr.resource("stage", "aws_ecs_service", "puller_service").path("depends_on").toString())
+                .contains("aws_iam_role_policy_attachment.puller_execution_ecr");
+        assertThat(ecr.resource("stage", "aws_iam_role_policy", "puller_execution_policy").path("policy").asText())
+                .doesNotContain("\"*\"");
+        assertThat(out.stack("stage").path("resource").has("aws_iam_role_policy_attachment"))
+                .as("public images need no ECR permission").isFalse();
+    }
+
+    @Test
+    void tasksStartOnlyAfterTheirPermissionsAndTheNetworkRoutes() {
+        String dependsOn = out.resource("prod", "aws_ecs_service", "billing-worker_service").path("depends_on").toString();
+        assertThat(dependsOn).contains("aws_iam_role_policy.billing-worker_execution_policy",
+                "aws_route.network_private_a_default_route", "aws_route.network_private_b_default_route",
+                "aws_route_table_association.network_private_subnet_a_routes");
+        assertThat(out.resource("prod", "aws_nat_gateway", "network_nat_a").path("depends_on").toString())
+                .contains("aws_internet_gateway.network_internet_gateway");
     }
 
     @Test

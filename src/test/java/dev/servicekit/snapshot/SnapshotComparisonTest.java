@@ -22,11 +22,13 @@ class SnapshotComparisonTest {
     @Test
     void aChangedParameterFailsWithTheDiffByAddressAndTheUpdateCommand(@TempDir Path dir) throws Exception {
         Snapshots snapshots = new Snapshots(dir);
-        Synthesized before = Synthesized.of(Catalog.of(Service.web("auth", IMAGE, 80).prod(p -> p.counts(2, 3, 12))));
+        Synthesized before = Synthesized.of(Catalog.of(Service.web("auth", IMAGE, 80)
+                .prod(p -> p.counts(2, 3, 12).allowPlainHttp())));
         snapshots.write("prod", before.stack("prod"));
         assertThat(snapshots.compare("prod", before.stack("prod"), Set.of("auth"))).isEmpty();
 
-        Synthesized after = Synthesized.of(Catalog.of(Service.web("auth", IMAGE, 80).prod(p -> p.counts(2, 4, 12))));
+        Synthesized after = Synthesized.of(Catalog.of(Service.web("auth", IMAGE, 80)
+                .prod(p -> p.counts(2, 4, 12).allowPlainHttp())));
         String failure = snapshots.compare("prod", after.stack("prod"), Set.of("auth")).orElseThrow();
 
         assertThat(failure)
@@ -41,7 +43,8 @@ class SnapshotComparisonTest {
     @Test
     void replacingAStatefulResourceIsSpelledOut(@TempDir Path dir) throws Exception {
         Snapshots snapshots = new Snapshots(dir);
-        snapshots.write("prod", Synthesized.of(Catalog.of(Service.web("auth", IMAGE, 80))).stack("prod"));
+        snapshots.write("prod", Synthesized.of(Catalog.of(Service.web("auth", IMAGE, 80)
+                .prod(p -> p.allowPlainHttp()))).stack("prod"));
         JsonNode internal = Synthesized.of(Catalog.of(Service.web("auth", IMAGE, 80).internal())).stack("prod");
 
         assertThat(snapshots.compare("prod", internal, Set.of("auth")).orElseThrow()).contains(

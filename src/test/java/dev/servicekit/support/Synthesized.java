@@ -9,7 +9,9 @@ import dev.servicekit.catalog.Catalog;
 import dev.servicekit.environment.EnvironmentStack;
 
 import java.nio.file.Files;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /** The Terraform JSON of every stack of a catalog, as {@code cdktf synth} writes it, for assertions. */
@@ -50,8 +52,9 @@ public record Synthesized(Map<String, JsonNode> stacks, Map<String, String> text
     public JsonNode resource(String env, String type, String address) {
         JsonNode node = stack(env).path("resource").path(type).path(address);
         if (node.isMissingNode()) {
-            throw new AssertionError(env + ": no " + type + "." + address + "; have "
-                    + stack(env).path("resource").path(type).fieldNames().next());
+            List<String> present = new ArrayList<>();
+            stack(env).path("resource").path(type).fieldNames().forEachRemaining(present::add);
+            throw new AssertionError(env + ": no " + type + "." + address + "; there are " + present);
         }
         return node;
     }

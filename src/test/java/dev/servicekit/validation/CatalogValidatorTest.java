@@ -36,7 +36,8 @@ class CatalogValidatorTest {
 
     @Test
     void aValidCatalogPasses() {
-        CatalogValidator.validate(Catalog.of(Service.worker("ok", IMAGE), Service.web("web", IMAGE, 80)), ENVIRONMENTS);
+        CatalogValidator.validate(Catalog.of(Service.worker("ok", IMAGE), Service.web("web", IMAGE, 80).internal()),
+                ENVIRONMENTS);
     }
 
     @Test
@@ -166,13 +167,94 @@ class CatalogValidatorTest {
     }
 
     @Test
+    void overridesForAnUnknownEnvironmentAreRejected() {
+        assertThat(problems(Service.worker("w", IMAGE).in("production", o -> o.size(512, 1024)))).containsExactly(
+                "catalog/w: in.production: unknown environment; known: [stage, prod]");
+    }
+
+    @Test
+    void aMonitorOverrideMustApplyToTheService() {
+        assertThat(problems(Service.worker("w", IMAGE).monitor(MonitorKind.LATENCY, Thresholds.of(1, 5))))
+                .containsExactly("catalog/w: monitor latency: applies to web services only");
+        assertThat(problems(Service.web("web", IMAGE, 80).internal().withoutMonitor(MonitorKind.DEAD_LETTERS)))
+                .containsExactly("catalog/web: monitor dead_letters: applies to services with a queue only");
+    }
+
+    @Test
+    void theQueueVariablesAreServicekitsOwn() {
+        assertThat(problems(Service.worker("w", IMAGE).env("QUEUE_URL", "x").secret("QUEUE_NAME"))).containsExactly(
+                "catalog/w: env.QUEUE_URL: is set by servicekit (the service's queue)",
+                "catalog/w: secret.QUEUE_NAME: is set by servicekit (the service's queue)");
+    }
+
+    @Test
+    void nullsAreReportedNotThrown() {
+        assertThat(problems(Service.worker(null, IMAGE).owner(null))).containsExactly(
+                "catalog/: name: '' must be lowercase letters, digits and inner hyphens, starting with a letter",
+                "catalog/: owner: must not be null");
+        assertThat(problems(Service.worker("w", null).env("A", null))).containsExactly(
+                "catalog/w: image: must not be empty",
+                "catalog/w: env.A: must not be null");
+    }
+
+    @Test
+    void aDuplicateLineIsReportedOnceNotWithAllItsProblems() {
+        assertThat(problems(Service.worker("twice", IMAGE), Service.worker("twice", IMAGE).size(1, 1)))
+                .containsExactly("catalog/twice: name: declared more than once; service names must be unique");
+    }
+
+    @Test
+    void aWebServiceNeedsAtLeastOneTask() {
+        assertThat(problems(Service.web("web", IMAGE, 80).internal().counts(0, 1, 2))).containsExactly(
+                "stage/web: minCount: a web service needs at least one task: CPU tracking cannot scale out from zero",
+                "prod/web: minCount: a web service needs at least one task: CPU tracking cannot scale out from zero");
+    }
+
+    @Test
+    void aMonitorThatFiresBelowZeroCanNeverFire() {
+        assertThat(problems(Service.web("web", IMAGE, 80).internal()
+                .monitor(MonitorKind.NO_HEALTHY_TARGETS, Thresholds.critical(0)))).containsExactly(
+                "stage/web: monitor no_healthy_targets.critical: 0 can never fire: this monitor fires below its "
+                        + "critical threshold",
+                "prod/web: monitor no_healthy_targets.critical: 0 can never fire: this monitor fires below its "
+                        + "critical threshold");
+    }
+
+    @Test
+    void prodNeedsHttpsForAnInternetFacingWebServiceUnlessPlainHttpIsChosen() {
+        assertThat(problems(Service.web("web", IMAGE, 80))).containsExactly(
+                "prod/web: certificateArn: an internet-facing web service in prod needs a certificate "
+                        + "(certificateArn in cdktf.json or on the line), or .prod(o -> o.allowPlainHttp()) to serve "
+                        + "plain HTTP on purpose");
+        CatalogValidator.validate(Catalog.of(Service.web("web", IMAGE, 80).prod(p -> p.allowPlainHttp())), ENVIRONMENTS);
+        CatalogValidator.validate(Catalog.of(Service.web("web", IMAGE, 80)
+                .prod(p -> p.certificateArn("arn:aws:acm:us-east-1:123456789012:certificate/abc"))), ENVIRONMENTS);
+        assertThat(problems(Service.web("web", IMAGE, 80).prod(p -> p.certificateArn("arn:aws:iam::1:x"))))
+                .containsExactly("prod/web: certificateArn: 'arn:aws:iam::1:x' is not an ACM certificate ARN");
+        assertThat(problems(Service.worker("w", IMAGE).stage(p -> p.certificateArn(
+                "arn:aws:acm:us-east-1:123456789012:certificate/abc"))))
+                .containsExactly("stage/w: certificateArn: applies to web services only");
+    }
+
+    @Test
+    void derivedSecurityGroupNamesMustNotStartWithSg() {
+        Environment stage = Environment.stage();
+        Environment sg = new Environment("sg", stage.region(), stage.network(), stage.tasks(), stage.logRetentionDays(),
+                stage.protectStatefulResources(), stage.certificateArn(), stage.state(), stage.monitoring(),
+                stage.httpsRequired());
+        assertThat(problems(List.of(sg), Service.worker("w", IMAGE))).containsExactly(
+                "sg/w: task security group name: 'sg-w-tasks': AWS allows only letters, digits and "
+                        + "._-:/()#,@[]+=&;{}!$* (and no leading sg-) in security group names");
+    }
+
+    @Test
     void environmentsAreCheckedToo() {
         Environment moon = Environment.stage().withRegion("moon-1").withLogRetentionDays(2)
                 .withState(new StateBackend.S3("Bad_Bucket", "k", "us-east-1"))
                 .withNetwork(new NetworkConfig.Existing("abc", List.of("subnet-1"), List.of(), ""))
                 .withMonitoring(Environment.stage().monitoring().withNotify("slack-alerts"))
                 .withTasks(new TaskDefaults(256, 512, 1, 1, 2));
-        assertThat(problems(List.of(moon), Service.worker("w", IMAGE))).contains(
+        assertThat(problems(List.of(moon), Service.worker("w", IMAGE))).containsExactlyInAnyOrder(
                 "stage: region: 'moon-1' is not an AWS region",
                 "stage: logRetentionDays: 2 is not a CloudWatch retention; allowed: [0, 1, 3, 5, 7, 14, 30, 60, 90, "
                         + "120, 150, 180, 365, 400, 545, 731, 1096, 1827, 2192, 2557, 2922, 3288, 3653]",

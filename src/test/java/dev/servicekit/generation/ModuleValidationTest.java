@@ -1,0 +1,137 @@
+package dev.servicekit.generation;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.servicekit.catalog.Catalog;
+import dev.servicekit.catalog.Service;
+import dev.servicekit.environment.Environment;
+import dev.servicekit.monitoring.MonitorKind;
+import dev.servicekit.monitoring.Thresholds;
+import dev.servicekit.validation.CatalogValidator;
+import dev.servicekit.validation.ConfigurationException;
+import dev.servicekit.validation.Problem;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
+
+/**
+ * The modules' validation blocks, evaluated by the real Terraform binary: their variables alone need no
+ * provider, so {@code terraform init} and {@code plan} run offline. Bad input gets the very message the
+ * Java validator gives for the same catalog line.
+ */
+class ModuleValidationTest {
+    private static final ObjectMapper JSON = new ObjectMapper();
+    @TempDir
+    static Path worker;
+    @TempDir
+    static Path web;
+
+    @BeforeAll
+    static void variablesOnly() throws Exception {
+        for (ModuleKind kind : ModuleKind.values()) {
+            Path dir = kind == ModuleKind.WORKER ? worker : web;
+            JsonNode module = JSON.readTree(ModuleGenerator.MODULES.resolve(kind.folder())
+                    .resolve(ModuleGenerator.MODULE_FILE).toFile());
+            ObjectNode variables = JSON.createObjectNode();
+            variables.set("variable", module.path("variable"));
+            Files.writeString(dir.resolve("main.tf.json"), variables.toPrettyString());
+            TerraformCli.Result init = TerraformCli.run(dir, "init", "-backend=false", "-input=false", "-no-color");
+            assertThat(init.exit()).as(init.output()).isZero();
+        }
+    }
+
+    private static final Map<String, String> REQUIRED = Map.of("name", "svc", "environment", "stage", "image", "img",
+            "vpc_id", "vpc-1", "subnet_ids", "[\"subnet-1\"]", "cluster_name", "c", "notify", "@slack-x");
+
+    /** The error details of a plan with these inputs (on top of the required ones). */
+    private static List<String> errors(Path module, Map<String, String> inputs) throws Exception {
+        Map<String, String> all = new LinkedHashMap<>(REQUIRED);
+        if (module == web) {
+            all.put("public_subnet_ids", "[\"subnet-2\", \"subnet-3\"]");
+        }
+        all.putAll(inputs);
+        List<String> args = new ArrayList<>(List.of("plan", "-input=false", "-json", "-lock=false"));
+        all.forEach((k, v) -> args.add("-var=" + k + "=" + v));
+        TerraformCli.Result plan = TerraformCli.run(module, args.toArray(String[]::new));
+        List<String> details = new ArrayList<>();
+        for (String line : plan.output().split("\n")) {
+            if (line.startsWith("{")) {
+                JsonNode event = JSON.readTree(line);
+                if (event.has("diagnostic") && !event.path("diagnostic").path("severity").asText().isEmpty()) {
+                    details.add(event.path("diagnostic").path("severity").asText() + ": "
+                            + event.path("diagnostic").path("detail").asText().split("\n\n")[0]);
+                }
+            }
+        }
+        assertThat(plan.exit() == 0).as(plan.output()).isEqualTo(details.stream().noneMatch(d -> d.startsWith("error")));
+        return details;
+    }
+
+    /** What the Java validator says of a line, as {@code error: field: message} for the given environment. */
+    private static List<String> java(Service line, String environment) {
+        ConfigurationException e = catchThrowableOfType(() -> CatalogValidator.validate(Catalog.of(line),
+                List.of(Environment.stage(), Environment.prod())), ConfigurationException.class);
+        assertThat(e).isNotNull();
+        return e.problems().stream().filter(p -> p.where().startsWith(environment + "/"))
+                .map(Problem::toString).map(p -> "error: " + p.substring(p.indexOf(": ") + 2)).toList();
+    }
+
+    @Test
+    void defaultsAndRequiredInputsPassWithoutWarnings() throws Exception {
+        assertThat(errors(worker, Map.of())).isEmpty();
+        assertThat(errors(web, Map.of())).isEmpty();
+    }
+
+    @Test
+    void aFargateSizeThatDoesNotExistGetsServicekitsMessage() throws Exception {
+        assertThat(errors(worker, Map.of("cpu", "256", "memory", "4096")))
+                .isEqualTo(java(Service.worker("svc", "img").size(256, 4096), "stage"));
+        assertThat(errors(worker, Map.of("cpu", "300", "memory", "1024")))
+                .contains(java(Service.worker("svc", "img").size(300, 1024), "stage").get(0));
+    }
+
+    @Test
+    void countsLogRetentionAndThresholdsGetServicekitsMessages() throws Exception {
+        assertThat(errors(worker, Map.of("min_count", "3", "desired_count", "2", "max_count", "10")))
+                .isEqualTo(java(Service.worker("svc", "img").counts(3, 2, 10), "stage"));
+        assertThat(errors(worker, Map.of("log_retention_days", "10")))
+                .isEqualTo(java(Service.worker("svc", "img").stage(s -> s.logRetentionDays(10)), "stage"));
+        assertThat(errors(worker, Map.of("cpu_critical", "60", "cpu_warning", "70")))
+                .isEqualTo(java(Service.worker("svc", "img").monitor(MonitorKind.CPU, Thresholds.of(60, 70)), "stage"));
+        assertThat(errors(web, Map.of("no_healthy_targets_critical", "2", "no_healthy_targets_warning", "1")))
+                .isEqualTo(java(Service.web("svc", "img", 80).internal()
+                        .monitor(MonitorKind.NO_HEALTHY_TARGETS, Thresholds.of(2, 1)), "stage"));
+    }
+
+    @Test
+    void namesThatAwsWouldRejectGetServicekitsMessages() throws Exception {
+        String longName = "a-web-service-with-a-long-name";
+        assertThat(errors(web, Map.of("name", longName)))
+                .containsExactly(java(Service.web(longName, "img", 80).internal(), "stage").stream()
+                        .filter(p -> p.contains("load balancer name")).toArray(String[]::new));
+        assertThat(errors(worker, Map.of("name", "Bad_Name")))
+                .containsExactly("error: name: " + dev.servicekit.validation.Rules.badServiceName("Bad_Name"));
+    }
+
+    @Test
+    void webInputsAreChecked() throws Exception {
+        assertThat(errors(web, Map.of("port", "70000"))).containsExactly("error: port: 70000 is outside 1-65535");
+        assertThat(errors(web, Map.of("certificate_arn", "arn:aws:iam::1:x")))
+                .containsExactly("error: certificateArn: 'arn:aws:iam::1:x' is not an ACM certificate ARN");
+        assertThat(errors(web, Map.of("certificate_arn", "arn:aws:acm:us-east-1:123456789012:certificate/abc"))).isEmpty();
+        assertThat(errors(web, Map.of("public_subnet_ids", "[]"))).containsExactly(
+                "error: publicSubnetIds: an internet-facing load balancer needs public subnets in two zones");
+        assertThat(errors(web, Map.of("public_subnet_ids", "[]", "internal", "true"))).isEmpty();
+    }
+}
