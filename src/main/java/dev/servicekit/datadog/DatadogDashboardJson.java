@@ -1,7 +1,6 @@
 package dev.servicekit.datadog;
 
 import com.hashicorp.cdktf.TerraformResource;
-import com.hashicorp.cdktf.TerraformResourceConfig;
 import software.constructs.Construct;
 
 import java.util.Map;
@@ -14,10 +13,7 @@ public final class DatadogDashboardJson extends TerraformResource {
 
     /** @param dashboard the dashboard's JSON, possibly with Terraform references inside */
     public DatadogDashboardJson(Construct scope, String id, String dashboard) {
-        super(scope, id, TerraformResourceConfig.builder()
-                .terraformResourceType(TYPE)
-                .terraformGeneratorMetadata(DatadogProvider.METADATA)
-                .build());
+        super(scope, id, DatadogProvider.resourceConfig(TYPE));
         this.dashboard = dashboard;
     }
 

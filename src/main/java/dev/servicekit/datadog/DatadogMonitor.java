@@ -1,7 +1,6 @@
 package dev.servicekit.datadog;
 
 import com.hashicorp.cdktf.TerraformResource;
-import com.hashicorp.cdktf.TerraformResourceConfig;
 import software.constructs.Construct;
 
 import java.util.Map;
@@ -17,10 +16,7 @@ public final class DatadogMonitor extends TerraformResource {
     private final MonitorDefinition definition;
 
     public DatadogMonitor(Construct scope, String id, MonitorDefinition definition) {
-        super(scope, id, TerraformResourceConfig.builder()
-                .terraformResourceType(TYPE)
-                .terraformGeneratorMetadata(DatadogProvider.METADATA)
-                .build());
+        super(scope, id, DatadogProvider.resourceConfig(TYPE));
         this.definition = definition;
     }
 

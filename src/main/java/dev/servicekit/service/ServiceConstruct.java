@@ -93,6 +93,8 @@ public final class ServiceConstruct extends Construct {
                         .securityGroups(List.of(taskSecurityGroup.getId()))
                         .assignPublicIp(platform.assignPublicIp())
                         .build())
+                // A deploy succeeds only when the tasks are healthy; a rolled-back deploy fails the apply.
+                .waitForSteadyState(true)
                 .propagateTags("SERVICE")
                 .enableEcsManagedTags(true)
                 .tags(settings.tags())
