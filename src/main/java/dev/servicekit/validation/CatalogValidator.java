@@ -17,9 +17,9 @@ import dev.servicekit.service.ServiceTask;
 
 import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 /**
  * Checks a catalog and its environments against servicekit's rules and AWS's limits before anything is
@@ -33,10 +33,10 @@ public final class CatalogValidator {
     /** Environment variables servicekit sets itself. */
     public static final Set<String> RESERVED_VARIABLES = Set.of(ServiceTask.QUEUE_URL_VARIABLE,
             ServiceTask.QUEUE_NAME_VARIABLE, ServiceTask.DEAD_LETTER_QUEUE_URL_VARIABLE);
-    public static final java.util.regex.Pattern REGION = java.util.regex.Pattern.compile("[a-z]{2}(-gov)?-[a-z]+-\\d");
-    public static final java.util.regex.Pattern VARIABLE_NAME = java.util.regex.Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
-    public static final java.util.regex.Pattern MANAGED_CIDR = java.util.regex.Pattern.compile("10\\.(\\d{1,3})\\.0\\.0/16");
-    public static final java.util.regex.Pattern S3_BUCKET = java.util.regex.Pattern.compile("[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]");
+    public static final Pattern REGION = Pattern.compile("[a-z]{2}(-gov)?-[a-z]+-\\d");
+    public static final Pattern VARIABLE_NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
+    public static final Pattern MANAGED_CIDR = Pattern.compile("10\\.(\\d{1,3})\\.0\\.0/16");
+    public static final Pattern S3_BUCKET = Pattern.compile("[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]");
 
     private CatalogValidator() {}
 
