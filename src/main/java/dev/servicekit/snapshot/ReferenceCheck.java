@@ -12,14 +12,15 @@ import java.util.regex.Pattern;
 
 /**
  * What {@code terraform validate} would catch in synthesized JSON, offline (the registry, and so the
- * providers, are out of reach here): every {@code ${...}} reference names a resource, data source,
- * variable or local declared in the same configuration, and every provider used is configured (in a
- * stack) or required (in a module). Duplicate addresses are rejected when the JSON is parsed
- * ({@link StackJson#parse}).
+ * providers, are out of reach here): every reference in a {@code ${...}} expression or a
+ * {@code depends_on} names a resource, data source, variable or local declared in the same
+ * configuration, and every provider used is configured (in a stack) or required (in a module).
+ * Duplicate addresses are rejected when the JSON is parsed ({@link StackJson#parse}).
  */
 public final class ReferenceCheck {
+    /** A reference outside string literals: data.T.N, var.N, local.N, or T.N for a resource type T. */
     private static final Pattern REFERENCE = Pattern.compile(
-            "(?<![\\w.\"-])(data\\.([a-z0-9_]+)\\.([A-Za-z0-9_-]+)|var\\.([A-Za-z0-9_-]+)|local\\.([A-Za-z0-9_-]+)"
+            "(?<![\\w.-])(data\\.([a-z0-9_]+)\\.([A-Za-z0-9_-]+)|var\\.([A-Za-z0-9_-]+)|local\\.([A-Za-z0-9_-]+)"
                     + "|([a-z][a-z0-9]*_[a-z0-9_]+)\\.([A-Za-z_][A-Za-z0-9_-]*))");
 
     /** Where providers must be: configured in {@code provider} (a stack), or required (a module). */
@@ -34,76 +35,126 @@ public final class ReferenceCheck {
                 .fieldNames().forEachRemaining(providerNames::add);
         List<String> problems = new ArrayList<>();
         for (String section : List.of("resource", "data")) {
+            String prefix = section.equals("data") ? "data." : "";
             config.path(section).fields().forEachRemaining(type -> {
                 String provider = type.getKey().substring(0, type.getKey().indexOf('_'));
                 if (!providerNames.contains(provider)) {
-                    problems.add((section.equals("data") ? "data." : "") + type.getKey() + ": provider '" + provider
-                            + "' is not " + (providers == Providers.CONFIGURED ? "configured" : "required"));
+                    problems.add(prefix + type.getKey() + ": provider '" + provider + "' is not "
+                            + (providers == Providers.CONFIGURED ? "configured" : "required"));
                 }
-                type.getValue().fields().forEachRemaining(block -> check(
-                        (section.equals("data") ? "data." : "") + type.getKey() + "." + block.getKey(),
-                        block.getValue(), config, providerNames, problems));
+                type.getValue().fields().forEachRemaining(block ->
+                        check(prefix + type.getKey() + "." + block.getKey(), block.getValue(), config, problems));
             });
         }
-        config.path("output").fields().forEachRemaining(o ->
-                check("output." + o.getKey(), o.getValue(), config, providerNames, problems));
-        config.path("locals").fields().forEachRemaining(l ->
-                check("local." + l.getKey(), l.getValue(), config, providerNames, problems));
+        config.path("output").fields().forEachRemaining(o -> check("output." + o.getKey(), o.getValue(), config, problems));
+        config.path("locals").fields().forEachRemaining(l -> check("local." + l.getKey(), l.getValue(), config, problems));
+        config.path("variable").fields().forEachRemaining(v -> check("var." + v.getKey(), v.getValue(), config, problems));
         return problems;
     }
 
-    private static void check(String address, JsonNode block, JsonNode config, Set<String> providers,
-                              List<String> problems) {
+    private static void check(String address, JsonNode block, JsonNode config, List<String> problems) {
         Set<String> broken = new TreeSet<>();
-        collect(block, config, providers, broken);
+        collect(block, config, broken);
+        for (JsonNode dependency : block.path("depends_on")) {
+            resolve(dependency.asText(), config, broken);
+        }
         broken.forEach(reference -> problems.add(address + ": reference to undeclared " + reference));
     }
 
-    private static void collect(JsonNode node, JsonNode config, Set<String> providers, Set<String> broken) {
+    private static void collect(JsonNode node, JsonNode config, Set<String> broken) {
         if (node.isTextual()) {
             for (String expression : expressions(node.asText())) {
                 Matcher m = REFERENCE.matcher(expression);
                 while (m.find()) {
-                    if (m.group(2) != null) {
-                        require(config.path("data").path(m.group(2)).has(m.group(3)), m.group(1), broken);
-                    } else if (m.group(4) != null) {
-                        require(config.path("variable").has(m.group(4)), m.group(1), broken);
-                    } else if (m.group(5) != null) {
-                        require(config.path("locals").has(m.group(5)), m.group(1), broken);
-                    } else if (providers.contains(m.group(6).substring(0, m.group(6).indexOf('_')))) {
-                        require(config.path("resource").path(m.group(6)).has(m.group(7)), m.group(1), broken);
-                    }
+                    resolve(m.group(1), config, broken);
                 }
             }
         } else {
-            node.elements().forEachRemaining(child -> collect(child, config, providers, broken));
+            node.elements().forEachRemaining(child -> collect(child, config, broken));
         }
     }
 
-    private static void require(boolean declared, String reference, Set<String> broken) {
+    /** Adds {@code reference} (e.g. {@code aws_sqs_queue.q}, {@code data.aws_region.current}) when undeclared. */
+    private static void resolve(String reference, JsonNode config, Set<String> broken) {
+        String[] parts = reference.split("\\.");
+        boolean declared = switch (parts[0]) {
+            case "data" -> parts.length >= 3 && config.path("data").path(parts[1]).has(parts[2]);
+            case "var" -> parts.length >= 2 && config.path("variable").has(parts[1]);
+            case "local" -> parts.length >= 2 && config.path("locals").has(parts[1]);
+            default -> parts.length >= 2 && config.path("resource").path(parts[0]).has(parts[1]);
+        };
         if (!declared) {
             broken.add(reference);
         }
     }
 
-    /** The Terraform expressions inside {@code ${...}} (braces balanced), nested templates included. */
+    /**
+     * The code of every {@code ${...}} expression in a JSON string, with its string literals blanked out
+     * (so that text such as {@code "config_file.yaml"} is not taken for a reference) and the templates
+     * nested in those literals returned as expressions of their own.
+     */
     static List<String> expressions(String text) {
         List<String> found = new ArrayList<>();
         int start = text.indexOf("${");
         while (start >= 0) {
-            int depth = 0;
-            int end = start + 1;
-            for (; end < text.length(); end++) {
-                char c = text.charAt(end);
-                if (c == '{') {
-                    depth++;
-                } else if (c == '}' && --depth == 0) {
-                    break;
-                }
-            }
-            found.add(text.substring(start + 2, Math.min(end, text.length())));
+            int end = closingBrace(text, start + 2);
+            scan(text.substring(start + 2, end), found);
             start = text.indexOf("${", end);
         }
         return found;
+    }
+
+    /** Splits one expression into its code (literals blanked) and the templates inside its literals. */
+    private static void scan(String expression, List<String> found) {
+        StringBuilder code = new StringBuilder();
+        int i = 0;
+        while (i < expression.length()) {
+            char c = expression.charAt(i);
+            if (c != '"') {
+                code.append(c);
+                i++;
+                continue;
+            }
+            code.append("\"\"");
+            i++;
+            while (i < expression.length() && expression.charAt(i) != '"') {
+                if (expression.charAt(i) == '\\') {
+                    i += 2;
+                } else if (expression.startsWith("${", i)) {
+                    int end = closingBrace(expression, i + 2);
+                    scan(expression.substring(i + 2, end), found);
+                    i = end + 1;
+                } else {
+                    i++;
+                }
+            }
+            i++;
+        }
+        found.add(code.toString());
+    }
+
+    /** The index of the brace closing an expression that starts at {@code from}, skipping string literals. */
+    private static int closingBrace(String text, int from) {
+        int depth = 1;
+        boolean inString = false;
+        for (int i = from; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (inString) {
+                if (c == '\\') {
+                    i++;
+                } else if (c == '"') {
+                    inString = false;
+                } else if (text.startsWith("${", i)) {
+                    i = closingBrace(text, i + 2);
+                }
+            } else if (c == '"') {
+                inString = true;
+            } else if (c == '{') {
+                depth++;
+            } else if (c == '}' && --depth == 0) {
+                return i;
+            }
+        }
+        return text.length();
     }
 }

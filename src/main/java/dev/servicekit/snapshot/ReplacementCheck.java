@@ -44,17 +44,17 @@ public final class ReplacementCheck {
                     return;
                 }
                 if (!now.has(name)) {
-                    findings.add(environment + ": " + address + " would be destroyed and recreated (its address "
-                            + "changed or vanished while " + service + " is still in the catalog); "
-                            + type.getValue().loss());
+                    findings.add(environment + ": " + address + " would be destroyed and recreated; "
+                            + type.getValue().loss() + " (its address changed or vanished while " + service
+                            + " is still in the catalog)");
                     return;
                 }
                 for (String attribute : type.getValue().forcesReplacement()) {
                     JsonNode was = old.path(name).path(attribute);
                     JsonNode is = now.path(name).path(attribute);
                     if (!Objects.equals(was, is)) {
-                        findings.add(environment + ": " + address + " would be destroyed and recreated (" + attribute
-                                + ": " + text(was) + " -> " + text(is) + "); " + type.getValue().loss());
+                        findings.add(environment + ": " + address + " would be destroyed and recreated; "
+                                + type.getValue().loss() + " (" + attribute + ": " + text(was) + " -> " + text(is) + ")");
                     }
                 }
             });

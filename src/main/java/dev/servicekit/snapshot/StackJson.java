@@ -27,7 +27,11 @@ public final class StackJson {
         try {
             return STRICT.readTree(json);
         } catch (JsonProcessingException e) {
-            throw new IllegalArgumentException("not valid Terraform JSON: " + e.getOriginalMessage(), e);
+            String where = e.getLocation() == null ? "" : " (line " + e.getLocation().getLineNr() + ")";
+            String message = e.getOriginalMessage().startsWith("Duplicate field")
+                    ? e.getOriginalMessage().replace("Duplicate field", "two blocks share the address") + where
+                    : "not valid Terraform JSON: " + e.getOriginalMessage() + where;
+            throw new IllegalArgumentException(message, e);
         }
     }
 

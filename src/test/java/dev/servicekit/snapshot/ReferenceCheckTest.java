@@ -38,6 +38,27 @@ class ReferenceCheckTest {
     }
 
     @Test
+    void dependsOnAndReferencesToAnyResourceTypeAreChecked() {
+        var config = StackJson.parse("""
+                {"provider": {"aws": [{}]},
+                 "resource": {"aws_sqs_queue": {"q": {"name": "${random_id.nope.hex}",
+                   "depends_on": ["aws_iam_role_policy.gone", "aws_sqs_queue.q"]}}}}""");
+        assertThat(ReferenceCheck.problems(config, ReferenceCheck.Providers.CONFIGURED)).containsExactly(
+                "aws_sqs_queue.q: reference to undeclared aws_iam_role_policy.gone",
+                "aws_sqs_queue.q: reference to undeclared random_id.nope");
+    }
+
+    @Test
+    void textInsideStringLiteralsIsNotAReference() {
+        var config = StackJson.parse("""
+                {"provider": {"aws": [{}]},
+                 "resource": {"aws_sqs_queue": {"q": {"name": "x"}}, "aws_ecs_task_definition": {"t": {
+                   "container_definitions": "${jsonencode([{\\"value\\" = \\"conf/log_config.yaml\\", \\"arn\\" = \\"${aws_sqs_queue.q.arn}/my_file.txt\\", \\"q\\" = aws_sqs_queue.missing.url}])}"}}}}""");
+        assertThat(ReferenceCheck.problems(config, ReferenceCheck.Providers.CONFIGURED)).containsExactly(
+                "aws_ecs_task_definition.t: reference to undeclared aws_sqs_queue.missing");
+    }
+
+    @Test
     void metricNamesAndUrlsInStringsAreNotMistakenForReferences() {
         var config = StackJson.parse("""
                 {"provider": {"datadog": [{}]},
@@ -51,6 +72,6 @@ class ReferenceCheckTest {
     void duplicateAddressesAreRejected() {
         assertThatThrownBy(() -> StackJson.parse("""
                 {"resource": {"aws_sqs_queue": {"q": {"name": "a"}, "q": {"name": "b"}}}}"""))
-                .hasMessageContaining("Duplicate field 'q'");
+                .hasMessage("two blocks share the address 'q' (line 1)");
     }
 }

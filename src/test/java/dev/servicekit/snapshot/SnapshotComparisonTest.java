@@ -49,7 +49,7 @@ class SnapshotComparisonTest {
 
         assertThat(snapshots.compare("prod", internal, Set.of("auth")).orElseThrow()).contains(
                 "WARNING, stateful resources would be replaced:\n  prod: aws_lb.auth_lb would be destroyed and "
-                        + "recreated (internal: false -> true); its DNS name would change under its clients");
+                        + "recreated; its DNS name would change under its clients (internal: false -> true)");
     }
 
     @Test
@@ -60,8 +60,8 @@ class SnapshotComparisonTest {
         queues.set("mailer_queue_v2", queues.remove("mailer_queue"));
 
         assertThat(ReplacementCheck.findings("prod", before, after, Set.of("mailer"))).containsExactly(
-                "prod: aws_sqs_queue.mailer_queue would be destroyed and recreated (its address changed or vanished "
-                        + "while mailer is still in the catalog); its messages would be lost");
+                "prod: aws_sqs_queue.mailer_queue would be destroyed and recreated; its messages would be lost "
+                        + "(its address changed or vanished while mailer is still in the catalog)");
         assertThat(ReplacementCheck.findings("prod", before, after, Set.of()))
                 .as("removing a service from the catalog is wanted, not a loss").isEmpty();
     }
