@@ -4,6 +4,7 @@ import dev.servicekit.catalog.Catalog;
 import dev.servicekit.catalog.HealthCheck;
 import dev.servicekit.catalog.Service;
 import dev.servicekit.environment.Environment;
+import dev.servicekit.environment.MonitoringDefaults;
 import dev.servicekit.environment.NetworkConfig;
 import dev.servicekit.environment.StateBackend;
 import dev.servicekit.environment.TaskDefaults;
@@ -12,6 +13,7 @@ import dev.servicekit.monitoring.Thresholds;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
+import java.util.Optional;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -263,6 +265,59 @@ class CatalogValidatorTest {
                 "stage: publicSubnetIds: an adopted VPC needs at least two public subnets (load balancers span two zones)",
                 "stage: clusterName: an adopted VPC needs an ECS cluster name",
                 "stage: stateBucket: 'Bad_Bucket' is not an S3 bucket name");
+    }
+
+    @Test
+    void moreLineRulesEachHaveTheirMessage() {
+        assertThat(problems(Service.worker("w", IMAGE).queue(q -> q.withRetentionSeconds(30)
+                .withDeadLetterRetentionSeconds(2_000_000)))).containsExactly(
+                "stage/w: queue.retentionSeconds: 30 is outside 60-1209600 s",
+                "stage/w: queue.deadLetterRetentionSeconds: 2000000 is outside 60-1209600 s",
+                "prod/w: queue.retentionSeconds: 30 is outside 60-1209600 s",
+                "prod/w: queue.deadLetterRetentionSeconds: 2000000 is outside 60-1209600 s");
+        assertThat(problems(Service.worker("w", IMAGE).counts(-1, 1, 2))).contains(
+                "stage/w: minCount: -1 must not be negative");
+        assertThat(problems(Service.worker("w", IMAGE).monitor(MonitorKind.CPU, Thresholds.of(120, -1)))).contains(
+                "stage/w: monitor cpu.critical: 120 is a percentage above 100",
+                "stage/w: monitor cpu.warning: -1 must not be negative");
+        assertThat(problems(Service.worker("w", IMAGE).runbook("wiki/w").secret("A").secret("A").env("1X", "y")
+                .owner(" "))).containsExactly(
+                "catalog/w: owner: must not be empty",
+                "catalog/w: env.1X: is not a valid environment variable name",
+                "catalog/w: secret.A: declared more than once",
+                "catalog/w: runbook: 'wiki/w' must be an http(s) URL");
+    }
+
+    @Test
+    void aLoadBalancerNameMustNotStartWithInternal() {
+        Environment stage = Environment.stage();
+        Environment internal = new Environment("internal", stage.region(), stage.network(), stage.tasks(),
+                stage.logRetentionDays(), false, Optional.empty(), stage.state(), stage.monitoring(), false);
+        assertThat(problems(List.of(internal), Service.web("web", IMAGE, 80))).containsExactly(
+                "internal/web: load balancer name: 'internal-web' must not start with 'internal-'");
+    }
+
+    @Test
+    void moreEnvironmentRulesEachHaveTheirMessage() {
+        Environment stage = Environment.stage();
+        Environment odd = new Environment("Stage", stage.region(), new NetworkConfig.Managed("192.168.0.0/16", 3),
+                stage.tasks(), stage.logRetentionDays(), false, Optional.of("arn:aws:iam::1:x"), stage.state(),
+                new MonitoringDefaults("http://api.datadoghq.com/", "@slack-x", 7, 900, stage.monitoring().thresholds()),
+                false);
+        assertThat(problems(List.of(odd), Service.worker("w", IMAGE))).containsExactlyInAnyOrder(
+                "Stage: name: 'Stage' must be lowercase letters and digits, starting with a letter",
+                "Stage: priority: 7 is outside 1-5",
+                "Stage: datadogApiUrl: 'http://api.datadoghq.com/' must be an https URL",
+                "Stage: network.cidr: '192.168.0.0/16' must be a 10.x.0.0/16 block",
+                "Stage: network.natGateways: 3 is outside 0-2",
+                "Stage: certificateArn: 'arn:aws:iam::1:x' is not an ACM certificate ARN");
+        Environment adopted = stage.withNetwork(new NetworkConfig.Existing("vpc-1", List.of("subnet-1", "sub-2"),
+                List.of("net-3"), "c"));
+        assertThat(problems(List.of(adopted), Service.worker("w", IMAGE))).containsExactly(
+                "stage: publicSubnetIds: 'sub-2' is not a subnet ID",
+                "stage: privateSubnetIds: 'net-3' is not a subnet ID");
+        assertThat(problems(List.of(stage.withTasks(new TaskDefaults(256, 4096, 1, 1, 2))), Service.worker("w", IMAGE)))
+                .containsExactly("stage: memory: 4096 MiB does not fit Fargate cpu 256; allowed: [512, 1024, 2048]");
     }
 
     @Test
