@@ -47,7 +47,10 @@ final class ModuleInputs {
                 matches("name", Rules.SERVICE_NAME, Rules.badServiceName("${var.name}")),
                 web ? nameFits("load balancer name", "${var.environment}-${var.name}", AwsLimits.LOAD_BALANCER_NAME)
                         : nameFits("execution role name", "${var.environment}-${var.name}-execution",
-                        AwsLimits.IAM_ROLE_NAME)));
+                        AwsLimits.IAM_ROLE_NAME),
+                web ? new Validation("${!startswith(\"${var.environment}-${var.name}\", \"internal-\")}",
+                        "load balancer name: " + Rules.startsWithInternal("${var.environment}-${var.name}"))
+                        : nameFits("dead-letter queue name", "${var.environment}-${var.name}-dlq", AwsLimits.QUEUE_NAME)));
         inputs.add(required("environment", "string", "The environment, e.g. stage or prod; prefixes every AWS name.",
                 matches("environment", Rules.ENVIRONMENT_NAME, Rules.badEnvironmentName("${var.environment}"))));
         inputs.add(required("image", "string", "The container image."));
@@ -76,14 +79,14 @@ final class ModuleInputs {
                         "${try(" + memoryDescriptionByCpu() + "[tostring(var.cpu)], \"none\")}"))));
         inputs.add(optional("min_count", "number", DEFAULTS.tasks().minCount(), "Autoscaling's minimum task count.",
                 new Validation("${var.min_count >= " + (web ? 1 : 0) + "}", "minCount: " + (web
-                        ? "a web service needs at least one task: CPU tracking cannot scale out from zero"
-                        : Rules.negative("${var.min_count}")))));
+                        ? Rules.NEEDS_A_WEB_TASK : Rules.negative("${var.min_count}")))));
         inputs.add(optional("desired_count", "number", DEFAULTS.tasks().desiredCount(),
                 "Tasks at creation; autoscaling owns the count afterwards.",
                 new Validation("${var.min_count <= var.desired_count && var.desired_count <= var.max_count}",
                         "desiredCount: " + Rules.badCounts("${var.min_count}", "${var.desired_count}",
                                 "${var.max_count}"))));
-        inputs.add(optional("max_count", "number", DEFAULTS.tasks().maxCount(), "Autoscaling's maximum task count."));
+        inputs.add(optional("max_count", "number", DEFAULTS.tasks().maxCount(), "Autoscaling's maximum task count.",
+                new Validation("${var.max_count >= 1}", "maxCount: " + Rules.atLeastOne("${var.max_count}"))));
         inputs.add(optional("log_retention_days", "number", DEFAULTS.logRetentionDays(),
                 "CloudWatch Logs retention of the service's log group.",
                 new Validation("${contains(" + hcl(AwsLimits.LOG_RETENTION_DAYS.stream().sorted().toList())
@@ -116,23 +119,38 @@ final class ModuleInputs {
                         + "}", "priority: " + Rules.outside("${var.priority}", Rules.PRIORITY))));
         inputs.add(optional("datadog_app_url", "string", Alerting.appUrlOf(Environment.DEFAULT_DATADOG_API_URL),
                 "The Datadog web app, for links in monitor messages (e.g. https://app.datadoghq.eu)."));
-        inputs.add(optional("runbook_url", "string", "", "A runbook linked from every monitor message."));
+        inputs.add(required("runbook_url", "string", "The runbook linked from every monitor message and the dashboard: "
+                + "at 3 a.m. the page says what to do.",
+                new Validation("${can(regex(\"^https?://\", var.runbook_url))}",
+                        "runbook: " + Rules.badRunbook("${var.runbook_url}"))));
         inputs.add(optional("tags", "map(string)", Map.of(), "Tags added to every AWS resource, besides service, "
                 + "environment, owner and managed-by=" + Catalog.MANAGED_BY + "."));
         for (MonitorKind monitor : monitors(kind)) {
             Thresholds defaults = DEFAULTS.monitoring().thresholds().get(monitor);
             String critical = "var." + monitor.key() + "_critical";
             String warning = "var." + monitor.key() + "_warning";
-            inputs.add(optional(monitor.key() + "_critical", "number", defaults.critical(), "Monitor '" + monitor.title()
+            String field = "monitor " + monitor.key();
+            List<Validation> criticalRules = new ArrayList<>(List.of(new Validation("${" + critical + " >= 0}",
+                    field + ".critical: " + Rules.negative("${" + critical + "}"))));
+            if (Rules.isPercentage(monitor)) {
+                criticalRules.add(new Validation("${" + critical + " <= 100}",
+                        field + ".critical: " + Rules.percentageAbove100("${" + critical + "}")));
+            }
+            if (!monitor.above()) {
+                criticalRules.add(new Validation("${" + critical + " > 0}",
+                        field + ".critical: " + Rules.neverFires("${" + critical + "}")));
+            }
+            inputs.add(new ModuleInput(monitor.key() + "_critical", "number", "Monitor '" + monitor.title()
                     + "': alert " + (monitor.above() ? "above" : "below") + " this (" + monitor.unit() + ").",
-                    new Validation("${" + critical + " >= 0}", "monitor " + monitor.key() + ".critical: "
-                            + Rules.negative("${" + critical + "}"))));
+                    java.util.Optional.of(defaults.critical()), criticalRules));
             inputs.add(optional(monitor.key() + "_warning", "number", defaults.warning().<Object>map(w -> w)
                     .orElse(ModuleInput.NULL), "Monitor '" + monitor.title() + "': warn "
                     + (monitor.above() ? "above" : "below") + " this first; null for no warning.",
-                    // HCL's || does not short-circuit: a null warning makes the comparison fail, and try says true.
+                    // HCL's || does not short-circuit: with a null warning the comparison fails, and try says true.
+                    new Validation("${try(" + warning + " >= 0, true)}",
+                            field + ".warning: " + Rules.negative("${coalesce(" + warning + ", 0)}")),
                     new Validation("${try(" + warning + (monitor.above() ? " < " : " > ") + critical + ", true)}",
-                            "monitor " + monitor.key() + ".warning: " + Rules.warningAfterCritical(
+                            field + ".warning: " + Rules.warningAfterCritical(
                             monitor, "${coalesce(" + warning + ", 0)}", "${" + critical + "}"))));
         }
         return inputs;

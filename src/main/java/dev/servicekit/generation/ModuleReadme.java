@@ -39,6 +39,7 @@ final class ModuleReadme {
             md.append("  public_subnet_ids = [\"subnet-public-a\", \"subnet-public-b\"]\n");
             md.append("  cluster_name      = \"prod\"\n");
             md.append("  notify            = \"@pagerduty-identity\"\n");
+            md.append("  runbook_url       = \"https://runbooks.example.com/auth\"\n");
         } else {
             md.append("  name         = \"integrations-consumer\"\n");
             md.append("  environment  = \"prod\"\n");
@@ -48,6 +49,7 @@ final class ModuleReadme {
             md.append("  subnet_ids   = [\"subnet-private-a\", \"subnet-private-b\"]\n");
             md.append("  cluster_name = \"prod\"\n");
             md.append("  notify       = \"@pagerduty-integrations\"\n");
+            md.append("  runbook_url  = \"https://runbooks.example.com/integrations-consumer\"\n");
         }
         md.append("}\n```\n\n");
         md.append("The calling configuration configures the `aws` and `datadog` providers (Datadog credentials from "

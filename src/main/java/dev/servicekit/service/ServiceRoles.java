@@ -74,14 +74,14 @@ public final class ServiceRoles extends Construct {
         } else {
             ecrReadOnly = Optional.empty();
         }
-        executionPolicy = policy("execution-policy", executionRole, names.address("execution_policy"),
+        executionPolicy = policy("execution-policy", executionRole, names.executionRole(), names.address("execution_policy"),
                 executionStatements);
 
         taskRole = role("task-role", names.taskRole(), names.address("task_role"), settings,
                 "Application role of " + names.prefix() + ": consumes its own queue only",
                 // Only tasks of this account may assume the application role (confused deputy).
                 Optional.of(Map.of("StringEquals", Map.of("aws:SourceAccount", platform.accountId()))));
-        queueArn.ifPresent(arn -> policy("task-policy", taskRole, names.address("task_policy"),
+        queueArn.ifPresent(arn -> policy("task-policy", taskRole, names.taskRole(), names.address("task_policy"),
                 List.of(statement("ConsumeOwnQueue", QUEUE_CONSUMER_ACTIONS, List.of(arn)))));
     }
 
@@ -129,9 +129,11 @@ public final class ServiceRoles extends Construct {
         return role;
     }
 
-    private IamRolePolicy policy(String id, IamRole role, String address, List<Map<String, Object>> statements) {
+    /** An inline policy, named like its role (names need only be unique per role). */
+    private IamRolePolicy policy(String id, IamRole role, String name, String address,
+                                 List<Map<String, Object>> statements) {
         IamRolePolicy policy = new IamRolePolicy(this, id, IamRolePolicyConfig.builder()
-                .name(address.replace('_', '-'))
+                .name(name)
                 .role(role.getId())
                 .policy(Fn.jsonencode(policyDocument(statements)))
                 .build());

@@ -91,7 +91,7 @@ public final class CatalogValidator {
             line.check(!RESERVED_VARIABLES.contains(secret), "secret." + secret, "is set by servicekit (the service's queue)");
         }
         spec.runbookUrl().ifPresent(url -> line.check(url.startsWith("https://") || url.startsWith("http://"),
-                "runbook", "'" + url + "' must be an http(s) URL"));
+                "runbook", Rules.badRunbook(url)));
         for (String env : spec.perEnvironment().keySet()) {
             line.check(environments.contains(env), "in." + env, "unknown environment; known: " + environments);
         }
@@ -131,7 +131,7 @@ public final class CatalogValidator {
         if (web) {
             scope.name("load balancer name", names.loadBalancer(), AwsLimits.LOAD_BALANCER_NAME);
             scope.check(!names.loadBalancer().startsWith("internal-"), "load balancer name",
-                    "'" + names.loadBalancer() + "' must not start with 'internal-'");
+                    Rules.startsWithInternal(names.loadBalancer()));
             scope.name("target group name", names.targetGroup(), AwsLimits.TARGET_GROUP_NAME);
             scope.name("load balancer security group name", names.loadBalancerSecurityGroup(),
                     AwsLimits.SECURITY_GROUP_NAME);
@@ -206,9 +206,8 @@ public final class CatalogValidator {
 
     private static void checkCounts(Problems.Scope scope, int min, int desired, int max, boolean web) {
         scope.check(min >= 0, "minCount", Rules.negative(String.valueOf(min)));
-        scope.check(!web || min >= 1, "minCount",
-                "a web service needs at least one task: CPU tracking cannot scale out from zero");
-        scope.check(max >= 1, "maxCount", max + " must be at least 1");
+        scope.check(!web || min >= 1, "minCount", Rules.NEEDS_A_WEB_TASK);
+        scope.check(max >= 1, "maxCount", Rules.atLeastOne(String.valueOf(max)));
         scope.check(min <= desired && desired <= max, "desiredCount",
                 Rules.badCounts(String.valueOf(min), String.valueOf(desired), String.valueOf(max)));
     }
@@ -251,12 +250,11 @@ public final class CatalogValidator {
         double critical = thresholds.critical().doubleValue();
         String criticalText = thresholds.critical().toString();
         scope.check(critical >= 0, field + ".critical", Rules.negative(criticalText));
-        if (kind == MonitorKind.ERROR_RATE || kind == MonitorKind.CPU || kind == MonitorKind.MEMORY) {
-            scope.check(critical <= 100, field + ".critical", criticalText + " is a percentage above 100");
+        if (Rules.isPercentage(kind)) {
+            scope.check(critical <= 100, field + ".critical", Rules.percentageAbove100(criticalText));
         }
         if (!kind.above()) {
-            scope.check(critical > 0, field + ".critical", criticalText + " can never fire: this monitor fires "
-                    + "below its critical threshold");
+            scope.check(critical > 0, field + ".critical", Rules.neverFires(criticalText));
         }
         Optional<Number> warning = thresholds.warning();
         warning.ifPresent(w -> {

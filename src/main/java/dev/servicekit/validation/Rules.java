@@ -70,6 +70,10 @@ public final class Rules {
         return "'" + path + "' must start with / and be at most " + AwsLimits.HEALTH_CHECK_PATH_MAX + " characters";
     }
 
+    public static String badRunbook(String url) {
+        return "'" + url + "' must be an http(s) URL";
+    }
+
     public static String badCertificate(String arn) {
         return "'" + arn + "' is not an ACM certificate ARN";
     }
@@ -80,6 +84,30 @@ public final class Rules {
 
     public static String negative(String value) {
         return value + " must not be negative";
+    }
+
+    public static final String NEEDS_A_WEB_TASK =
+            "a web service needs at least one task: CPU tracking cannot scale out from zero";
+
+    public static String atLeastOne(String count) {
+        return count + " must be at least 1";
+    }
+
+    public static String startsWithInternal(String name) {
+        return "'" + name + "' must not start with 'internal-'";
+    }
+
+    public static String percentageAbove100(String value) {
+        return value + " is a percentage above 100";
+    }
+
+    public static String neverFires(String critical) {
+        return critical + " can never fire: this monitor fires below its critical threshold";
+    }
+
+    /** Monitors whose thresholds are percentages of 100 at most. */
+    public static boolean isPercentage(MonitorKind kind) {
+        return kind == MonitorKind.ERROR_RATE || kind == MonitorKind.CPU || kind == MonitorKind.MEMORY;
     }
 
     /** A warning threshold on the wrong side of its critical one. */

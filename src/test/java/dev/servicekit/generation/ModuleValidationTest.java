@@ -52,7 +52,8 @@ class ModuleValidationTest {
     }
 
     private static final Map<String, String> REQUIRED = Map.of("name", "svc", "environment", "stage", "image", "img",
-            "vpc_id", "vpc-1", "subnet_ids", "[\"subnet-1\"]", "cluster_name", "c", "notify", "@slack-x");
+            "vpc_id", "vpc-1", "subnet_ids", "[\"subnet-1\"]", "cluster_name", "c", "notify", "@slack-x",
+            "runbook_url", "https://wiki.example.com/svc");
 
     /** The error details of a plan with these inputs (on top of the required ones). */
     private static List<String> errors(Path module, Map<String, String> inputs) throws Exception {
@@ -112,6 +113,22 @@ class ModuleValidationTest {
         assertThat(errors(web, Map.of("no_healthy_targets_critical", "2", "no_healthy_targets_warning", "1")))
                 .isEqualTo(java(Service.web("svc", "img", 80).internal()
                         .monitor(MonitorKind.NO_HEALTHY_TARGETS, Thresholds.of(2, 1)), "stage"));
+    }
+
+    @Test
+    void boundsThatJavaChecksAreCheckedInTerraformToo() throws Exception {
+        assertThat(errors(worker, Map.of("min_count", "0", "desired_count", "0", "max_count", "0")))
+                .containsExactly("error: maxCount: 0 must be at least 1");
+        // One at a time: Terraform skips rules that refer to a variable that already failed its own.
+        assertThat(errors(worker, Map.of("cpu_critical", "120", "cpu_warning", "70")))
+                .isEqualTo(java(Service.worker("svc", "img").monitor(MonitorKind.CPU, Thresholds.of(120, 70)), "stage"));
+        assertThat(errors(worker, Map.of("cpu_warning", "-1")))
+                .isEqualTo(java(Service.worker("svc", "img").monitor(MonitorKind.CPU, Thresholds.of(85, -1)), "stage"));
+        assertThat(errors(web, Map.of("no_healthy_targets_critical", "0")))
+                .isEqualTo(java(Service.web("svc", "img", 80).internal()
+                        .monitor(MonitorKind.NO_HEALTHY_TARGETS, Thresholds.critical(0)), "stage"));
+        assertThat(errors(web, Map.of("environment", "internal")))
+                .containsExactly("error: load balancer name: 'internal-svc' must not start with 'internal-'");
     }
 
     @Test

@@ -111,7 +111,8 @@ class ModulesTest {
             Map.entry("aws_ecs_service", List.of("name", "launch_type", "desired_count",
                     "deployment_minimum_healthy_percent", "deployment_maximum_percent", "deployment_circuit_breaker")),
             Map.entry("aws_iam_role", List.of("name", "assume_role_policy")),
-            Map.entry("aws_iam_role_policy", List.of("role")),
+            // The execution policy differs on purpose: a module grants its SSM path, a stack its named secrets.
+            Map.entry("aws_iam_role_policy", List.of("role", "name")),
             Map.entry("aws_security_group", List.of("name", "description")),
             Map.entry("aws_lb", List.of("name", "internal", "drop_invalid_header_fields", "load_balancer_type")),
             Map.entry("aws_lb_target_group", List.of("name", "port", "protocol", "target_type", "health_check",
@@ -125,7 +126,7 @@ class ModulesTest {
             Map.entry("aws_vpc_security_group_egress_rule", List.of("ip_protocol", "referenced_security_group_id")),
             Map.entry("datadog_monitor", List.of("name", "type", "query", "monitor_thresholds", "priority",
                     "evaluation_delay")),
-            Map.entry("datadog_dashboard_json", List.of()));
+            Map.entry("datadog_dashboard_json", List.of("dashboard")));
 
     @Test
     void forTheSameInputsAWorkerModuleAndTheStackConstructProduceTheSameResources() {
@@ -133,17 +134,18 @@ class ModulesTest {
                 Service.worker("mailer", "busybox:1.36").owner("growth").runbook("https://wiki.example.com/m")));
         assertSameResources(stack.stack("prod"), "mailer", module(ModuleKind.WORKER), Map.of("environment", "prod",
                 "name", "mailer", "owner", "growth", "notify", "@pagerduty-servicekit-prod",
-                "cluster_name", "servicekit-prod"));
+                "cluster_name", "servicekit-prod", "runbook_url", "https://wiki.example.com/m"));
     }
 
     @Test
     void forTheSameInputsAWebModuleAndTheStackConstructProduceTheSameResources() {
         String certificate = "arn:aws:acm:us-east-1:123456789012:certificate/abc";
         Synthesized stack = Synthesized.of(Catalog.of(Service.web("shop", "nginx:1.27", 80).owner("retail")
-                .prod(p -> p.certificateArn(certificate))));
+                .runbook("https://wiki.example.com/s").prod(p -> p.certificateArn(certificate))));
         assertSameResources(stack.stack("prod"), "shop", module(ModuleKind.WEB_SERVICE), Map.of("environment", "prod",
                 "name", "shop", "owner", "retail", "notify", "@pagerduty-servicekit-prod",
-                "cluster_name", "servicekit-prod", "certificate_arn", certificate));
+                "cluster_name", "servicekit-prod", "certificate_arn", certificate,
+                "runbook_url", "https://wiki.example.com/s"));
     }
 
     @Test
@@ -180,6 +182,8 @@ class ModulesTest {
             }
         });
         values.putAll(inputs);
+        // The stack's region is a literal, the module's the provider's region.
+        values.put("data.aws_region.current.name", "us-east-1");
 
         Map<String, JsonNode> fromStack = new TreeMap<>();
         stack.path("resource").fields().forEachRemaining(type -> type.getValue().fields().forEachRemaining(r -> {
@@ -195,6 +199,11 @@ class ModulesTest {
         assertThat(fromModule.keySet()).isEqualTo(fromStack.keySet());
 
         List<String> differences = new ArrayList<>();
+        assertThat(substitute(fromModule.get("aws_iam_role_policy.task_policy") == null ? "null"
+                : fromModule.get("aws_iam_role_policy.task_policy").path("policy").toString(), values))
+                .isEqualTo(fromStack.containsKey("aws_iam_role_policy.task_policy")
+                        ? unquoteScalars(fromStack.get("aws_iam_role_policy.task_policy").path("policy").toString()
+                        .replaceAll("((?:aws|datadog)_[a-z_]+)\\." + service + "_", "$1.")) : "null");
         fromStack.forEach((address, stackResource) -> {
             String type = address.substring(0, address.indexOf('.'));
             for (String attribute : KEY_ATTRIBUTES.getOrDefault(type, List.of())) {
@@ -213,7 +222,7 @@ class ModulesTest {
     private static String substitute(String text, Map<String, String> values) {
         String result = text;
         for (Map.Entry<String, String> value : values.entrySet()) {
-            String reference = "${var." + value.getKey() + "}";
+            String reference = value.getKey().contains(".") ? "${" + value.getKey() + "}" : "${var." + value.getKey() + "}";
             result = value.getValue() == null
                     ? result.replace("\"" + reference + "\"", "null")
                     : result.replace(reference, value.getValue());

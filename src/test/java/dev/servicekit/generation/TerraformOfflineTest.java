@@ -25,11 +25,12 @@ class TerraformOfflineTest {
                   "integrations_consumer": {"source": "./modules/worker", "name": "integrations-consumer",
                     "environment": "prod", "image": "public.ecr.aws/docker/library/busybox:1.36",
                     "vpc_id": "vpc-0abc", "subnet_ids": ["subnet-a", "subnet-b"], "cluster_name": "prod",
-                    "notify": "@pagerduty-integrations"},
+                    "notify": "@pagerduty-integrations", "runbook_url": "https://runbooks.example.com/ic"},
                   "auth": {"source": "./modules/web-service", "name": "auth", "environment": "prod",
                     "image": "public.ecr.aws/nginx/nginx:1.27", "vpc_id": "vpc-0abc",
                     "subnet_ids": ["subnet-a", "subnet-b"], "public_subnet_ids": ["subnet-c", "subnet-d"],
-                    "cluster_name": "prod", "notify": "@pagerduty-identity"}}}
+                    "cluster_name": "prod", "notify": "@pagerduty-identity",
+                    "runbook_url": "https://runbooks.example.com/auth"}}}
                 """);
 
         TerraformCli.Result get = TerraformCli.run(root, "get", "-no-color");
