@@ -24,6 +24,11 @@ public final class DatadogMonitor extends TerraformResource {
         return definition;
     }
 
+    /** The monitor's ID, known after apply: composite monitors refer to it. */
+    public String monitorId() {
+        return getStringAttribute("id");
+    }
+
     @Override
     protected Map<String, Object> synthesizeAttributes() {
         Map<String, Object> attributes = new TreeMap<>();
@@ -33,15 +38,17 @@ public final class DatadogMonitor extends TerraformResource {
         attributes.put("message", definition.message());
         attributes.put("tags", definition.tags());
         attributes.put("priority", definition.priority());
-        attributes.put("evaluation_delay", definition.evaluationDelay());
-        attributes.put("require_full_window", definition.requireFullWindow());
+        definition.evaluationDelay().ifPresent(seconds -> attributes.put("evaluation_delay", seconds));
+        definition.requireFullWindow().ifPresent(full -> attributes.put("require_full_window", full));
         attributes.put("notify_no_data", definition.notifyNoData());
         attributes.put("include_tags", true);
         definition.renotifyInterval().ifPresent(minutes -> attributes.put("renotify_interval", minutes));
-        Map<String, Object> thresholds = new TreeMap<>();
-        thresholds.put("critical", definition.critical());
-        definition.warning().ifPresent(warning -> thresholds.put("warning", warning));
-        attributes.put("monitor_thresholds", thresholds);
+        definition.critical().ifPresent(critical -> {
+            Map<String, Object> thresholds = new TreeMap<>();
+            thresholds.put("critical", critical);
+            definition.warning().ifPresent(warning -> thresholds.put("warning", warning));
+            attributes.put("monitor_thresholds", thresholds);
+        });
         return attributes;
     }
 }

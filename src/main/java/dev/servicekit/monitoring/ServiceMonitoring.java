@@ -24,8 +24,6 @@ import java.util.Optional;
  * environment's handle at the environment's priority.
  */
 public final class ServiceMonitoring extends Construct {
-    /** Monitors are metric monitors. */
-    public static final String MONITOR_TYPE = "query alert";
     /** Minutes between reminders while an alert lasts. */
     public static final int RENOTIFY_MINUTES = 60;
 
@@ -42,7 +40,11 @@ public final class ServiceMonitoring extends Construct {
 
         for (Map.Entry<MonitorKind, Thresholds> entry : service.thresholds().entrySet()) {
             MonitorKind kind = entry.getKey();
-            DatadogMonitor monitor = new DatadogMonitor(this, kind.key(), definition(service, kind, entry.getValue()));
+            MonitorDefinition definition = definition(service, kind, entry.getValue());
+            if (kind == MonitorKind.QUEUE_BACKLOG) {
+                definition = backlog(service, definition, addresses);
+            }
+            DatadogMonitor monitor = new DatadogMonitor(this, kind.key(), definition);
             monitor.overrideLogicalId(addresses.apply("monitor_" + kind.key()));
             monitors.put(kind, monitor);
         }
@@ -84,11 +86,42 @@ public final class ServiceMonitoring extends Construct {
             case NO_HEALTHY_TARGETS -> "max(last_5m):" + s.healthyTargets() + comparison;
         };
         // SQS and ALB metrics are reported only when there is something to report.
-        boolean sparse = kind.needs() != MonitorKind.Needs.NOTHING;
-        return new MonitorDefinition(service.title() + ": " + kind.title(), MONITOR_TYPE, query,
-                message(service, kind, critical), service.tags(), service.alerting().priority(),
-                service.alerting().evaluationDelaySeconds(), !sparse, kind == MonitorKind.NO_HEALTHY_TARGETS,
-                Optional.of(RENOTIFY_MINUTES), critical, thresholds.warning().map(ServiceMonitoring::format));
+        return metric(service, service.title() + ": " + kind.title(), query, message(service, kind, critical),
+                kind.needs() != MonitorKind.Needs.NOTHING, kind == MonitorKind.NO_HEALTHY_TARGETS,
+                critical, thresholds.warning().map(ServiceMonitoring::format));
+    }
+
+    /**
+     * "Queue backing up" means above the threshold for the whole window <em>and</em> not getting better:
+     * a composite of two silent metric monitors, so a queue that is draining does not page anyone.
+     *
+     * @param level the metric monitor on the backlog's level, which becomes the composite's first part
+     */
+    private MonitorDefinition backlog(MonitoredService service, MonitorDefinition level,
+                                      java.util.function.UnaryOperator<String> addresses) {
+        String part = "Part of '" + level.name() + "', which notifies; this one notifies no one.";
+        DatadogMonitor sustained = new DatadogMonitor(this, "queue_backlog_level", new MonitorDefinition(
+                level.name() + " (level)", MonitorDefinition.METRIC, level.query(), part, level.tags(), level.priority(),
+                level.evaluationDelay(), level.requireFullWindow(), false, Optional.empty(), level.critical(),
+                level.warning()));
+        sustained.overrideLogicalId(addresses.apply("monitor_queue_backlog_level"));
+        DatadogMonitor notDraining = new DatadogMonitor(this, "queue_backlog_trend", metric(service,
+                level.name() + " (not draining)", "change(avg(last_15m),last_15m):" + service.signals().queueDepth()
+                        + " >= 0", part, true, false, "0", Optional.empty()));
+        notDraining.overrideLogicalId(addresses.apply("monitor_queue_backlog_trend"));
+        return new MonitorDefinition(level.name(), MonitorDefinition.COMPOSITE,
+                sustained.monitorId() + " && " + notDraining.monitorId(), level.message(), level.tags(),
+                level.priority(), Optional.empty(), Optional.empty(), false, level.renotifyInterval(),
+                Optional.empty(), Optional.empty());
+    }
+
+    private static MonitorDefinition metric(MonitoredService service, String name, String query, String message,
+                                            boolean sparse, boolean notifyNoData, String critical,
+                                            Optional<String> warning) {
+        // SQS and ALB metrics are reported only when there is something to report: no full window.
+        return new MonitorDefinition(name, MonitorDefinition.METRIC, query, message, service.tags(),
+                service.alerting().priority(), Optional.of(service.alerting().evaluationDelaySeconds()),
+                Optional.of(!sparse), notifyNoData, Optional.of(RENOTIFY_MINUTES), Optional.of(critical), warning);
     }
 
     private String message(MonitoredService service, MonitorKind kind, String critical) {
@@ -96,7 +129,7 @@ public final class ServiceMonitoring extends Construct {
         String[] whatAndWhere = switch (kind) {
             case QUEUE_BACKLOG -> new String[] {
                     "More than " + critical + " messages have waited in " + s.queue()
-                            + " for 15 minutes without draining.",
+                            + " for 15 minutes, and the backlog is not shrinking.",
                     "Are tasks running and consuming (running vs desired, CPU on the dashboard)? Errors in the logs? "
                             + "A slow downstream dependency?"};
             case OLDEST_MESSAGE -> new String[] {

@@ -8,6 +8,7 @@ import dev.servicekit.support.Synthesized;
 import org.junit.jupiter.api.Test;
 
 import java.util.ArrayList;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -16,11 +17,19 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /** Every service's Datadog monitors and dashboard, per environment. */
 class ServiceMonitoringTest {
-    private static final List<String> WORKER_MONITORS = List.of("queue_backlog", "oldest_message", "dead_letters",
-            "cpu", "memory", "running_tasks");
-    private static final List<String> WEB_MONITORS = List.of("cpu", "memory", "running_tasks", "latency",
-            "error_rate", "no_healthy_targets", "queue_backlog", "oldest_message", "dead_letters");
-    private static final Pattern COMPARISON = Pattern.compile(" [<>] ([0-9.]+)$");
+    private static final List<String> QUEUE_MONITORS = List.of("queue_backlog", "queue_backlog_level",
+            "queue_backlog_trend", "oldest_message", "dead_letters");
+    private static final List<String> WORKER_MONITORS = concat(QUEUE_MONITORS, List.of("cpu", "memory",
+            "running_tasks"));
+    private static final List<String> WEB_MONITORS = concat(QUEUE_MONITORS, List.of("cpu", "memory",
+            "running_tasks", "latency", "error_rate", "no_healthy_targets"));
+    private static final Pattern COMPARISON = Pattern.compile(" (?:[<>]=?) ([0-9.]+)$");
+
+    private static List<String> concat(List<String> a, List<String> b) {
+        List<String> all = new ArrayList<>(a);
+        all.addAll(b);
+        return all;
+    }
 
     private final Synthesized out = Catalogs.workerAndWebSynthesized();
 
@@ -51,9 +60,10 @@ class ServiceMonitoringTest {
     void namesTagsPriorityAndHandleFollowTheEnvironment() {
         JsonNode prod = monitor("prod", "billing-worker", "queue_backlog");
         assertThat(prod.path("name").asText()).isEqualTo("[prod] billing-worker: queue backing up");
-        assertThat(prod.path("type").asText()).isEqualTo("query alert");
+        assertThat(prod.path("type").asText()).isEqualTo("composite");
         assertThat(prod.path("priority").asInt()).isEqualTo(1);
-        assertThat(prod.path("evaluation_delay").asInt()).isEqualTo(900);
+        assertThat(monitor("prod", "billing-worker", "cpu").path("type").asText()).isEqualTo("query alert");
+        assertThat(monitor("prod", "billing-worker", "cpu").path("evaluation_delay").asInt()).isEqualTo(900);
         assertThat(prod.path("tags").toString()).isEqualTo(
                 "[\"service:billing-worker\",\"environment:prod\",\"team:payments\",\"managed-by:servicekit\"]");
         assertThat(prod.path("message").asText()).endsWith("\n@pagerduty-servicekit-prod");
@@ -66,12 +76,12 @@ class ServiceMonitoringTest {
 
     @Test
     void stageThresholdsAreLooserThanProds() {
-        assertThat(monitor("stage", "billing-worker", "queue_backlog").path("monitor_thresholds").path("critical").asText())
-                .isEqualTo("5000");
-        assertThat(monitor("prod", "billing-worker", "queue_backlog").path("monitor_thresholds").path("critical").asText())
-                .isEqualTo("1000");
-        assertThat(monitor("prod", "billing-worker", "queue_backlog").path("monitor_thresholds").path("warning").asText())
-                .isEqualTo("500");
+        assertThat(monitor("stage", "billing-worker", "queue_backlog_level").path("monitor_thresholds").path("critical")
+                .asText()).isEqualTo("5000");
+        assertThat(monitor("prod", "billing-worker", "queue_backlog_level").path("monitor_thresholds").path("critical")
+                .asText()).isEqualTo("1000");
+        assertThat(monitor("prod", "billing-worker", "queue_backlog_level").path("monitor_thresholds").path("warning")
+                .asText()).isEqualTo("500");
         assertThat(monitor("stage", "checkout", "latency").path("monitor_thresholds").path("critical").asText())
                 .isEqualTo("2");
         assertThat(monitor("prod", "checkout", "latency").path("monitor_thresholds").path("critical").asText())
@@ -83,13 +93,18 @@ class ServiceMonitoringTest {
         int checked = 0;
         for (String env : List.of("stage", "prod")) {
             for (JsonNode monitor : out.stack(env).path("resource").path("datadog_monitor")) {
+                if (monitor.path("type").asText().equals("composite")) {
+                    assertThat(monitor.has("monitor_thresholds")).isFalse();
+                    continue;
+                }
                 Matcher m = COMPARISON.matcher(monitor.path("query").asText());
                 assertThat(m.find()).as(monitor.path("query").asText()).isTrue();
                 assertThat(m.group(1)).isEqualTo(monitor.path("monitor_thresholds").path("critical").asText());
                 checked++;
             }
         }
-        assertThat(checked).isEqualTo(2 * (WORKER_MONITORS.size() + WEB_MONITORS.size()));
+        assertThat(checked).as("every metric monitor (the two composites excepted)")
+                .isEqualTo(2 * (WORKER_MONITORS.size() + WEB_MONITORS.size() - 2));
     }
 
     @Test
@@ -98,8 +113,11 @@ class ServiceMonitoringTest {
         String dlq = out.resource("prod", "aws_sqs_queue", "billing-worker_dlq").path("name").asText();
         String ecs = out.resource("prod", "aws_ecs_service", "billing-worker_service").path("name").asText();
         String cluster = out.resource("prod", "aws_ecs_cluster", "cluster").path("name").asText();
-        assertThat(monitor("prod", "billing-worker", "queue_backlog").path("query").asText()).isEqualTo(
+        assertThat(monitor("prod", "billing-worker", "queue_backlog_level").path("query").asText()).isEqualTo(
                 "min(last_15m):max:aws.sqs.approximate_number_of_messages_visible{queuename:" + queue + "} > 1000");
+        assertThat(monitor("prod", "billing-worker", "queue_backlog_trend").path("query").asText()).isEqualTo(
+                "change(avg(last_15m),last_15m):max:aws.sqs.approximate_number_of_messages_visible{queuename:" + queue
+                        + "} >= 0");
         assertThat(monitor("prod", "billing-worker", "oldest_message").path("query").asText()).isEqualTo(
                 "max(last_10m):max:aws.sqs.approximate_age_of_oldest_message{queuename:" + queue + "} > 900");
         assertThat(monitor("prod", "billing-worker", "dead_letters").path("query").asText()).isEqualTo(
@@ -123,6 +141,22 @@ class ServiceMonitoringTest {
                         + "sum:aws.applicationelb.request_count" + targets + ".as_count() * 100 > 5");
         assertThat(monitor("prod", "checkout", "no_healthy_targets").path("query").asText())
                 .isEqualTo("max(last_5m):min:aws.applicationelb.healthy_host_count" + targets + " < 1");
+    }
+
+    @Test
+    void aQueueBacksUpOnlyWhenItIsHighAndNotDraining() {
+        JsonNode composite = monitor("prod", "billing-worker", "queue_backlog");
+        assertThat(composite.path("type").asText()).isEqualTo("composite");
+        assertThat(composite.path("query").asText()).isEqualTo(
+                "${datadog_monitor.billing-worker_monitor_queue_backlog_level.id} && "
+                        + "${datadog_monitor.billing-worker_monitor_queue_backlog_trend.id}");
+        assertThat(composite.path("name").asText()).isEqualTo("[prod] billing-worker: queue backing up");
+        assertThat(composite.path("message").asText()).endsWith("\n@pagerduty-servicekit-prod")
+                .contains("and the backlog is not shrinking");
+        for (String part : List.of("queue_backlog_level", "queue_backlog_trend")) {
+            assertThat(monitor("prod", "billing-worker", part).path("message").asText())
+                    .as("the parts notify no one").doesNotContain("@");
+        }
     }
 
     @Test
@@ -151,7 +185,7 @@ class ServiceMonitoringTest {
                 .withoutMonitor(MonitorKind.MEMORY)
                 .stage(s -> s.withoutMonitor(MonitorKind.DEAD_LETTERS).notify("@slack-growth"))));
         for (String env : List.of("stage", "prod")) {
-            JsonNode backlog = custom.resource(env, "datadog_monitor", "mailer_monitor_queue_backlog");
+            JsonNode backlog = custom.resource(env, "datadog_monitor", "mailer_monitor_queue_backlog_level");
             assertThat(backlog.path("monitor_thresholds").path("critical").asText()).isEqualTo("20000");
             assertThat(backlog.path("query").asText()).endsWith(" > 20000");
             assertThat(custom.has(env, "datadog_monitor", "mailer_monitor_memory")).isFalse();
