@@ -11,6 +11,7 @@ import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * The cdktf app: synthesizes the stage and prod stacks of {@link ExampleCatalog} into {@code cdktf.out}
@@ -26,7 +27,11 @@ public final class Main {
 
     private Main() {}
 
-    public static void main(String[] args) {
+    public static void main(String[] args) throws Exception {
+        Optional<Integer> rerun = PinnedNode.rerunIfNeeded(Main.class, args);
+        if (rerun.isPresent()) {
+            System.exit(rerun.get());
+        }
         int exit;
         String cliOutdir = System.getenv("CDKTF_OUTDIR");
         try {

@@ -7,12 +7,14 @@ import com.hashicorp.cdktf.App;
 import com.hashicorp.cdktf.AppConfig;
 import com.hashicorp.cdktf.Testing;
 import dev.servicekit.app.LargeStack;
+import dev.servicekit.app.PinnedNode;
 import dev.servicekit.snapshot.StackJson;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Generates modules/worker and modules/web-service from the service construct the stacks use: one
@@ -69,6 +71,10 @@ public final class ModuleGenerator {
     }
 
     public static void main(String[] args) throws Exception {
+        Optional<Integer> rerun = PinnedNode.rerunIfNeeded(ModuleGenerator.class, args);
+        if (rerun.isPresent()) {
+            System.exit(rerun.get());
+        }
         Path root = args.length > 0 ? Path.of(args[0]) : MODULES;
         Map<Path, String> files = generate();
         for (ModuleKind kind : ModuleKind.values()) {
