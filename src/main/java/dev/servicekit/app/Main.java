@@ -36,16 +36,20 @@ public final class Main {
         String cliOutdir = System.getenv("CDKTF_OUTDIR");
         try {
             Map<String, Object> context = context();
+            Catalog catalog = ExampleCatalog.services();
             if (cliOutdir != null) {
                 // cdktf's App writes there whatever we ask; bin/app renames the variable to avoid this.
-                exit = synthInPlace(ExampleCatalog.services(), context, Path.of(cliOutdir), System.err);
+                exit = synthInPlace(catalog, context, Path.of(cliOutdir), System.err);
             } else {
                 Path outdir = Path.of(System.getenv().getOrDefault("SERVICEKIT_OUTDIR", "cdktf.out"));
-                exit = run(ExampleCatalog.services(), context, outdir, System.err);
+                exit = run(catalog, context, outdir, System.err);
             }
         } catch (IOException e) {
             System.err.println("servicekit: cannot read cdktf.json: " + e.getMessage());
             exit = INVALID_CONFIGURATION;
+        } catch (RuntimeException e) {
+            System.err.println("servicekit: the catalog could not be built: " + e);
+            exit = FAILED;
         }
         // The jsii runtime's Node process would otherwise keep the JVM alive.
         System.exit(exit);

@@ -44,6 +44,7 @@ public record Overrides(Optional<Integer> cpu, Optional<Integer> memory, Optiona
         private String notifyHandle;
         private Boolean plainHttpAllowed;
         private final Map<MonitorKind, Optional<Thresholds>> monitors = new EnumMap<>(MonitorKind.class);
+        private final java.util.List<String> nulls = new java.util.ArrayList<>();
 
         /** Fargate task size: cpu units and memory in MiB (a pair AWS offers). */
         public Builder size(int cpu, int memory) {
@@ -67,13 +68,17 @@ public record Overrides(Optional<Integer> cpu, Optional<Integer> memory, Optiona
 
         /** An ACM certificate for the web service's HTTPS listener. */
         public Builder certificateArn(String arn) {
-            this.certificateArn = arn;
+            if (notNull("certificateArn", arn)) {
+                this.certificateArn = arn;
+            }
             return this;
         }
 
         /** The Datadog handle this service's monitors notify instead of the environment's, e.g. {@code @slack-team}. */
         public Builder notify(String handle) {
-            this.notifyHandle = handle;
+            if (notNull("notify", handle)) {
+                this.notifyHandle = handle;
+            }
             return this;
         }
 
@@ -88,14 +93,31 @@ public record Overrides(Optional<Integer> cpu, Optional<Integer> memory, Optiona
 
         /** Replaces the environment's thresholds for one monitor. */
         public Builder monitor(MonitorKind kind, Thresholds thresholds) {
-            monitors.put(kind, Optional.of(thresholds));
+            if (notNull("monitor", kind) && notNull("monitor " + kind.key(), thresholds)
+                    && notNull("monitor " + kind.key() + ".critical", thresholds.critical())) {
+                monitors.put(kind, Optional.of(thresholds));
+            }
             return this;
         }
 
         /** Switches one monitor off. */
         public Builder withoutMonitor(MonitorKind kind) {
-            monitors.put(kind, Optional.empty());
+            if (notNull("withoutMonitor", kind)) {
+                monitors.put(kind, Optional.empty());
+            }
             return this;
+        }
+
+        /** The options given a null, for validation to report. */
+        java.util.List<String> nulls() {
+            return java.util.List.copyOf(nulls);
+        }
+
+        private boolean notNull(String option, Object value) {
+            if (value == null) {
+                nulls.add(option);
+            }
+            return value != null;
         }
 
         public Overrides build() {

@@ -108,13 +108,18 @@ public final class Service {
     /** Adjusts the queue's options (and, for a web service, gives it a queue). */
     public Service queue(UnaryOperator<QueueOptions> adjust) {
         withQueue();
-        queue = adjust.apply(queue);
+        if (notNull("queue", adjust)) {
+            QueueOptions adjusted = adjust.apply(queue);
+            if (notNull("queue", adjusted)) {
+                queue = adjusted;
+            }
+        }
         return this;
     }
 
     /** The target group health check path; web services only. Default {@code /}. */
     public Service healthCheck(String path) {
-        return healthCheck(HealthCheck.at(path));
+        return notNull("healthCheck", path) ? healthCheck(HealthCheck.at(path)) : this;
     }
 
     /** The whole target group health check; web services only. */
@@ -181,13 +186,19 @@ public final class Service {
 
     /** Overrides for the environment named {@code environment}. */
     public Service in(String environment, Consumer<Overrides.Builder> overrides) {
-        overrides.accept(perEnvironment.computeIfAbsent(environment, e -> new Overrides.Builder()));
+        if (notNull("in", environment) && notNull("in." + environment, overrides)) {
+            overrides.accept(perEnvironment.computeIfAbsent(environment, e -> new Overrides.Builder()));
+        }
         return this;
     }
 
     /** Options used wrongly on this line, for validation to report with everything else. */
     List<Catalog.Misuse> misuse() {
-        return List.copyOf(misuse);
+        List<Catalog.Misuse> all = new ArrayList<>(misuse);
+        common.nulls().forEach(option -> all.add(new Catalog.Misuse(name, option, "must not be null")));
+        perEnvironment.forEach((env, builder) -> builder.nulls().forEach(option ->
+                all.add(new Catalog.Misuse(name, "in." + env + "." + option, "must not be null"))));
+        return all;
     }
 
     public String name() {

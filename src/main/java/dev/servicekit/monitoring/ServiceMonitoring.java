@@ -159,7 +159,9 @@ public final class ServiceMonitoring extends Construct {
                     "Running tasks and their health checks; the logs of the last tasks that stopped."};
         };
         List<String> lines = new ArrayList<>();
-        lines.add(service.title() + ": " + kind.title() + ". " + whatAndWhere[0] + " Current value: {{value}}.");
+        // The backlog pages through a composite monitor, which has no value of its own to show.
+        String value = kind == MonitorKind.QUEUE_BACKLOG ? "" : " Current value: {{value}}.";
+        lines.add(service.title() + ": " + kind.title() + ". " + whatAndWhere[0] + value);
         lines.add("Check first: " + whatAndWhere[1]);
         lines.add("Dashboard: " + dashboardLink);
         lines.add("Logs: " + service.logsUrl());

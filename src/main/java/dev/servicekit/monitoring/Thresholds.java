@@ -9,11 +9,16 @@ import java.util.Optional;
  */
 public record Thresholds(Number critical, Optional<Number> warning) {
 
+    public Thresholds {
+        warning = warning == null ? Optional.empty() : warning;
+    }
+
     public static Thresholds critical(Number critical) {
         return new Thresholds(critical, Optional.empty());
     }
 
+    /** A critical and a warning threshold; a null warning means none. */
     public static Thresholds of(Number critical, Number warning) {
-        return new Thresholds(critical, Optional.of(warning));
+        return new Thresholds(critical, Optional.ofNullable(warning));
     }
 }

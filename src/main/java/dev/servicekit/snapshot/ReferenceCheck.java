@@ -18,10 +18,13 @@ import java.util.regex.Pattern;
  * Duplicate addresses are rejected when the JSON is parsed ({@link StackJson#parse}).
  */
 public final class ReferenceCheck {
-    /** A reference outside string literals: data.T.N, var.N, local.N, or T.N for a resource type T. */
+    /** A reference outside string literals: data.T.N, var.N, local.N, module.N, or T.N for a resource type T. */
     private static final Pattern REFERENCE = Pattern.compile(
-            "(?<![\\w.-])(data\\.([a-z0-9_]+)\\.([A-Za-z0-9_-]+)|var\\.([A-Za-z0-9_-]+)|local\\.([A-Za-z0-9_-]+)"
-                    + "|([a-z][a-z0-9]*_[a-z0-9_]+)\\.([A-Za-z_][A-Za-z0-9_-]*))");
+            "(?<![\\w.-])(data\\.[a-z0-9_]+\\.[A-Za-z0-9_-]+|(?:var|local|module)\\.[A-Za-z0-9_-]+"
+                    + "|[a-z][a-z0-9]*_[a-z0-9_]+\\.[A-Za-z_][A-Za-z0-9_-]*)");
+    /** The names a for expression binds: {@code for k, v in ...}. */
+    private static final Pattern FOR_NAMES = Pattern.compile(
+            "\\bfor\\s+([A-Za-z_][\\w-]*)(?:\\s*,\\s*([A-Za-z_][\\w-]*))?\\s+in\\b");
 
     /** Where providers must be: configured in {@code provider} (a stack), or required (a module). */
     public enum Providers { CONFIGURED, REQUIRED }
@@ -54,23 +57,57 @@ public final class ReferenceCheck {
 
     private static void check(String address, JsonNode block, JsonNode config, List<String> problems) {
         Set<String> broken = new TreeSet<>();
-        collect(block, config, broken);
+        Set<String> iterators = new HashSet<>();
+        dynamicLabels(block, iterators);
+        collect(block, config, iterators, broken);
         for (JsonNode dependency : block.path("depends_on")) {
             resolve(dependency.asText(), config, broken);
         }
         broken.forEach(reference -> problems.add(address + ": reference to undeclared " + reference));
     }
 
-    private static void collect(JsonNode node, JsonNode config, Set<String> broken) {
+    /** A dynamic block's label is its iterator's name inside it: {@code default_action.value}. */
+    private static void dynamicLabels(JsonNode node, Set<String> labels) {
+        node.fields().forEachRemaining(field -> {
+            if (field.getKey().equals("dynamic")) {
+                field.getValue().fieldNames().forEachRemaining(labels::add);
+            }
+            dynamicLabels(field.getValue(), labels);
+        });
+        if (node.isArray()) {
+            node.forEach(element -> dynamicLabels(element, labels));
+        }
+    }
+
+    private static void collect(JsonNode node, JsonNode config, Set<String> iterators, Set<String> broken) {
         if (node.isTextual()) {
-            for (String expression : expressions(node.asText())) {
-                Matcher m = REFERENCE.matcher(expression);
-                while (m.find()) {
+            references(node.asText(), config, iterators, broken);
+        } else if (node.isObject()) {
+            node.fields().forEachRemaining(field -> {
+                references(field.getKey(), config, iterators, broken);
+                collect(field.getValue(), config, iterators, broken);
+            });
+        } else {
+            node.elements().forEachRemaining(child -> collect(child, config, iterators, broken));
+        }
+    }
+
+    private static void references(String text, JsonNode config, Set<String> iterators, Set<String> broken) {
+        for (String expression : expressions(text)) {
+            Set<String> bound = new HashSet<>(iterators);
+            Matcher names = FOR_NAMES.matcher(expression);
+            while (names.find()) {
+                bound.add(names.group(1));
+                if (names.group(2) != null) {
+                    bound.add(names.group(2));
+                }
+            }
+            Matcher m = REFERENCE.matcher(expression);
+            while (m.find()) {
+                if (!bound.contains(m.group(1).substring(0, m.group(1).indexOf('.')))) {
                     resolve(m.group(1), config, broken);
                 }
             }
-        } else {
-            node.elements().forEachRemaining(child -> collect(child, config, broken));
         }
     }
 
@@ -81,6 +118,7 @@ public final class ReferenceCheck {
             case "data" -> parts.length >= 3 && config.path("data").path(parts[1]).has(parts[2]);
             case "var" -> parts.length >= 2 && config.path("variable").has(parts[1]);
             case "local" -> parts.length >= 2 && config.path("locals").has(parts[1]);
+            case "module" -> parts.length >= 2 && config.path("module").has(parts[1]);
             default -> parts.length >= 2 && config.path("resource").path(parts[0]).has(parts[1]);
         };
         if (!declared) {
@@ -95,13 +133,27 @@ public final class ReferenceCheck {
      */
     static List<String> expressions(String text) {
         List<String> found = new ArrayList<>();
-        int start = text.indexOf("${");
+        int start = nextTemplate(text, 0);
         while (start >= 0) {
             int end = closingBrace(text, start + 2);
             scan(text.substring(start + 2, end), found);
-            start = text.indexOf("${", end);
+            start = nextTemplate(text, end);
         }
         return found;
+    }
+
+    /** Where the next {@code ${} interpolation or {@code %{} directive starts; {@code $${} and {@code %%{} are escapes. */
+    private static int nextTemplate(String text, int from) {
+        for (int i = from; i + 1 < text.length(); i++) {
+            char c = text.charAt(i);
+            if ((c == '$' || c == '%') && text.charAt(i + 1) == '{') {
+                return i;
+            }
+            if ((c == '$' || c == '%') && text.charAt(i + 1) == c && i + 2 < text.length() && text.charAt(i + 2) == '{') {
+                i += 2;
+            }
+        }
+        return -1;
     }
 
     /** Splits one expression into its code (literals blanked) and the templates inside its literals. */
@@ -120,7 +172,9 @@ public final class ReferenceCheck {
             while (i < expression.length() && expression.charAt(i) != '"') {
                 if (expression.charAt(i) == '\\') {
                     i += 2;
-                } else if (expression.startsWith("${", i)) {
+                } else if (expression.startsWith("$${", i) || expression.startsWith("%%{", i)) {
+                    i += 3;
+                } else if (expression.startsWith("${", i) || expression.startsWith("%{", i)) {
                     int end = closingBrace(expression, i + 2);
                     scan(expression.substring(i + 2, end), found);
                     i = end + 1;

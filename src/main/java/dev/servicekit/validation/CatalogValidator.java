@@ -15,8 +15,11 @@ import dev.servicekit.service.ServiceNames;
 import dev.servicekit.service.ServiceSettings;
 import dev.servicekit.service.ServiceTask;
 
+import java.util.EnumSet;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
@@ -49,10 +52,7 @@ public final class CatalogValidator {
             boolean first = seen.add(spec.name());
             checkLine(spec, first, environmentNames, problems.about("catalog/" + spec.name()));
             if (first && Rules.SERVICE_NAME.matcher(spec.name()).matches()) {
-                for (Environment env : environments) {
-                    checkService(ServiceSettings.resolve(spec, env), spec.overridesFor(env.name()), env,
-                            problems.about(env.name() + "/" + spec.name()));
-                }
+                checkInEveryEnvironment(spec, environments, problems);
             }
         }
         for (Catalog.Misuse misuse : catalog.misuses()) {
@@ -62,6 +62,32 @@ public final class CatalogValidator {
             checkEnvironment(env, problems.about(env.name()));
         }
         problems.throwIfAny();
+    }
+
+    /**
+     * Checks a line in each environment; a problem found in every environment alike (a size set for all
+     * of them, say) is reported once, as {@code catalog/<service>}, the others as {@code <env>/<service>}.
+     */
+    private static void checkInEveryEnvironment(ServiceSpec spec, List<Environment> environments, Problems problems) {
+        Map<String, List<Problem>> byEnvironment = new LinkedHashMap<>();
+        for (Environment env : environments) {
+            Problems found = new Problems();
+            checkService(ServiceSettings.resolve(spec, env), spec.overridesFor(env.name()), env,
+                    found.about(env.name() + "/" + spec.name()));
+            byEnvironment.put(env.name(), found.found());
+        }
+        Set<String> reported = new HashSet<>();
+        for (List<Problem> found : byEnvironment.values()) {
+            for (Problem problem : found) {
+                boolean everywhere = byEnvironment.size() > 1 && byEnvironment.values().stream().allMatch(others -> others.stream()
+                        .anyMatch(p -> p.field().equals(problem.field()) && p.message().equals(problem.message())));
+                if (!everywhere) {
+                    problems.about(problem.where()).add(problem.field(), problem.message());
+                } else if (reported.add(problem.field() + "\n" + problem.message())) {
+                    problems.about("catalog/" + spec.name()).add(problem.field(), problem.message());
+                }
+            }
+        }
     }
 
     /** What a line says regardless of the environment. */
@@ -78,9 +104,11 @@ public final class CatalogValidator {
         }
         line.check(!spec.image().isBlank(), "image", "must not be empty");
         line.check(!spec.owner().isBlank(), "owner", "must not be empty");
+        boolean queue = spec.queue().isPresent();
         for (String key : spec.variables().keySet()) {
             line.check(VARIABLE_NAME.matcher(key).matches(), "env." + key, "is not a valid environment variable name");
-            line.check(!RESERVED_VARIABLES.contains(key), "env." + key, "is set by servicekit (the service's queue)");
+            line.check(!queue || !RESERVED_VARIABLES.contains(key), "env." + key,
+                    "is set by servicekit (the service's queue)");
         }
         Set<String> secretNames = new HashSet<>();
         for (String secret : spec.secrets()) {
@@ -88,14 +116,16 @@ public final class CatalogValidator {
                     "is not a valid environment variable name");
             line.check(secretNames.add(secret), "secret." + secret, "declared more than once");
             line.check(!spec.variables().containsKey(secret), "secret." + secret, "is also a plain environment variable");
-            line.check(!RESERVED_VARIABLES.contains(secret), "secret." + secret, "is set by servicekit (the service's queue)");
+            line.check(!queue || !RESERVED_VARIABLES.contains(secret), "secret." + secret,
+                    "is set by servicekit (the service's queue)");
         }
         spec.runbookUrl().ifPresent(url -> line.check(url.startsWith("https://") || url.startsWith("http://"),
                 "runbook", Rules.badRunbook(url)));
         for (String env : spec.perEnvironment().keySet()) {
             line.check(environments.contains(env), "in." + env, "unknown environment; known: " + environments);
         }
-        Set<MonitorKind> overridden = new HashSet<>(spec.common().monitors().keySet());
+        Set<MonitorKind> overridden = EnumSet.noneOf(MonitorKind.class);
+        overridden.addAll(spec.common().monitors().keySet());
         spec.perEnvironment().values().forEach(o -> overridden.addAll(o.monitors().keySet()));
         for (MonitorKind kind : overridden) {
             if (!kind.appliesTo(spec.queue().isPresent(), spec.isWeb())) {
@@ -116,7 +146,11 @@ public final class CatalogValidator {
         if (line.cpu().isPresent() || line.memory().isPresent()) {
             checkTaskSize(scope, s.cpu().intValue(), s.memory().intValue());
         }
-        checkCounts(scope, s.minCount().intValue(), s.desiredCount().intValue(), s.maxCount().intValue(), web);
+        if (line.minCount().isPresent()) {
+            checkCounts(scope, s.minCount().intValue(), s.desiredCount().intValue(), s.maxCount().intValue(), web);
+        } else {
+            scope.check(!web || s.minCount().intValue() >= 1, "minCount", Rules.NEEDS_A_WEB_TASK);
+        }
         line.logRetentionDays().ifPresent(days -> scope.check(AwsLimits.LOG_RETENTION_DAYS.contains(days),
                 "logRetentionDays", Rules.badRetention(String.valueOf(days))));
 

@@ -12,6 +12,11 @@ public final class Problems {
         return new Scope(where);
     }
 
+    /** The problems found so far. */
+    List<Problem> found() {
+        return List.copyOf(found);
+    }
+
     /** Throws a {@link ConfigurationException} naming every problem found, if any. */
     public void throwIfAny() {
         if (!found.isEmpty()) {

@@ -46,8 +46,7 @@ class MainTest {
         assertThat(exit).isEqualTo(Main.INVALID_CONFIGURATION);
         assertThat(err.toString(StandardCharsets.UTF_8)).isEqualTo("""
                 servicekit: the configuration is invalid; nothing was synthesized.
-                  - stage/w: memory: 4096 MiB does not fit Fargate cpu 256; allowed: [512, 1024, 2048]
-                  - prod/w: memory: 4096 MiB does not fit Fargate cpu 256; allowed: [512, 1024, 2048]
+                  - catalog/w: memory: 4096 MiB does not fit Fargate cpu 256; allowed: [512, 1024, 2048]
                 """);
         assertThat(Files.readString(outdir.resolve("stacks/stage/cdk.tf.json"))).isEqualTo("previous");
         assertThat(dir.resolve("cdktf.out.staging")).doesNotExist();

@@ -79,12 +79,16 @@ class ModuleValidationTest {
         return details;
     }
 
-    /** What the Java validator says of a line, as {@code error: field: message} for the given environment. */
+    /**
+     * What the Java validator says of a line in one environment (or in all of them), as
+     * {@code error: field: message}.
+     */
     private static List<String> java(Service line, String environment) {
         ConfigurationException e = catchThrowableOfType(() -> CatalogValidator.validate(Catalog.of(line),
                 List.of(Environment.stage(), Environment.prod())), ConfigurationException.class);
         assertThat(e).isNotNull();
-        return e.problems().stream().filter(p -> p.where().startsWith(environment + "/"))
+        return e.problems().stream()
+                .filter(p -> p.where().startsWith(environment + "/") || p.where().startsWith("catalog/"))
                 .map(Problem::toString).map(p -> "error: " + p.substring(p.indexOf(": ") + 2)).toList();
     }
 

@@ -59,6 +59,24 @@ class ReferenceCheckTest {
     }
 
     @Test
+    void escapesIteratorsDirectivesKeysAndModulesAreReadAsHclReadsThem() {
+        var config = StackJson.parse("""
+                {"provider": {"aws": [{}]},
+                 "module": {"net": {"source": "./net"}},
+                 "resource": {"aws_lb_listener": {"l": {
+                   "description": "$${aws_x.escaped} %{ if var.missing_flag }on%{ endif }",
+                   "subnets": "${[for sub_net in module.net.subnets : sub_net.id]}",
+                   "port": "${module.gone.port}",
+                   "tags": {"${aws_x.in_key.arn}": "v"},
+                   "dynamic": {"default_action": {"for_each": "${[1]}",
+                     "content": {"type": "${default_action.value}"}}}}}}}""");
+        assertThat(ReferenceCheck.problems(config, ReferenceCheck.Providers.CONFIGURED)).containsExactly(
+                "aws_lb_listener.l: reference to undeclared aws_x.in_key",
+                "aws_lb_listener.l: reference to undeclared module.gone",
+                "aws_lb_listener.l: reference to undeclared var.missing_flag");
+    }
+
+    @Test
     void metricNamesAndUrlsInStringsAreNotMistakenForReferences() {
         var config = StackJson.parse("""
                 {"provider": {"datadog": [{}]},

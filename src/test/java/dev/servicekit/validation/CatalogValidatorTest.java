@@ -80,12 +80,11 @@ class CatalogValidatorTest {
     @Test
     void fargateSizesMustExist() {
         assertThat(problems(Service.worker("w", IMAGE).size(256, 4096))).containsExactly(
-                "stage/w: memory: 4096 MiB does not fit Fargate cpu 256; allowed: [512, 1024, 2048]",
-                "prod/w: memory: 4096 MiB does not fit Fargate cpu 256; allowed: [512, 1024, 2048]");
+                "catalog/w: memory: 4096 MiB does not fit Fargate cpu 256; allowed: [512, 1024, 2048]");
         assertThat(problems(Service.worker("w", IMAGE).prod(p -> p.size(300, 1024)))).containsExactly(
                 "prod/w: cpu: 300 is not a Fargate cpu size; allowed: [256, 512, 1024, 2048, 4096, 8192, 16384]");
         assertThat(problems(Service.worker("w", IMAGE).size(1024, 9216))).contains(
-                "stage/w: memory: 9216 MiB does not fit Fargate cpu 1024; allowed: 2048 to 8192 in steps of 1024");
+                "catalog/w: memory: 9216 MiB does not fit Fargate cpu 1024; allowed: 2048 to 8192 in steps of 1024");
     }
 
     @Test
@@ -93,12 +92,12 @@ class CatalogValidatorTest {
         assertThat(problems(Service.worker("w", IMAGE).prod(p -> p.counts(3, 2, 10)))).containsExactly(
                 "prod/w: desiredCount: counts must satisfy min <= desired <= max; got 3 <= 2 <= 10");
         assertThat(problems(Service.worker("w", IMAGE).counts(0, 0, 0))).contains(
-                "stage/w: maxCount: 0 must be at least 1");
+                "catalog/w: maxCount: 0 must be at least 1");
     }
 
     @Test
     void portsMustBeValid() {
-        assertThat(problems(Service.web("web", IMAGE, 70000))).contains("stage/web: port: 70000 is outside 1-65535");
+        assertThat(problems(Service.web("web", IMAGE, 70000))).contains("catalog/web: port: 70000 is outside 1-65535");
     }
 
     @Test
@@ -113,13 +112,13 @@ class CatalogValidatorTest {
         List<String> found = problems(Service.worker("w", IMAGE).queue(q -> q.withVisibilityTimeoutSeconds(50_000)
                 .withMaxReceiveCount(0).withReceiveWaitSeconds(25).withDelaySeconds(901)));
         assertThat(found).contains(
-                "stage/w: queue.visibilityTimeoutSeconds: 50000 is outside 0-43200 s",
-                "stage/w: queue.maxReceiveCount: 0 is outside 1-1000",
-                "stage/w: queue.receiveWaitSeconds: 25 is outside 0-20 s",
-                "stage/w: queue.delaySeconds: 901 is outside 0-900 s");
+                "catalog/w: queue.visibilityTimeoutSeconds: 50000 is outside 0-43200 s",
+                "catalog/w: queue.maxReceiveCount: 0 is outside 1-1000",
+                "catalog/w: queue.receiveWaitSeconds: 25 is outside 0-20 s",
+                "catalog/w: queue.delaySeconds: 901 is outside 0-900 s");
         assertThat(problems(Service.worker("w", IMAGE).queue(q -> q.withRetentionSeconds(1_209_600)
                 .withDeadLetterRetentionSeconds(86_400)))).contains(
-                "stage/w: queue.deadLetterRetentionSeconds: 86400 s is shorter than the queue's retention (1209600 s); "
+                "catalog/w: queue.deadLetterRetentionSeconds: 86400 s is shorter than the queue's retention (1209600 s); "
                         + "SQS keeps a message's original enqueue time, so it would expire early");
     }
 
@@ -128,13 +127,13 @@ class CatalogValidatorTest {
         List<String> found = problems(Service.web("web", IMAGE, 80)
                 .healthCheck(new HealthCheck("health", "ok", 4, 5, 1, 11, 4000)));
         assertThat(found).contains(
-                "stage/web: healthCheck.path: 'health' must start with / and be at most 1024 characters",
-                "stage/web: healthCheck.matcher: 'ok' is not a list of HTTP codes such as 200-399",
-                "stage/web: healthCheck.intervalSeconds: 4 is outside 5-300 s",
-                "stage/web: healthCheck.timeoutSeconds: 5 s must be less than the interval (4 s)",
-                "stage/web: healthCheck.healthyThreshold: 1 is outside 2-10",
-                "stage/web: healthCheck.unhealthyThreshold: 11 is outside 2-10",
-                "stage/web: healthCheck.deregistrationDelaySeconds: 4000 is outside 0-3600 s");
+                "catalog/web: healthCheck.path: 'health' must start with / and be at most 1024 characters",
+                "catalog/web: healthCheck.matcher: 'ok' is not a list of HTTP codes such as 200-399",
+                "catalog/web: healthCheck.intervalSeconds: 4 is outside 5-300 s",
+                "catalog/web: healthCheck.timeoutSeconds: 5 s must be less than the interval (4 s)",
+                "catalog/web: healthCheck.healthyThreshold: 1 is outside 2-10",
+                "catalog/web: healthCheck.unhealthyThreshold: 11 is outside 2-10",
+                "catalog/web: healthCheck.deregistrationDelaySeconds: 4000 is outside 0-3600 s");
     }
 
     @Test
@@ -153,10 +152,10 @@ class CatalogValidatorTest {
     @Test
     void warningThresholdsMustComeBeforeCritical() {
         assertThat(problems(Service.worker("w", IMAGE).monitor(MonitorKind.QUEUE_BACKLOG, Thresholds.of(100, 500))))
-                .contains("stage/w: monitor queue_backlog.warning: 500 must be below the critical threshold 100 "
+                .contains("catalog/w: monitor queue_backlog.warning: 500 must be below the critical threshold 100 "
                         + "(this monitor fires above its thresholds)");
         assertThat(problems(Service.web("web", IMAGE, 80).monitor(MonitorKind.NO_HEALTHY_TARGETS, Thresholds.of(2, 1))))
-                .contains("stage/web: monitor no_healthy_targets.warning: 1 must be above the critical threshold 2 "
+                .contains("catalog/web: monitor no_healthy_targets.warning: 1 must be above the critical threshold 2 "
                         + "(this monitor fires below its thresholds)");
         assertThat(problems(Service.worker("w", IMAGE).prod(p -> p.monitor(MonitorKind.CPU, Thresholds.critical(-5)))))
                 .containsExactly("prod/w: monitor cpu.critical: -5 must not be negative");
@@ -200,6 +199,35 @@ class CatalogValidatorTest {
     }
 
     @Test
+    void nullsAnywhereOnALineAreReportedNotThrown() {
+        assertThat(problems(Service.worker("w", IMAGE).monitor(MonitorKind.CPU, null).withoutMonitor(null)
+                .healthCheck((String) null).in(null, o -> { }).prod(null)
+                .stage(o -> o.notify(null).certificateArn(null).monitor(MonitorKind.CPU, Thresholds.critical(null)))))
+                .containsExactly(
+                        "catalog/w: healthCheck: must not be null",
+                        "catalog/w: in: must not be null",
+                        "catalog/w: in.prod: must not be null",
+                        "catalog/w: monitor cpu: must not be null",
+                        "catalog/w: withoutMonitor: must not be null",
+                        "catalog/w: in.stage.notify: must not be null",
+                        "catalog/w: in.stage.certificateArn: must not be null",
+                        "catalog/w: in.stage.monitor cpu.critical: must not be null");
+    }
+
+    @Test
+    void queueVariablesAreFreeForAServiceWithoutAQueue() {
+        CatalogValidator.validate(Catalog.of(Service.web("web", IMAGE, 80).internal().env("QUEUE_URL", "https://q")),
+                ENVIRONMENTS);
+    }
+
+    @Test
+    void anEnvironmentsOwnProblemIsReportedOnceNotPerService() {
+        Environment stage = Environment.stage().withTasks(new TaskDefaults(256, 512, 3, 2, 10));
+        assertThat(problems(List.of(stage, Environment.prod()), Service.worker("a", IMAGE), Service.worker("b", IMAGE)))
+                .containsExactly("stage: desiredCount: counts must satisfy min <= desired <= max; got 3 <= 2 <= 10");
+    }
+
+    @Test
     void aDuplicateLineIsReportedOnceNotWithAllItsProblems() {
         assertThat(problems(Service.worker("twice", IMAGE), Service.worker("twice", IMAGE).size(1, 1)))
                 .containsExactly("catalog/twice: name: declared more than once; service names must be unique");
@@ -208,17 +236,14 @@ class CatalogValidatorTest {
     @Test
     void aWebServiceNeedsAtLeastOneTask() {
         assertThat(problems(Service.web("web", IMAGE, 80).internal().counts(0, 1, 2))).containsExactly(
-                "stage/web: minCount: a web service needs at least one task: CPU tracking cannot scale out from zero",
-                "prod/web: minCount: a web service needs at least one task: CPU tracking cannot scale out from zero");
+                "catalog/web: minCount: a web service needs at least one task: CPU tracking cannot scale out from zero");
     }
 
     @Test
     void aMonitorThatFiresBelowZeroCanNeverFire() {
         assertThat(problems(Service.web("web", IMAGE, 80).internal()
                 .monitor(MonitorKind.NO_HEALTHY_TARGETS, Thresholds.critical(0)))).containsExactly(
-                "stage/web: monitor no_healthy_targets.critical: 0 can never fire: this monitor fires below its "
-                        + "critical threshold",
-                "prod/web: monitor no_healthy_targets.critical: 0 can never fire: this monitor fires below its "
+                "catalog/web: monitor no_healthy_targets.critical: 0 can never fire: this monitor fires below its "
                         + "critical threshold");
     }
 
@@ -271,15 +296,13 @@ class CatalogValidatorTest {
     void moreLineRulesEachHaveTheirMessage() {
         assertThat(problems(Service.worker("w", IMAGE).queue(q -> q.withRetentionSeconds(30)
                 .withDeadLetterRetentionSeconds(2_000_000)))).containsExactly(
-                "stage/w: queue.retentionSeconds: 30 is outside 60-1209600 s",
-                "stage/w: queue.deadLetterRetentionSeconds: 2000000 is outside 60-1209600 s",
-                "prod/w: queue.retentionSeconds: 30 is outside 60-1209600 s",
-                "prod/w: queue.deadLetterRetentionSeconds: 2000000 is outside 60-1209600 s");
+                "catalog/w: queue.retentionSeconds: 30 is outside 60-1209600 s",
+                "catalog/w: queue.deadLetterRetentionSeconds: 2000000 is outside 60-1209600 s");
         assertThat(problems(Service.worker("w", IMAGE).counts(-1, 1, 2))).contains(
-                "stage/w: minCount: -1 must not be negative");
+                "catalog/w: minCount: -1 must not be negative");
         assertThat(problems(Service.worker("w", IMAGE).monitor(MonitorKind.CPU, Thresholds.of(120, -1)))).contains(
-                "stage/w: monitor cpu.critical: 120 is a percentage above 100",
-                "stage/w: monitor cpu.warning: -1 must not be negative");
+                "catalog/w: monitor cpu.critical: 120 is a percentage above 100",
+                "catalog/w: monitor cpu.warning: -1 must not be negative");
         assertThat(problems(Service.worker("w", IMAGE).runbook("wiki/w").secret("A").secret("A").env("1X", "y")
                 .owner(" "))).containsExactly(
                 "catalog/w: owner: must not be empty",
@@ -325,7 +348,7 @@ class CatalogValidatorTest {
         assertThatThrownBy(() -> CatalogValidator.validate(Catalog.of(
                 Service.worker("a", IMAGE).size(256, 4096), Service.web("b", IMAGE, 0)), ENVIRONMENTS))
                 .isInstanceOf(ConfigurationException.class)
-                .hasMessageContaining("\n  - stage/a: memory: 4096 MiB does not fit Fargate cpu 256")
-                .hasMessageContaining("\n  - prod/b: port: 0 is outside 1-65535");
+                .hasMessageContaining("\n  - catalog/a: memory: 4096 MiB does not fit Fargate cpu 256")
+                .hasMessageContaining("\n  - catalog/b: port: 0 is outside 1-65535");
     }
 }
