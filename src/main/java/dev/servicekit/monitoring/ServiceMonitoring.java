@@ -126,43 +126,43 @@ public final class ServiceMonitoring extends Construct {
 
     private String message(MonitoredService service, MonitorKind kind, String critical) {
         Signals s = service.signals();
-        String[] whatAndWhere = switch (kind) {
-            case QUEUE_BACKLOG -> new String[] {
+        Explanation explanation = switch (kind) {
+            case QUEUE_BACKLOG -> new Explanation(
                     "More than " + critical + " messages have waited in " + s.queue()
                             + " for 15 minutes, and the backlog is not shrinking.",
                     "Are tasks running and consuming (running vs desired, CPU on the dashboard)? Errors in the logs? "
-                            + "A slow downstream dependency?"};
-            case OLDEST_MESSAGE -> new String[] {
+                            + "A slow downstream dependency?");
+            case OLDEST_MESSAGE -> new Explanation(
                     "The oldest message in " + s.queue() + " is older than " + critical + " s.",
-                    "Consumers stuck or a message retried over and over: check the logs and the dead-letter queue."};
-            case DEAD_LETTERS -> new String[] {
+                    "Consumers stuck or a message retried over and over: check the logs and the dead-letter queue.");
+            case DEAD_LETTERS -> new Explanation(
                     "Messages reached the dead-letter queue " + s.deadLetterQueue() + " after failing "
                             + service.maxReceiveCount().map(String::valueOf).orElse("several") + " times.",
-                    "The logs around the failing messages; redrive them from the dead-letter queue once fixed."};
-            case CPU -> new String[] {
+                    "The logs around the failing messages; redrive them from the dead-letter queue once fixed.");
+            case CPU -> new Explanation(
                     "Average CPU has been above " + critical + " % for 15 minutes.",
-                    "Is autoscaling at its maximum? A hot loop since the last deploy?"};
-            case MEMORY -> new String[] {
+                    "Is autoscaling at its maximum? A hot loop since the last deploy?");
+            case MEMORY -> new Explanation(
                     "Average memory has been above " + critical + " % for 15 minutes.",
-                    "Leaks show here first: compare with the last deploy; are tasks restarting?"};
-            case RUNNING_TASKS -> new String[] {
+                    "Leaks show here first: compare with the last deploy; are tasks restarting?");
+            case RUNNING_TASKS -> new Explanation(
                     "Running tasks have been below " + critical + " % of the desired count for 15 minutes.",
-                    "The ECS service's events: failing health checks, image pulls, crash loops in the logs."};
-            case LATENCY -> new String[] {
+                    "The ECS service's events: failing health checks, image pulls, crash loops in the logs.");
+            case LATENCY -> new Explanation(
                     "p95 target response time has been above " + critical + " s for 10 minutes.",
-                    "CPU and memory on the dashboard, slow dependencies, and the last deploy."};
-            case ERROR_RATE -> new String[] {
+                    "CPU and memory on the dashboard, slow dependencies, and the last deploy.");
+            case ERROR_RATE -> new Explanation(
                     "More than " + critical + " % of requests returned 5xx over 10 minutes.",
-                    "The logs for exceptions, and the last deploy (the circuit breaker rolls back failed ones)."};
-            case NO_HEALTHY_TARGETS -> new String[] {
+                    "The logs for exceptions, and the last deploy (the circuit breaker rolls back failed ones).");
+            case NO_HEALTHY_TARGETS -> new Explanation(
                     "The load balancer has no healthy targets: the service is down.",
-                    "Running tasks and their health checks; the logs of the last tasks that stopped."};
+                    "Running tasks and their health checks; the logs of the last tasks that stopped.");
         };
         List<String> lines = new ArrayList<>();
         // The backlog pages through a composite monitor, which has no value of its own to show.
         String value = kind == MonitorKind.QUEUE_BACKLOG ? "" : " Current value: {{value}}.";
-        lines.add(service.title() + ": " + kind.title() + ". " + whatAndWhere[0] + value);
-        lines.add("Check first: " + whatAndWhere[1]);
+        lines.add(service.title() + ": " + kind.title() + ". " + explanation.whatFired() + value);
+        lines.add("Check first: " + explanation.checkFirst());
         lines.add("Dashboard: " + dashboardLink);
         lines.add("Logs: " + service.logsUrl());
         service.runbookUrl().ifPresent(url -> lines.add("Runbook: " + url));
@@ -170,6 +170,9 @@ public final class ServiceMonitoring extends Construct {
         lines.add(service.alerting().notifyHandle());
         return String.join("\n", lines);
     }
+
+    /** What a monitor's message tells the person paged: what fired, and what to check first. */
+    private record Explanation(String whatFired, String checkFirst) {}
 
     /** A threshold as Datadog shows it: 1000, 0.5. The query and {@code critical} use the same text. */
     public static String format(Number value) {
