@@ -5,14 +5,21 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.LinkOption;
 import java.util.Comparator;
+import java.util.List;
 import java.util.stream.Stream;
 
 /**
  * Writes a synthesis into a staging directory next to the output directory and swaps it in only when
- * it is complete: a failed synth leaves the previous output as it was.
+ * it is complete: a failed synth leaves the previous output as it was. What Terraform keeps in a stack's
+ * directory survives the swap: its working directory ({@code .terraform}, which remembers the backend and
+ * so prompts a state migration when the backend changes) and its provider lock file.
  */
 public final class OutputSwap {
+    /** Terraform's files in {@code stacks/<env>/}: not synthesized, and lost at a price if dropped. */
+    public static final List<String> TERRAFORM_FILES = List.of(".terraform", ".terraform.lock.hcl");
+
     /** Writes into the directory it is given. */
     @FunctionalInterface
     public interface Writer {
@@ -35,10 +42,32 @@ public final class OutputSwap {
             throw e;
         }
         if (Files.exists(absolute)) {
+            keepTerraformFiles(absolute, staging);
             Files.move(absolute, previous, StandardCopyOption.ATOMIC_MOVE);
         }
         Files.move(staging, absolute, StandardCopyOption.ATOMIC_MOVE);
         delete(previous);
+    }
+
+    /** Moves Terraform's own files of every stack that is synthesized again into the new output. */
+    private static void keepTerraformFiles(Path outdir, Path staging) throws IOException {
+        Path stacks = outdir.resolve("stacks");
+        if (!Files.isDirectory(stacks)) {
+            return;
+        }
+        try (Stream<Path> previous = Files.list(stacks)) {
+            for (Path stack : previous.toList()) {
+                Path next = staging.resolve("stacks").resolve(stack.getFileName().toString());
+                if (!Files.isDirectory(next)) {
+                    continue;
+                }
+                for (String name : TERRAFORM_FILES) {
+                    if (Files.exists(stack.resolve(name), LinkOption.NOFOLLOW_LINKS)) {
+                        Files.move(stack.resolve(name), next.resolve(name));
+                    }
+                }
+            }
+        }
     }
 
     static void delete(Path path) {

@@ -52,6 +52,28 @@ class MainTest {
         assertThat(dir.resolve("cdktf.out.staging")).doesNotExist();
     }
 
+    /**
+     * After a deploy, a stack's directory holds Terraform's working directory (which remembers the backend,
+     * so that moving to S3 prompts a state migration) and the provider lock file: a synth keeps both.
+     */
+    @Test
+    void aSynthAfterADeployKeepsTerraformsWorkingDirectoryAndLockFile(@TempDir Path dir) throws Exception {
+        Path outdir = dir.resolve("cdktf.out");
+        Path stage = outdir.resolve("stacks/stage");
+        Files.createDirectories(stage.resolve(".terraform/providers"));
+        Files.writeString(stage.resolve(".terraform/terraform.tfstate"), "{\"backend\": {\"type\": \"local\"}}");
+        Files.writeString(stage.resolve(".terraform.lock.hcl"), "provider \"registry.terraform.io/hashicorp/aws\" {}");
+        Files.writeString(stage.resolve("cdk.tf.json"), "previous");
+
+        assertThat(Main.run(Catalog.of(Service.worker("w", IMAGE)), Map.of(), outdir, System.err)).isEqualTo(Main.OK);
+
+        assertThat(Files.readString(stage.resolve("cdk.tf.json"))).isNotEqualTo("previous");
+        assertThat(Files.readString(stage.resolve(".terraform/terraform.tfstate"))).contains("\"local\"");
+        assertThat(stage.resolve(".terraform/providers")).isDirectory();
+        assertThat(Files.readString(stage.resolve(".terraform.lock.hcl"))).contains("hashicorp/aws");
+        assertThat(outdir.resolve("stacks/prod/.terraform")).doesNotExist();
+    }
+
     @Test
     void aFailureWhileWritingKeepsThePreviousOutput(@TempDir Path dir) throws Exception {
         Path outdir = dir.resolve("out");
