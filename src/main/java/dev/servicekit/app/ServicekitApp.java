@@ -7,7 +7,10 @@ import dev.servicekit.catalog.Catalog;
 import dev.servicekit.environment.Environment;
 import dev.servicekit.environment.EnvironmentContext;
 import dev.servicekit.environment.EnvironmentStack;
+import dev.servicekit.snapshot.AwsTextCheck;
 import dev.servicekit.snapshot.StackJson;
+import dev.servicekit.validation.ConfigurationException;
+import dev.servicekit.validation.Problem;
 import dev.servicekit.validation.CatalogValidator;
 
 import java.io.IOException;
@@ -56,7 +59,11 @@ public final class ServicekitApp {
                 .orElseThrow(() -> new IllegalArgumentException("no environment " + environment));
     }
 
-    /** Writes every stack into the outdir, then checks that no two resources share an address. */
+    /**
+     * Writes every stack into the outdir, then checks that no two resources share an address and that AWS
+     * would accept every name, description and tag (the catalog's texts were checked before; this catches
+     * what a customization or a servicekit change wrote).
+     */
     public void synth() throws IOException {
         app.synth();
         for (EnvironmentStack stack : stacks) {
@@ -64,6 +71,11 @@ public final class ServicekitApp {
             JsonNode json = StackJson.parse(Files.readString(
                     Path.of(outdir, "stacks", name, "cdk.tf.json")));
             AddressCheck.requireUniqueAddresses(name, stack, json);
+            List<Problem> texts = AwsTextCheck.problems(json).stream()
+                    .map(problem -> new Problem(name, "synthesized", problem)).toList();
+            if (!texts.isEmpty()) {
+                throw new ConfigurationException(texts);
+            }
         }
     }
 }

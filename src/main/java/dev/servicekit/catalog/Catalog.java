@@ -19,6 +19,12 @@ public record Catalog(List<ServiceSpec> services, List<Misuse> misuses) {
         misuses = List.copyOf(misuses);
     }
 
+    /** The names of the services that run: every line but the retired ones. */
+    public java.util.Set<String> activeServiceNames() {
+        return services.stream().filter(s -> !s.retired()).map(ServiceSpec::name)
+                .collect(java.util.stream.Collectors.toCollection(java.util.TreeSet::new));
+    }
+
     public static Catalog of(Service... lines) {
         return of(List.of(lines));
     }

@@ -39,6 +39,7 @@ public final class Service {
     private HealthCheck healthCheck = HealthCheck.at("/");
     private boolean internal;
     private String runbookUrl;
+    private boolean retired;
     private final Overrides.Builder common = new Overrides.Builder();
     private final Map<String, Overrides.Builder> perEnvironment = new LinkedHashMap<>();
     private final List<Catalog.Misuse> misuse = new ArrayList<>();
@@ -144,6 +145,21 @@ public final class Service {
         return this;
     }
 
+    /**
+     * Retires the service while keeping its data. Its queue, dead-letter queue and log group leave
+     * Terraform's management but stay in AWS with their messages and logs (Terraform {@code removed} blocks
+     * with {@code destroy = false}); its tasks, roles, scaling, monitors and dashboard are destroyed. Where
+     * the environment protects stateful resources (prod), a web service's load balancer stays, with
+     * deletion protection lifted, so that the next step, removing the line, can delete it.
+     *
+     * <p>Removing a line without retiring it first destroys its queues and log group: Terraform's
+     * {@code prevent_destroy} protects a resource only while its block is in the configuration.
+     */
+    public Service retire() {
+        this.retired = true;
+        return this;
+    }
+
     /** Fargate task size in every environment: cpu units and memory in MiB. */
     public Service size(int cpu, int memory) {
         common.size(cpu, memory);
@@ -210,7 +226,7 @@ public final class Service {
         Map<String, Overrides> environments = new LinkedHashMap<>();
         perEnvironment.forEach((env, builder) -> environments.put(env, builder.build()));
         return new ServiceSpec(name, image, kind, owner, command, variables, secrets, Optional.ofNullable(queue),
-                Optional.ofNullable(runbookUrl), common.build(), environments);
+                Optional.ofNullable(runbookUrl), common.build(), environments, retired);
     }
 
     private boolean webOnly(String option) {

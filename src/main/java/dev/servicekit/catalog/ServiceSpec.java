@@ -23,10 +23,13 @@ import java.util.Optional;
  * @param runbookUrl     linked from every monitor's message and the dashboard
  * @param common         overrides for every environment
  * @param perEnvironment overrides for one environment, by environment name; they beat {@code common}
+ * @param retired        the service is being retired: its data stays in AWS, released from Terraform
+ *                       ({@link Service#retire()})
  */
 public record ServiceSpec(String name, String image, ServiceKind kind, String owner, List<String> command,
                           Map<String, String> variables, List<String> secrets, Optional<QueueOptions> queue,
-                          Optional<String> runbookUrl, Overrides common, Map<String, Overrides> perEnvironment) {
+                          Optional<String> runbookUrl, Overrides common, Map<String, Overrides> perEnvironment,
+                          boolean retired) {
 
     public ServiceSpec {
         command = List.copyOf(command);

@@ -34,11 +34,12 @@ import java.util.Optional;
  * @param publicSubnetIds  the adopted VPC's public subnets (load balancers)
  * @param privateSubnetIds the adopted VPC's private subnets with NAT (tasks); empty: tasks get public IPs
  * @param clusterName      the adopted ECS cluster
+ * @param excludeZoneIds   availability zone IDs a managed VPC's subnets avoid, e.g. a zone without Fargate
  */
 public record EnvironmentContext(String region, String stateBucket, String stateRegion, String certificateArn,
                                  @JsonProperty("notify")
                                  String notifyHandle, String datadogApiUrl, String vpcId, List<String> publicSubnetIds,
-                                 List<String> privateSubnetIds, String clusterName) {
+                                 List<String> privateSubnetIds, String clusterName, List<String> excludeZoneIds) {
 
     /** The cdktf.json context key that holds servicekit's settings. */
     public static final String CONTEXT_KEY = "servicekit";
@@ -69,8 +70,11 @@ public record EnvironmentContext(String region, String stateBucket, String state
             try {
                 EnvironmentContext given = JSON.convertValue(raw, EnvironmentContext.class);
                 given.orphans().forEach(key -> problems.add(new Problem("cdktf.json",
-                        "context." + CONTEXT_KEY + "." + preset.name() + "." + key, "has no effect without "
-                                + (key.equals("stateRegion") ? "stateBucket" : "vpcId and clusterName"))));
+                        "context." + CONTEXT_KEY + "." + preset.name() + "." + key, switch (key) {
+                            case "stateRegion" -> "has no effect without stateBucket";
+                            case "excludeZoneIds" -> "has no effect with vpcId: the adopted VPC's subnets decide the zones";
+                            default -> "has no effect without vpcId and clusterName";
+                        })));
                 result.add(given.applyTo(preset));
             } catch (IllegalArgumentException e) {
                 String field = e.getCause() instanceof UnrecognizedPropertyException unknown
@@ -91,6 +95,9 @@ public record EnvironmentContext(String region, String stateBucket, String state
         List<String> orphans = new ArrayList<>();
         if (stateRegion != null && stateBucket == null) {
             orphans.add("stateRegion");
+        }
+        if ((vpcId != null || clusterName != null) && excludeZoneIds != null) {
+            orphans.add("excludeZoneIds");
         }
         if (vpcId == null && clusterName == null) {
             if (publicSubnetIds != null) {
@@ -121,6 +128,9 @@ public record EnvironmentContext(String region, String stateBucket, String state
         }
         if (datadogApiUrl != null) {
             env = env.withMonitoring(env.monitoring().withDatadogApiUrl(datadogApiUrl));
+        }
+        if (excludeZoneIds != null && env.network() instanceof NetworkConfig.Managed managed) {
+            env = env.withNetwork(managed.withExcludedZoneIds(excludeZoneIds));
         }
         if (vpcId != null || clusterName != null) {
             env = env.withNetwork(new NetworkConfig.Existing(Optional.ofNullable(vpcId).orElse(""),

@@ -24,6 +24,7 @@ import dev.servicekit.monitoring.Alerting;
 import dev.servicekit.monitoring.OverviewDashboard;
 import dev.servicekit.monitoring.ServiceDashboards;
 import dev.servicekit.service.Platform;
+import dev.servicekit.service.RetiredService;
 import dev.servicekit.service.ServiceConstruct;
 import dev.servicekit.service.ServiceSettings;
 import software.constructs.Construct;
@@ -66,8 +67,18 @@ public final class EnvironmentStack extends TerraformStack {
                 monitoring.evaluationDelaySeconds(), Alerting.appUrlOf(monitoring.datadogApiUrl()));
         platform = platform(tags, account.getAccountId(), partition.getPartition(), alerting);
 
+        List<Map<String, Object>> released = new ArrayList<>();
         for (ServiceSpec spec : catalog.services()) {
-            services.add(new ServiceConstruct(this, ServiceSettings.resolve(spec, environment), platform));
+            ServiceSettings settings = ServiceSettings.resolve(spec, environment);
+            if (spec.retired()) {
+                released.addAll(new RetiredService(this, settings, platform).removedBlocks());
+            } else {
+                services.add(new ServiceConstruct(this, settings, platform));
+            }
+        }
+        if (!released.isEmpty()) {
+            // cdktf 0.19 predates removed blocks (Terraform 1.7+).
+            addOverride("removed", released);
         }
         new OverviewDashboard(this, environment.name(), alerting.datadogAppUrl(), services.stream()
                 .map(s -> new ServiceDashboards.Entry(s.settings().name(), s.signals(), s.monitoring().dashboardLink()))
@@ -118,7 +129,7 @@ public final class EnvironmentStack extends TerraformStack {
                     ? existing.publicSubnetIds() : existing.privateSubnetIds();
             return new Platform(environment.name(), environment.region(), accountId, partition, existing.vpcId(),
                     vpc.getCidrBlock(), existing.publicSubnetIds(), taskSubnets, existing.tasksInPublicSubnets(),
-                    existing.clusterName(), cluster.getArn(), protect, alerting, List.of());
+                    existing.clusterName(), cluster.getArn(), protect, alerting, List.of(), List.of());
         }
         NetworkConfig.Managed managed = (NetworkConfig.Managed) environment.network();
         ManagedNetwork network = new ManagedNetwork(this, environment, managed, tags);
@@ -132,7 +143,8 @@ public final class EnvironmentStack extends TerraformStack {
                 ? network.publicSubnetIds() : network.privateSubnetIds();
         return new Platform(environment.name(), environment.region(), accountId, partition, network.vpc().getId(),
                 managed.cidr(), network.publicSubnetIds(), taskSubnets, managed.tasksInPublicSubnets(),
-                clusterName(environment.name()), cluster.getArn(), protect, alerting, network.routing());
+                clusterName(environment.name()), cluster.getArn(), protect, alerting, network.routing(),
+                List.of(network.internetGateway()));
     }
 
     /** The ECS cluster a managed network creates: {@code servicekit-<env>}. */

@@ -6,6 +6,7 @@ import com.hashicorp.cdktf.TerraformElement;
 import com.hashicorp.cdktf.Token;
 import com.hashicorp.cdktf.providers.aws.data_aws_availability_zones.DataAwsAvailabilityZones;
 import com.hashicorp.cdktf.providers.aws.data_aws_availability_zones.DataAwsAvailabilityZonesConfig;
+import com.hashicorp.cdktf.providers.aws.data_aws_availability_zones.DataAwsAvailabilityZonesFilter;
 import com.hashicorp.cdktf.providers.aws.eip.Eip;
 import com.hashicorp.cdktf.providers.aws.eip.EipConfig;
 import com.hashicorp.cdktf.providers.aws.internet_gateway.InternetGateway;
@@ -37,6 +38,7 @@ public final class ManagedNetwork extends Construct {
     private static final String ANYWHERE = "0.0.0.0/0";
 
     private final Vpc vpc;
+    private final InternetGateway internetGateway;
     private final List<String> publicSubnetIds = new ArrayList<>();
     private final List<String> privateSubnetIds = new ArrayList<>();
     private final List<ITerraformDependable> routing = new ArrayList<>();
@@ -51,18 +53,26 @@ public final class ManagedNetwork extends Construct {
                 .enableDnsSupport(true)
                 .tags(named(env.name()))
                 .build()), "vpc");
-        DataAwsAvailabilityZones zones = new DataAwsAvailabilityZones(this, "zones",
-                DataAwsAvailabilityZonesConfig.builder().state("available").build());
+        // Zones the account must opt in to (Local and Wavelength Zones) sort first and lack Fargate; some
+        // zones of a region lack it too, and an environment can exclude them by ID.
+        DataAwsAvailabilityZonesConfig.Builder available = DataAwsAvailabilityZonesConfig.builder()
+                .state("available")
+                .filter(List.of(DataAwsAvailabilityZonesFilter.builder()
+                        .name("opt-in-status").values(List.of("opt-in-not-required")).build()));
+        if (!config.excludedZoneIds().isEmpty()) {
+            available.excludeZoneIds(config.excludedZoneIds());
+        }
+        DataAwsAvailabilityZones zones = new DataAwsAvailabilityZones(this, "zones", available.build());
         zones.overrideLogicalId("available");
 
-        InternetGateway gateway = pin(new InternetGateway(this, "igw", InternetGatewayConfig.builder()
+        internetGateway = pin(new InternetGateway(this, "igw", InternetGatewayConfig.builder()
                 .vpcId(vpc.getId()).tags(named(env.name())).build()), "internet_gateway");
         RouteTable publicRoutes = pin(new RouteTable(this, "public-routes", RouteTableConfig.builder()
                 .vpcId(vpc.getId()).tags(named(env.name() + "-public")).build()), "public_routes");
         routing.add(pin(new Route(this, "public-default", RouteConfig.builder()
                 .routeTableId(publicRoutes.getId())
                 .destinationCidrBlock(ANYWHERE)
-                .gatewayId(gateway.getId())
+                .gatewayId(internetGateway.getId())
                 .build()), "public_default_route"));
 
         String base = config.cidr().substring(0, config.cidr().indexOf('.', config.cidr().indexOf('.') + 1));
@@ -86,12 +96,12 @@ public final class ManagedNetwork extends Construct {
                 // A NAT gateway needs the internet gateway attached first (AWS's Gateway.NotAttached).
                 Eip address = pin(new Eip(this, "nat-" + letter + "-ip", EipConfig.builder()
                         .domain("vpc").tags(named(env.name() + "-nat-" + letter))
-                        .dependsOn(List.of(gateway)).build()), "nat_" + letter + "_ip");
+                        .dependsOn(List.of(internetGateway)).build()), "nat_" + letter + "_ip");
                 nats.add(pin(new NatGateway(this, "nat-" + letter, NatGatewayConfig.builder()
                         .allocationId(address.getId())
                         .subnetId(publicSubnet.getId())
                         .tags(named(env.name() + "-nat-" + letter))
-                        .dependsOn(List.of(gateway))
+                        .dependsOn(List.of(internetGateway))
                         .build()), "nat_" + letter));
             }
         }
@@ -123,6 +133,10 @@ public final class ManagedNetwork extends Construct {
 
     public Vpc vpc() {
         return vpc;
+    }
+
+    public InternetGateway internetGateway() {
+        return internetGateway;
     }
 
     public List<String> publicSubnetIds() {

@@ -15,8 +15,22 @@ public sealed interface NetworkConfig {
      * @param cidr        the VPC's /16
      * @param natGateways 0 (tasks in public subnets with public IPs, the cheap stage setting), 1, or 2
      *                    (one per zone, the resilient prod setting)
+     * @param excludedZoneIds availability zone IDs (e.g. {@code use1-az3}) the subnets must avoid, such as
+     *                    the zones of a region that offer no Fargate; default none
      */
-    record Managed(String cidr, int natGateways) implements NetworkConfig {
+    record Managed(String cidr, int natGateways, List<String> excludedZoneIds) implements NetworkConfig {
+        public Managed {
+            excludedZoneIds = List.copyOf(excludedZoneIds);
+        }
+
+        public Managed(String cidr, int natGateways) {
+            this(cidr, natGateways, List.of());
+        }
+
+        public Managed withExcludedZoneIds(List<String> zoneIds) {
+            return new Managed(cidr, natGateways, zoneIds);
+        }
+
         @Override
         public boolean tasksInPublicSubnets() {
             return natGateways == 0;

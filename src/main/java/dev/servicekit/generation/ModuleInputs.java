@@ -9,6 +9,7 @@ import dev.servicekit.monitoring.Alerting;
 import dev.servicekit.monitoring.MonitorKind;
 import dev.servicekit.monitoring.Thresholds;
 import dev.servicekit.service.ServiceLoadBalancer;
+import dev.servicekit.service.ServiceRoles;
 import dev.servicekit.validation.AwsLimits;
 import dev.servicekit.validation.Rules;
 
@@ -28,6 +29,10 @@ import static dev.servicekit.generation.ModuleInput.required;
  * own message ({@link Rules}, {@link AwsLimits}).
  */
 final class ModuleInputs {
+    /** The plan-time switch for the read-only ECR policy: a count cannot depend on an image known after apply. */
+    static final String PRIVATE_ECR_IMAGE = "private_ecr_image";
+    /** The plan-time switch for the HTTPS listener: a certificate's ARN may be known only after apply. */
+    static final String ENABLE_HTTPS = "enable_https";
     /** The source of every default. */
     static final Environment DEFAULTS = Environment.prod();
 
@@ -50,10 +55,19 @@ final class ModuleInputs {
                         AwsLimits.IAM_ROLE_NAME),
                 web ? new Validation("${!startswith(\"${var.environment}-${var.name}\", \"internal-\")}",
                         "load balancer name: " + Rules.startsWithInternal("${var.environment}-${var.name}"))
-                        : nameFits("dead-letter queue name", "${var.environment}-${var.name}-dlq", AwsLimits.QUEUE_NAME)));
+                        : nameFits("dead-letter queue name", "${var.environment}-${var.name}-dlq", AwsLimits.QUEUE_NAME),
+                web ? nameFits("target group name", "${var.environment}-${var.name}-${var.port}",
+                        AwsLimits.TARGET_GROUP_NAME)
+                        : nameFits("task security group name prefix", "${var.environment}-${var.name}-tasks-",
+                        AwsLimits.SECURITY_GROUP_NAME_PREFIX)));
         inputs.add(required("environment", "string", "The environment, e.g. stage or prod; prefixes every AWS name.",
                 matches("environment", Rules.ENVIRONMENT_NAME, Rules.badEnvironmentName("${var.environment}"))));
-        inputs.add(required("image", "string", "The container image."));
+        inputs.add(required("image", "string", "The container image.",
+                new Validation("${var." + PRIVATE_ECR_IMAGE + " || !can(regex(\"" + Rules.hclRegex(ServiceRoles.PRIVATE_ECR_IMAGE)
+                        + "\", var.image))}", "image: " + Rules.privateEcrImage("${var.image}", PRIVATE_ECR_IMAGE))));
+        inputs.add(optional(PRIVATE_ECR_IMAGE, "bool", false, "The image is in a private ECR repository: the execution "
+                + "role gets AWS's read-only ECR policy. A boolean, so that the plan can decide it when the image is "
+                + "known only after apply."));
         inputs.add(optional("owner", "string", Service.DEFAULT_OWNER, "The owning team, tagged on every resource."));
         inputs.add(optional("command", "list(string)", ModuleInput.NULL, "The container command; null for the image's."));
         inputs.add(optional("environment_variables", "map(string)", Map.of(),
@@ -78,8 +92,7 @@ final class ModuleInputs {
                 "memory: " + Rules.badMemory("${var.memory}", "${var.cpu}",
                         "${try(" + memoryDescriptionByCpu() + "[tostring(var.cpu)], \"none\")}"))));
         inputs.add(optional("min_count", "number", DEFAULTS.tasks().minCount(), "Autoscaling's minimum task count.",
-                new Validation("${var.min_count >= " + (web ? 1 : 0) + "}", "minCount: " + (web
-                        ? Rules.NEEDS_A_WEB_TASK : Rules.negative("${var.min_count}")))));
+                new Validation("${var.min_count >= 1}", "minCount: " + Rules.needsATask("${var.min_count}"))));
         inputs.add(optional("desired_count", "number", DEFAULTS.tasks().desiredCount(),
                 "Tasks at creation; autoscaling owns the count afterwards.",
                 new Validation("${var.min_count <= var.desired_count && var.desired_count <= var.max_count}",
@@ -103,11 +116,16 @@ final class ModuleInputs {
                     "Public subnets in two zones for an internet-facing load balancer.",
                     new Validation("${var.internal || length(var.public_subnet_ids) >= 2}",
                             "publicSubnetIds: an internet-facing load balancer needs public subnets in two zones")));
-            inputs.add(optional("certificate_arn", "string", ModuleInput.NULL, "An ACM certificate: adds an HTTPS "
-                    + "listener (" + ServiceLoadBalancer.TLS_POLICY + ") and redirects HTTP to it; null for HTTP only.",
+            inputs.add(optional(ENABLE_HTTPS, "bool", false, "Serve HTTPS with certificate_arn ("
+                    + ServiceLoadBalancer.TLS_POLICY + ") and redirect HTTP to it. A boolean, so that the plan can "
+                    + "decide it when the certificate is known only after apply."));
+            inputs.add(optional("certificate_arn", "string", ModuleInput.NULL, "The ACM certificate of the HTTPS "
+                    + "listener; required with enable_https.",
                     new Validation("${var.certificate_arn == null || can(regex(\"" + Rules.hclRegex(Rules.CERTIFICATE_ARN)
                             + "\", var.certificate_arn))}",
-                            "certificateArn: " + Rules.badCertificate("${coalesce(var.certificate_arn, \"null\")}"))));
+                            "certificateArn: " + Rules.badCertificate("${coalesce(var.certificate_arn, \"null\")}")),
+                    new Validation("${var." + ENABLE_HTTPS + " == (var.certificate_arn != null)}",
+                            "certificateArn: " + Rules.HTTPS_NEEDS_A_CERTIFICATE)));
             inputs.add(optional("deletion_protection", "bool", DEFAULTS.protectStatefulResources(),
                     "Deletion protection on the load balancer."));
         }
@@ -161,7 +179,7 @@ final class ModuleInputs {
                 field + ": " + message);
     }
 
-    private static Validation nameFits(String field, String name, AwsLimits.NameRule rule) {
+    private static Validation nameFits(String field, String name, AwsLimits.TextRule rule) {
         String length = "length(\"" + name + "\")";
         return new Validation("${" + length + " <= " + rule.maxLength() + "}",
                 field + ": " + rule.tooLong(name, "${" + length + "}"));

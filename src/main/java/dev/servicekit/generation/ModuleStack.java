@@ -113,22 +113,23 @@ final class ModuleStack extends TerraformStack {
                 web ? variables.get("public_subnet_ids").getListValue() : List.of(),
                 variables.get("subnet_ids").getListValue(), false, string("cluster_name"), cluster.getArn(), true,
                 new Alerting(string("notify"), number("priority"), ModuleInputs.DEFAULTS.monitoring().evaluationDelaySeconds(),
-                        string("datadog_app_url")), List.of());
+                        string("datadog_app_url")), List.of(), List.of());
 
         ServiceConstruct service = new ServiceConstruct(this, settings, platform);
         // Values Terraform cannot take from a variable in Java's types: booleans become references here.
         service.ecsService().addOverride("network_configuration.assign_public_ip",
                 variables.get("assign_public_ip").getBooleanValue());
 
-        // The construct recognises a private ECR image from its literal name; a module only at plan time.
+        // The construct recognises a private ECR image from its literal name. A module decides with a
+        // boolean input: a count computed from the image fails when the image is known only after apply
+        // (an ECR repository's URL, say).
         IamRolePolicyAttachment ecr = new IamRolePolicyAttachment(this, "execution-ecr",
                 IamRolePolicyAttachmentConfig.builder()
                         .role(service.roles().executionRole().getName())
                         .policyArn(String.format(ServiceRoles.ECR_READ_ONLY_POLICY, partition.getPartition()))
                         .build());
         ecr.overrideLogicalId("execution_ecr");
-        ecr.addOverride("count", "${can(regex(\"" + Rules.hclRegex(ServiceRoles.PRIVATE_ECR_IMAGE)
-                + "\", var.image)) ? 1 : 0}");
+        ecr.addOverride("count", "${var." + ModuleInputs.PRIVATE_ECR_IMAGE + " ? 1 : 0}");
         service.ecsService().addOverride("depends_on", List.of("aws_iam_role_policy_attachment.execution_ecr"));
 
         service.queues().ifPresent(q -> {
@@ -154,22 +155,24 @@ final class ModuleStack extends TerraformStack {
     }
 
     /**
-     * The construct decides HTTPS in Java; a module decides it in Terraform. With {@code certificate_arn}
-     * null the HTTPS listener and port 443 are counted out and HTTP forwards; with it, HTTP redirects.
+     * The construct decides HTTPS in Java; a module decides it in Terraform, from a boolean known at plan
+     * (a certificate's ARN may be known only after apply). Without HTTPS the HTTPS listener and port 443 are
+     * counted out and HTTP forwards; with it, HTTP redirects.
      */
     private static void withOptionalCertificate(ServiceLoadBalancer lb) {
-        String https = "${var.certificate_arn == null ? 0 : 1}";
+        String enabled = "var." + ModuleInputs.ENABLE_HTTPS;
+        String https = "${" + enabled + " ? 1 : 0}";
         lb.listener("https").orElseThrow().addOverride("count", https);
         lb.ingressRule(ServiceLoadBalancer.HTTPS_PORT).orElseThrow().addOverride("count", https);
         Map<String, Object> redirect = new TreeMap<>(Map.of("port", String.valueOf(ServiceLoadBalancer.HTTPS_PORT),
                 "protocol", "HTTPS", "status_code", "HTTP_301"));
         LbListener http = lb.listener("http").orElseThrow();
-        http.addOverride("default_action.0.type", "${var.certificate_arn == null ? \"forward\" : \"redirect\"}");
+        http.addOverride("default_action.0.type", "${" + enabled + " ? \"redirect\" : \"forward\"}");
         http.addOverride("default_action.0.target_group_arn",
-                "${var.certificate_arn == null ? " + lb.targetGroup().getArn() + " : null}");
+                "${" + enabled + " ? null : " + lb.targetGroup().getArn() + "}");
         http.addOverride("default_action.0.redirect", null);
         http.addOverride("default_action.0.dynamic", Map.of("redirect", new TreeMap<>(Map.of(
-                "for_each", "${var.certificate_arn == null ? [] : [1]}", "content", redirect))));
+                "for_each", "${" + enabled + " ? [1] : []}", "content", redirect))));
     }
 
     /** An internal load balancer lives in the task subnets and admits only the VPC. */

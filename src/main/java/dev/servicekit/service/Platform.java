@@ -24,15 +24,18 @@ import java.util.List;
  * @param alerting                where and how urgently the service's monitors notify
  * @param networkReady            what must exist before tasks start (routes of a network created with
  *                                the stack); empty for an adopted network
+ * @param internetReady           what must exist before an internet-facing load balancer (the internet
+ *                                gateway of a network created with the stack); empty for an adopted network
  */
 public record Platform(String environment, String region, String accountId, String partition, String vpcId,
                        String vpcCidr, List<String> publicSubnetIds, List<String> taskSubnetIds,
                        boolean assignPublicIp, String clusterName, String clusterArn,
                        boolean protectStatefulResources, Alerting alerting,
-                       List<ITerraformDependable> networkReady) {
+                       List<ITerraformDependable> networkReady, List<ITerraformDependable> internetReady) {
     public Platform {
         publicSubnetIds = List.copyOf(publicSubnetIds);
         taskSubnetIds = List.copyOf(taskSubnetIds);
         networkReady = List.copyOf(networkReady);
+        internetReady = List.copyOf(internetReady);
     }
 }

@@ -1,5 +1,6 @@
 package dev.servicekit.service;
 
+import com.hashicorp.cdktf.Postcondition;
 import com.hashicorp.cdktf.TerraformOutput;
 import com.hashicorp.cdktf.TerraformOutputConfig;
 import com.hashicorp.cdktf.TerraformResourceLifecycle;
@@ -38,6 +39,20 @@ public final class ServiceConstruct extends Construct {
     /** Rolling deploys never drop below the desired count and may double it. */
     public static final int MIN_HEALTHY_PERCENT = 100;
     public static final int MAX_PERCENT = 200;
+    /**
+     * A security group or target group that must be replaced is created before the old one is destroyed:
+     * the old one is in use until the tasks or the listener have moved.
+     */
+    static final TerraformResourceLifecycle REPLACE_WITHOUT_OUTAGE =
+            TerraformResourceLifecycle.builder().createBeforeDestroy(true).build();
+    /**
+     * The circuit breaker rolls a failed deploy back, and the provider's steady-state waiter accepts the
+     * rolled-back service as stable (hashicorp/terraform-provider-aws#19519, #20858); this postcondition
+     * makes the apply fail instead when the service does not run the task definition it just created.
+     */
+    public static final String ROLLED_BACK = "The ECS service does not run the task definition this apply created: "
+            + "the deployment circuit breaker rolled the deploy back. Read the service's events and the logs of "
+            + "the stopped tasks.";
     /** Seconds a new web task has before load balancer health checks count. */
     public static final int HEALTH_CHECK_GRACE_SECONDS = 60;
 
@@ -64,20 +79,24 @@ public final class ServiceConstruct extends Construct {
         task = new ServiceTask(this, settings, platform, roles, logs.logGroup().getName(), queues);
 
         taskSecurityGroup = new SecurityGroup(this, "task-security-group", SecurityGroupConfig.builder()
-                .name(names.taskSecurityGroup())
-                .description("Tasks of " + names.prefix() + ": in from its own load balancer only")
+                .namePrefix(names.taskSecurityGroup())
+                .description("Tasks of " + names.prefix() + (settings.isWeb()
+                        ? ": in from its own load balancer only" : ": no inbound traffic"))
                 .vpcId(platform.vpcId())
                 .tags(settings.tags())
+                .lifecycle(REPLACE_WITHOUT_OUTAGE)
                 .build());
         taskSecurityGroup.overrideLogicalId(names.address("task_security_group"));
-        new VpcSecurityGroupEgressRule(this, "task-egress", VpcSecurityGroupEgressRuleConfig.builder()
-                .securityGroupId(taskSecurityGroup.getId())
-                .cidrIpv4("0.0.0.0/0")
-                .ipProtocol("-1")
-                .description("Image registries, AWS APIs and the service's own dependencies")
-                .tags(settings.tags())
-                .build())
-                .overrideLogicalId(names.address("task_egress"));
+        VpcSecurityGroupEgressRule egress = new VpcSecurityGroupEgressRule(this, "task-egress",
+                VpcSecurityGroupEgressRuleConfig.builder()
+                        .securityGroupId(taskSecurityGroup.getId())
+                        .cidrIpv4("0.0.0.0/0")
+                        .ipProtocol("-1")
+                        .description("Image registries, AWS APIs and the dependencies of " + names.prefix())
+                        .tags(settings.tags())
+                        .build());
+        egress.overrideLogicalId(names.address("task_egress"));
+        List<ITerraformDependable> rules = new ArrayList<>(List.of(egress));
 
         EcsServiceConfig.Builder service = EcsServiceConfig.builder()
                 .name(names.ecsService())
@@ -99,12 +118,19 @@ public final class ServiceConstruct extends Construct {
                 .enableEcsManagedTags(true)
                 .tags(settings.tags())
                 // Autoscaling owns the running count; a deploy must not reset it.
-                .lifecycle(TerraformResourceLifecycle.builder().ignoreChanges(List.of("desired_count")).build());
+                .lifecycle(TerraformResourceLifecycle.builder()
+                        .ignoreChanges(List.of("desired_count"))
+                        .postcondition(List.of(Postcondition.builder()
+                                .condition("${self.task_definition == " + task.taskDefinition().getArn() + "}")
+                                .errorMessage(ROLLED_BACK)
+                                .build()))
+                        .build());
 
         if (settings.kind() instanceof ServiceKind.Web web) {
             ServiceLoadBalancer lb = new ServiceLoadBalancer(this, settings, web, platform);
-            lb.allowTrafficTo(taskSecurityGroup, settings, web.port());
-            new VpcSecurityGroupIngressRule(this, "task-ingress", VpcSecurityGroupIngressRuleConfig.builder()
+            rules.add(lb.allowTrafficTo(taskSecurityGroup, settings, web.port()));
+            VpcSecurityGroupIngressRule ingress = new VpcSecurityGroupIngressRule(this, "task-ingress",
+                    VpcSecurityGroupIngressRuleConfig.builder()
                     .securityGroupId(taskSecurityGroup.getId())
                     .referencedSecurityGroupId(lb.securityGroup().getId())
                     .ipProtocol("tcp")
@@ -112,8 +138,9 @@ public final class ServiceConstruct extends Construct {
                     .toPort(web.port())
                     .description("From the load balancer of " + names.prefix())
                     .tags(settings.tags())
-                    .build())
-                    .overrideLogicalId(names.address("task_ingress"));
+                    .build());
+            ingress.overrideLogicalId(names.address("task_ingress"));
+            rules.add(ingress);
             service.loadBalancer(List.of(EcsServiceLoadBalancer.builder()
                             .targetGroupArn(lb.targetGroup().getArn())
                             .containerName(settings.name())
@@ -124,9 +151,10 @@ public final class ServiceConstruct extends Construct {
         } else {
             loadBalancer = Optional.empty();
         }
-        // Tasks start only once they can pull, log and read secrets, reach the internet, and (web) be
-        // registered with a target group attached to its load balancer.
+        // Tasks start only once they can pull, log and read secrets, reach the internet through their own
+        // security group rules, and (web) be registered with a target group attached to its load balancer.
         List<ITerraformDependable> startAfter = new ArrayList<>(roles.executionPermissions());
+        startAfter.addAll(rules);
         startAfter.addAll(platform.networkReady());
         loadBalancer.ifPresent(lb -> startAfter.addAll(lb.listeners()));
         service.dependsOn(startAfter);

@@ -17,6 +17,7 @@ import com.hashicorp.cdktf.providers.aws.vpc_security_group_ingress_rule.VpcSecu
 import com.hashicorp.cdktf.providers.aws.vpc_security_group_ingress_rule.VpcSecurityGroupIngressRuleConfig;
 import dev.servicekit.catalog.HealthCheck;
 import dev.servicekit.catalog.ServiceKind;
+import dev.servicekit.validation.Tokens;
 import software.constructs.Construct;
 
 import java.util.LinkedHashMap;
@@ -43,15 +44,22 @@ public final class ServiceLoadBalancer extends Construct {
     private final Map<Integer, VpcSecurityGroupIngressRule> ingressRules = new LinkedHashMap<>();
 
     public ServiceLoadBalancer(Construct scope, ServiceSettings settings, ServiceKind.Web web, Platform platform) {
+        this(scope, settings, web, platform, platform.protectStatefulResources());
+    }
+
+    /** @param deletionProtection false to let Terraform delete the load balancer (a retired service's) */
+    ServiceLoadBalancer(Construct scope, ServiceSettings settings, ServiceKind.Web web, Platform platform,
+                        boolean deletionProtection) {
         super(scope, "load-balancer");
         ServiceNames names = settings.names();
         boolean https = settings.certificateArn().isPresent();
 
         securityGroup = new SecurityGroup(this, "security-group", SecurityGroupConfig.builder()
-                .name(names.loadBalancerSecurityGroup())
+                .namePrefix(names.loadBalancerSecurityGroup())
                 .description("Load balancer of " + names.prefix() + ": HTTP(S) in, its tasks out")
                 .vpcId(platform.vpcId())
                 .tags(settings.tags())
+                .lifecycle(ServiceConstruct.REPLACE_WITHOUT_OUTAGE)
                 .build());
         securityGroup.overrideLogicalId(names.address("lb_security_group"));
         String source = web.internal() ? platform.vpcCidr() : ANYWHERE;
@@ -60,21 +68,25 @@ public final class ServiceLoadBalancer extends Construct {
             ingress(settings, names, HTTPS_PORT, source);
         }
 
-        loadBalancer = new Lb(this, "alb", LbConfig.builder()
+        LbConfig.Builder lbConfig = LbConfig.builder()
                 .name(names.loadBalancer())
                 .loadBalancerType("application")
                 .internal(web.internal())
                 .securityGroups(List.of(securityGroup.getId()))
                 .subnets(web.internal() ? platform.taskSubnetIds() : platform.publicSubnetIds())
                 .dropInvalidHeaderFields(true)
-                .enableDeletionProtection(platform.protectStatefulResources())
-                .tags(settings.tags())
-                .build());
+                .enableDeletionProtection(deletionProtection)
+                .tags(settings.tags());
+        if (!web.internal()) {
+            // An internet-facing load balancer needs the VPC's internet gateway attached first.
+            lbConfig.dependsOn(platform.internetReady());
+        }
+        loadBalancer = new Lb(this, "alb", lbConfig.build());
         loadBalancer.overrideLogicalId(names.address("lb"));
 
         HealthCheck check = web.healthCheck();
         targetGroup = new LbTargetGroup(this, "target-group", LbTargetGroupConfig.builder()
-                .name(names.targetGroup())
+                .name(names.targetGroup(Tokens.text(web.port())))
                 .port(web.port())
                 .protocol("HTTP")
                 .targetType("ip")
@@ -90,6 +102,7 @@ public final class ServiceLoadBalancer extends Construct {
                         .unhealthyThreshold(check.unhealthyThreshold())
                         .build())
                 .tags(settings.tags())
+                .lifecycle(ServiceConstruct.REPLACE_WITHOUT_OUTAGE)
                 .build());
         targetGroup.overrideLogicalId(names.address("target_group"));
 
@@ -125,9 +138,10 @@ public final class ServiceLoadBalancer extends Construct {
     }
 
     /** Lets the load balancer reach the service's tasks on their port, and nothing else. */
-    public void allowTrafficTo(SecurityGroup tasks, ServiceSettings settings, Number port) {
+    public VpcSecurityGroupEgressRule allowTrafficTo(SecurityGroup tasks, ServiceSettings settings, Number port) {
         ServiceNames names = settings.names();
-        new VpcSecurityGroupEgressRule(this, "to-tasks", VpcSecurityGroupEgressRuleConfig.builder()
+        VpcSecurityGroupEgressRule rule = new VpcSecurityGroupEgressRule(this, "to-tasks",
+                VpcSecurityGroupEgressRuleConfig.builder()
                 .securityGroupId(securityGroup.getId())
                 .referencedSecurityGroupId(tasks.getId())
                 .ipProtocol("tcp")
@@ -135,8 +149,9 @@ public final class ServiceLoadBalancer extends Construct {
                 .toPort(port)
                 .description("To the tasks of " + names.prefix())
                 .tags(settings.tags())
-                .build())
-                .overrideLogicalId(names.address("lb_to_tasks"));
+                .build());
+        rule.overrideLogicalId(names.address("lb_to_tasks"));
+        return rule;
     }
 
     public SecurityGroup securityGroup() {

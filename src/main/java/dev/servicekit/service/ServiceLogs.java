@@ -6,6 +6,9 @@ import software.constructs.Construct;
 
 /** The service's CloudWatch log group, {@code /<env>/<service>}, with the environment's retention. */
 public final class ServiceLogs extends Construct {
+    /** The part of the log group's address: {@code <service>_logs}. */
+    public static final String LOGS = "logs";
+
     private final CloudwatchLogGroup logGroup;
 
     public ServiceLogs(Construct scope, ServiceSettings settings, Platform platform) {
@@ -17,7 +20,7 @@ public final class ServiceLogs extends Construct {
                 .tags(settings.tags())
                 .lifecycle(ServiceConstruct.statefulLifecycle(platform))
                 .build());
-        logGroup.overrideLogicalId(names.address("logs"));
+        logGroup.overrideLogicalId(names.address(LOGS));
     }
 
     public CloudwatchLogGroup logGroup() {

@@ -5,6 +5,8 @@ package dev.servicekit.service;
  * place. Validation checks these derived names against AWS's limits before anything is synthesized.
  */
 public record ServiceNames(String environment, String service, java.util.Optional<String> addressPrefix) {
+    /** Terraform appends this many characters to a {@code name_prefix} to make the name unique. */
+    public static final int UNIQUE_SUFFIX_LENGTH = 26;
 
     /** {@code <env>-<service>}: the queue, task family, ECS service, load balancer and target group. */
     public String prefix() {
@@ -43,16 +45,27 @@ public record ServiceNames(String environment, String service, java.util.Optiona
         return prefix();
     }
 
-    public String targetGroup() {
-        return prefix();
+    /**
+     * {@code <env>-<service>-<port>}: a new port makes Terraform replace the target group, and a new name
+     * lets it create the new group before destroying the old one, which the listener still uses. Target
+     * groups take no readable {@code name_prefix} (six characters at most).
+     */
+    public String targetGroup(String port) {
+        return prefix() + "-" + port;
     }
 
+    /**
+     * The tasks' security group {@code name_prefix}: Terraform appends {@value #UNIQUE_SUFFIX_LENGTH}
+     * characters, so that a change that replaces the group (its description, say) can create the new one
+     * before destroying the old one, which running tasks still use.
+     */
     public String taskSecurityGroup() {
-        return prefix() + "-tasks";
+        return prefix() + "-tasks-";
     }
 
+    /** The load balancer's security group {@code name_prefix}; see {@link #taskSecurityGroup()}. */
     public String loadBalancerSecurityGroup() {
-        return prefix() + "-lb";
+        return prefix() + "-lb-";
     }
 
     /** The SSM Parameter Store path under which the service's secrets live, without a trailing slash. */

@@ -16,6 +16,10 @@ import java.util.TreeMap;
  * at least as long as the queue would have.
  */
 public final class ServiceQueues extends Construct {
+    /** The parts of the queues' addresses: {@code <service>_queue}, {@code <service>_dlq}. */
+    public static final String QUEUE = "queue";
+    public static final String DEAD_LETTER_QUEUE = "dlq";
+
     private final SqsQueue queue;
     private final SqsQueue deadLetterQueue;
 
@@ -31,7 +35,7 @@ public final class ServiceQueues extends Construct {
                 .tags(settings.tags())
                 .lifecycle(lifecycle)
                 .build());
-        deadLetterQueue.overrideLogicalId(names.address("dlq"));
+        deadLetterQueue.overrideLogicalId(names.address(DEAD_LETTER_QUEUE));
 
         Map<String, Object> redrive = new TreeMap<>();
         redrive.put("deadLetterTargetArn", deadLetterQueue.getArn());
@@ -47,7 +51,7 @@ public final class ServiceQueues extends Construct {
                 .tags(settings.tags())
                 .lifecycle(lifecycle)
                 .build());
-        queue.overrideLogicalId(names.address("queue"));
+        queue.overrideLogicalId(names.address(QUEUE));
     }
 
     public SqsQueue queue() {

@@ -1,7 +1,6 @@
 package dev.servicekit.service;
 
 import com.hashicorp.cdktf.Fn;
-import com.hashicorp.cdktf.Token;
 import com.hashicorp.cdktf.providers.aws.ecs_task_definition.EcsTaskDefinition;
 import com.hashicorp.cdktf.providers.aws.ecs_task_definition.EcsTaskDefinitionConfig;
 import dev.servicekit.catalog.ServiceKind;
@@ -78,8 +77,8 @@ public final class ServiceTask extends Construct {
                 .family(names.taskFamily())
                 .requiresCompatibilities(List.of("FARGATE"))
                 .networkMode("awsvpc")
-                .cpu(text(settings.cpu()))
-                .memory(text(settings.memory()))
+                .cpu(Tokens.text(settings.cpu()))
+                .memory(Tokens.text(settings.memory()))
                 .executionRoleArn(roles.executionRole().getArn())
                 .taskRoleArn(roles.taskRole().getArn())
                 .containerDefinitions(Fn.jsonencode(List.of(container)))
@@ -90,11 +89,6 @@ public final class ServiceTask extends Construct {
 
     public EcsTaskDefinition taskDefinition() {
         return taskDefinition;
-    }
-
-    /** ECS takes cpu and memory as strings; a module input (a number token) must stay a reference. */
-    private static String text(Number value) {
-        return Tokens.isToken(value) ? Token.asString(value) : String.valueOf(value);
     }
 
     private static Map<String, Object> pair(String k1, Object v1, String k2, Object v2) {

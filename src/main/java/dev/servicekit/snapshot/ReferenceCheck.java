@@ -142,6 +142,19 @@ public final class ReferenceCheck {
         return found;
     }
 
+    /** {@code text} with every {@code ${...}} or {@code %{...}} template replaced by {@code replacement}. */
+    static String withoutTemplates(String text, String replacement) {
+        StringBuilder literal = new StringBuilder();
+        int from = 0;
+        int start = nextTemplate(text, 0);
+        while (start >= 0) {
+            literal.append(text, from, start).append(replacement);
+            from = Math.min(text.length(), closingBrace(text, start + 2) + 1);
+            start = nextTemplate(text, from);
+        }
+        return literal.append(text.substring(from)).toString();
+    }
+
     /** Where the next {@code ${} interpolation or {@code %{} directive starts; {@code $${} and {@code %%{} are escapes. */
     private static int nextTemplate(String text, int from) {
         for (int i = from; i + 1 < text.length(); i++) {

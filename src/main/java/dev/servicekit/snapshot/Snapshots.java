@@ -65,7 +65,7 @@ public final class Snapshots {
         StringBuilder failure = new StringBuilder(environment + ": the synthesized stack differs from " + file + "\n");
         List<String> replacements = ReplacementCheck.findings(environment, before, synthesized, services);
         if (!replacements.isEmpty()) {
-            failure.append("\nWARNING, stateful resources would be replaced:\n");
+            failure.append("\nWARNING, stateful resources would be destroyed or replaced:\n");
             replacements.forEach(r -> failure.append("  ").append(r).append('\n'));
         }
         failure.append('\n').append(diff.isEmpty() ? "(only the formatting differs)\n" : diff);

@@ -13,45 +13,101 @@ import java.util.regex.Pattern;
 public final class AwsLimits {
     private AwsLimits() {}
 
-    /** A name AWS accepts: its maximum length and the characters allowed. */
-    public record NameRule(String resource, int maxLength, Pattern allowed, String allowedDescription) {
-        /** The problem with {@code name}, or null when AWS accepts it. */
-        public String problem(String name) {
-            if (name.isEmpty()) {
-                return "must not be empty";
+    /**
+     * A text AWS accepts in one field of one resource (a name, a description, a tag): its length and its
+     * characters. The provider checks few of these at plan; AWS rejects the rest at apply, half-way.
+     *
+     * @param field        what the text is, for messages, e.g. {@code security group description}
+     * @param minLength    0 for optional texts such as descriptions
+     * @param allowedDescription the characters in words, for messages
+     */
+    public record TextRule(String field, int minLength, int maxLength, Pattern allowed, String allowedDescription) {
+        /** The problem with {@code text}, or null when AWS accepts it. */
+        public String problem(String text) {
+            if (text.length() < minLength) {
+                return minLength == 1 ? "must not be empty" : "'" + text + "' is shorter than " + minLength + " characters";
             }
-            if (name.length() > maxLength) {
-                return tooLong(name, String.valueOf(name.length()));
+            if (text.length() > maxLength) {
+                return tooLong(text, String.valueOf(text.length()));
             }
-            if (!allowed.matcher(name).matches()) {
-                return "'" + name + "': AWS allows only " + allowedDescription + " in " + resource + " names";
+            if (!allowed.matcher(text).matches()) {
+                return "'" + text + "': AWS allows only " + allowedDescription + " in " + plural();
             }
             return null;
         }
 
-        /** The message for a name over the limit; arguments may be Terraform interpolations. */
-        public String tooLong(String name, String length) {
-            return "'" + name + "' is " + length + " characters; AWS limits " + resource + " names to " + maxLength;
+        /** The message for a text over the limit; arguments may be Terraform interpolations. */
+        public String tooLong(String text, String length) {
+            return "'" + text + "' is " + length + " characters; AWS limits " + plural() + " to " + maxLength;
+        }
+
+        private String plural() {
+            return field.endsWith("s") ? field : field.endsWith("x") ? field + "es" : field + "s";
         }
     }
 
     private static final Pattern ALNUM_HYPHEN = Pattern.compile("[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?");
+    /** EC2's characters for security group names and descriptions and rule descriptions (no quotes). */
+    private static final String EC2_TEXT = "A-Za-z0-9 ._\\-:/()#,@\\[\\]+=&;{}!$*";
+    private static final String EC2_TEXT_DESCRIPTION = "letters, digits, spaces and ._-:/()#,@[]+=&;{}!$*";
 
-    public static final NameRule LOAD_BALANCER_NAME = new NameRule("load balancer", 32, ALNUM_HYPHEN,
+    public static final TextRule LOAD_BALANCER_NAME = new TextRule("load balancer name", 1, 32, ALNUM_HYPHEN,
             "letters, digits and inner hyphens");
-    public static final NameRule TARGET_GROUP_NAME = new NameRule("target group", 32, ALNUM_HYPHEN,
+    public static final TextRule TARGET_GROUP_NAME = new TextRule("target group name", 1, 32, ALNUM_HYPHEN,
             "letters, digits and inner hyphens");
-    public static final NameRule QUEUE_NAME = new NameRule("SQS queue", 80, Pattern.compile("[A-Za-z0-9_-]+"),
+    public static final TextRule QUEUE_NAME = new TextRule("SQS queue name", 1, 80, Pattern.compile("[A-Za-z0-9_-]+"),
             "letters, digits, hyphens and underscores");
-    public static final NameRule ECS_NAME = new NameRule("ECS service or task family", 255,
+    public static final TextRule ECS_NAME = new TextRule("ECS service or task family name", 1, 255,
             Pattern.compile("[A-Za-z0-9_-]+"), "letters, digits, hyphens and underscores");
-    public static final NameRule IAM_ROLE_NAME = new NameRule("IAM role", 64, Pattern.compile("[A-Za-z0-9+=,.@_-]+"),
-            "letters, digits and +=,.@_-");
-    public static final NameRule LOG_GROUP_NAME = new NameRule("CloudWatch log group", 512,
+    public static final TextRule ECS_CLUSTER_NAME = new TextRule("ECS cluster name", 1, 255,
+            Pattern.compile("[A-Za-z0-9_-]+"), "letters, digits, hyphens and underscores");
+    public static final TextRule CONTAINER_NAME = new TextRule("container name", 1, 255,
+            Pattern.compile("[A-Za-z0-9_-]+"), "letters, digits, hyphens and underscores");
+    public static final TextRule IAM_ROLE_NAME = new TextRule("IAM role name", 1, 64,
+            Pattern.compile("[A-Za-z0-9+=,.@_-]+"), "letters, digits and +=,.@_-");
+    public static final TextRule IAM_POLICY_NAME = new TextRule("IAM policy name", 1, 128,
+            Pattern.compile("[A-Za-z0-9+=,.@_-]+"), "letters, digits and +=,.@_-");
+    /** IAM's own pattern for role descriptions: tab, line breaks and printable Latin-1. */
+    public static final TextRule IAM_ROLE_DESCRIPTION = new TextRule("IAM role description", 0, 1000,
+            Pattern.compile("[\\u0009\\u000A\\u000D\\u0020-\\u007E\\u00A1-\\u00FF]*"),
+            "printable characters");
+    public static final TextRule LOG_GROUP_NAME = new TextRule("CloudWatch log group name", 1, 512,
             Pattern.compile("[A-Za-z0-9._/#-]+"), "letters, digits and ._-/#");
-    public static final NameRule SECURITY_GROUP_NAME = new NameRule("security group", 255,
-            Pattern.compile("(?!sg-)[A-Za-z0-9 ._\\-:/()#,@\\[\\]+=&;{}!$*]+"),
-            "letters, digits and ._-:/()#,@[]+=&;{}!$* (and no leading sg-)");
+    /** Log stream names exclude ':' and '*'; the awslogs prefix becomes their first part. */
+    public static final TextRule LOG_STREAM_PREFIX = new TextRule("awslogs stream prefix", 1, 512,
+            Pattern.compile("[^:*\\p{Cntrl}]+"), "characters other than : and *");
+    public static final TextRule SECURITY_GROUP_NAME = new TextRule("security group name", 1, 255,
+            Pattern.compile("(?!sg-)[" + EC2_TEXT + "]+"), EC2_TEXT_DESCRIPTION + " (and no leading sg-)");
+    /** The provider limits a security group's {@code name_prefix} to 100 characters. */
+    public static final TextRule SECURITY_GROUP_NAME_PREFIX = new TextRule("security group name prefix", 1, 100,
+            Pattern.compile("(?!sg-)[" + EC2_TEXT + "]+"), EC2_TEXT_DESCRIPTION + " (and no leading sg-)");
+    /** Required by EC2, and replacing the group when it changes. */
+    public static final TextRule SECURITY_GROUP_DESCRIPTION = new TextRule("security group description", 1, 255,
+            Pattern.compile("[" + EC2_TEXT + "]+"), EC2_TEXT_DESCRIPTION);
+    /** The provider does not check these; EC2 rejects a bad one at apply. */
+    public static final TextRule SECURITY_GROUP_RULE_DESCRIPTION = new TextRule("security group rule description", 0,
+            255, Pattern.compile("[" + EC2_TEXT + "]*"), EC2_TEXT_DESCRIPTION);
+    public static final TextRule ALARM_NAME = new TextRule("CloudWatch alarm name", 1, 255,
+            Pattern.compile("[\\x20-\\x7E]+"), "printable ASCII characters");
+    public static final TextRule ALARM_DESCRIPTION = new TextRule("CloudWatch alarm description", 0, 1024,
+            Pattern.compile("[\\x20-\\x7E]*"), "printable ASCII characters");
+    /** Application Auto Scaling's pattern for policy names: printable characters. */
+    public static final TextRule SCALING_POLICY_NAME = new TextRule("scaling policy name", 1, 256,
+            Pattern.compile("\\p{Print}+"), "printable characters");
+    /** The tag rules every AWS service shares (some accept more; none accepts less). */
+    public static final TextRule TAG_KEY = new TextRule("tag key", 1, 128,
+            Pattern.compile("(?!aws:)[\\p{L}\\p{Z}\\p{N}_.:/=+\\-@]+"),
+            "letters, digits, spaces and _.:/=+-@ (and no leading aws:)");
+    public static final TextRule TAG_VALUE = new TextRule("tag value", 0, 256,
+            Pattern.compile("[\\p{L}\\p{Z}\\p{N}_.:/=+\\-@]*"), "letters, digits, spaces and _.:/=+-@");
+    /** At most 50 tags on one resource. */
+    public static final int MAX_TAGS = 50;
+    /** SSM parameter names (secrets): letters, digits and _.-/; the whole name at most 1011 characters. */
+    public static final TextRule SSM_PARAMETER_NAME = new TextRule("SSM parameter name", 1, 1011,
+            Pattern.compile("[A-Za-z0-9_./-]+"), "letters, digits and _.-/");
+
+    /** An availability zone ID, e.g. {@code use1-az3}: the same physical zone in every account. */
+    public static final Pattern ZONE_ID = Pattern.compile("[a-z]+[0-9]+(-[a-z]+[0-9]*)?-az[0-9]+");
 
     /** Fargate: for each cpu value, the memory sizes (MiB) AWS accepts. */
     public static final Map<Integer, List<Integer>> FARGATE_MEMORY_BY_CPU = Map.of(

@@ -104,6 +104,7 @@ public final class CatalogValidator {
         }
         line.check(!spec.image().isBlank(), "image", "must not be empty");
         line.check(!spec.owner().isBlank(), "owner", "must not be empty");
+        line.name("owner", spec.owner(), AwsLimits.TAG_VALUE);
         boolean queue = spec.queue().isPresent();
         for (String key : spec.variables().keySet()) {
             line.check(VARIABLE_NAME.matcher(key).matches(), "env." + key, "is not a valid environment variable name");
@@ -147,9 +148,7 @@ public final class CatalogValidator {
             checkTaskSize(scope, s.cpu().intValue(), s.memory().intValue());
         }
         if (line.minCount().isPresent()) {
-            checkCounts(scope, s.minCount().intValue(), s.desiredCount().intValue(), s.maxCount().intValue(), web);
-        } else {
-            scope.check(!web || s.minCount().intValue() >= 1, "minCount", Rules.NEEDS_A_WEB_TASK);
+            checkCounts(scope, s.minCount().intValue(), s.desiredCount().intValue(), s.maxCount().intValue());
         }
         line.logRetentionDays().ifPresent(days -> scope.check(AwsLimits.LOG_RETENTION_DAYS.contains(days),
                 "logRetentionDays", Rules.badRetention(String.valueOf(days))));
@@ -161,14 +160,15 @@ public final class CatalogValidator {
         scope.name("execution role name", names.executionRole(), AwsLimits.IAM_ROLE_NAME);
         scope.name("task role name", names.taskRole(), AwsLimits.IAM_ROLE_NAME);
         scope.name("log group name", names.logGroup(), AwsLimits.LOG_GROUP_NAME);
-        scope.name("task security group name", names.taskSecurityGroup(), AwsLimits.SECURITY_GROUP_NAME);
+        scope.name("task security group name prefix", names.taskSecurityGroup(), AwsLimits.SECURITY_GROUP_NAME_PREFIX);
         if (web) {
             scope.name("load balancer name", names.loadBalancer(), AwsLimits.LOAD_BALANCER_NAME);
             scope.check(!names.loadBalancer().startsWith("internal-"), "load balancer name",
                     Rules.startsWithInternal(names.loadBalancer()));
-            scope.name("target group name", names.targetGroup(), AwsLimits.TARGET_GROUP_NAME);
-            scope.name("load balancer security group name", names.loadBalancerSecurityGroup(),
-                    AwsLimits.SECURITY_GROUP_NAME);
+            scope.name("target group name", names.targetGroup(String.valueOf(((ServiceKind.Web) s.kind()).port())),
+                    AwsLimits.TARGET_GROUP_NAME);
+            scope.name("load balancer security group name prefix", names.loadBalancerSecurityGroup(),
+                    AwsLimits.SECURITY_GROUP_NAME_PREFIX);
         }
 
         s.queue().ifPresent(queue -> checkQueue(scope, queue));
@@ -196,7 +196,7 @@ public final class CatalogValidator {
         scope.check(Rules.ENVIRONMENT_NAME.matcher(env.name()).matches(), "name", Rules.badEnvironmentName(env.name()));
         scope.check(REGION.matcher(env.region()).matches(), "region", "'" + env.region() + "' is not an AWS region");
         checkTaskSize(scope, env.tasks().cpu(), env.tasks().memory());
-        checkCounts(scope, env.tasks().minCount(), env.tasks().desiredCount(), env.tasks().maxCount(), false);
+        checkCounts(scope, env.tasks().minCount(), env.tasks().desiredCount(), env.tasks().maxCount());
         scope.check(AwsLimits.LOG_RETENTION_DAYS.contains(env.logRetentionDays()), "logRetentionDays",
                 Rules.badRetention(String.valueOf(env.logRetentionDays())));
         scope.check(Rules.NOTIFY_HANDLE.matcher(env.monitoring().notifyHandle()).matches(), "notify",
@@ -211,6 +211,8 @@ public final class CatalogValidator {
                     "'" + managed.cidr() + "' must be a 10.x.0.0/16 block");
             scope.check(managed.natGateways() >= 0 && managed.natGateways() <= 2, "network.natGateways",
                     Rules.outside(String.valueOf(managed.natGateways()), new AwsLimits.Range(0, 2, "")));
+            managed.excludedZoneIds().forEach(id -> scope.check(AwsLimits.ZONE_ID.matcher(id).matches(),
+                    "excludeZoneIds", "'" + id + "' is not an availability zone ID such as use1-az3"));
         } else if (env.network() instanceof NetworkConfig.Existing existing) {
             scope.check(existing.vpcId().startsWith("vpc-"), "vpcId", "'" + existing.vpcId() + "' is not a VPC ID (vpc-...)");
             scope.check(existing.publicSubnetIds().size() >= 2, "publicSubnetIds",
@@ -219,7 +221,11 @@ public final class CatalogValidator {
                     "'" + id + "' is not a subnet ID"));
             existing.privateSubnetIds().forEach(id -> scope.check(id.startsWith("subnet-"), "privateSubnetIds",
                     "'" + id + "' is not a subnet ID"));
-            scope.check(!existing.clusterName().isBlank(), "clusterName", "an adopted VPC needs an ECS cluster name");
+            if (existing.clusterName().isBlank()) {
+                scope.add("clusterName", "an adopted VPC needs an ECS cluster name");
+            } else {
+                scope.name("clusterName", existing.clusterName(), AwsLimits.ECS_CLUSTER_NAME);
+            }
         }
         if (env.state() instanceof StateBackend.S3 s3) {
             scope.check(S3_BUCKET.matcher(s3.bucket()).matches(), "stateBucket", "'" + s3.bucket() + "' is not an S3 bucket name");
@@ -238,9 +244,8 @@ public final class CatalogValidator {
         }
     }
 
-    private static void checkCounts(Problems.Scope scope, int min, int desired, int max, boolean web) {
-        scope.check(min >= 0, "minCount", Rules.negative(String.valueOf(min)));
-        scope.check(!web || min >= 1, "minCount", Rules.NEEDS_A_WEB_TASK);
+    private static void checkCounts(Problems.Scope scope, int min, int desired, int max) {
+        scope.check(min >= 1, "minCount", Rules.needsATask(String.valueOf(min)));
         scope.check(max >= 1, "maxCount", Rules.atLeastOne(String.valueOf(max)));
         scope.check(min <= desired && desired <= max, "desiredCount",
                 Rules.badCounts(String.valueOf(min), String.valueOf(desired), String.valueOf(max)));

@@ -42,7 +42,7 @@ public final class Problems {
             }
         }
 
-        public void name(String field, String name, AwsLimits.NameRule rule) {
+        public void name(String field, String name, AwsLimits.TextRule rule) {
             String problem = rule.problem(name);
             if (problem != null) {
                 add(field, problem);

@@ -78,6 +78,16 @@ public final class Rules {
         return "'" + arn + "' is not an ACM certificate ARN";
     }
 
+    /** With HTTPS on, a certificate is required, and a certificate without HTTPS would be ignored. */
+    public static final String HTTPS_NEEDS_A_CERTIFICATE =
+            "enable_https and certificate_arn go together: HTTPS needs a certificate, and a certificate without "
+                    + "enable_https would be ignored";
+
+    public static String privateEcrImage(String image, String switchName) {
+        return "'" + image + "' is in a private ECR repository: set " + switchName + " = true so that the execution "
+                + "role may pull it";
+    }
+
     public static String badHandle(String handle) {
         return "'" + handle + "' is not a Datadog handle such as @slack-alerts";
     }
@@ -86,8 +96,17 @@ public final class Rules {
         return value + " must not be negative";
     }
 
-    public static final String NEEDS_A_WEB_TASK =
-            "a web service needs at least one task: CPU tracking cannot scale out from zero";
+    /**
+     * Every service keeps a task: CPU tracking cannot scale out from zero, and a worker's first scale-out
+     * step starts at {@value dev.servicekit.service.ServiceScaling#SCALE_OUT_BACKLOG} visible messages, so
+     * fewer would wait for ever.
+     */
+    public static String needsATask(String min) {
+        return min + " must be at least 1: a web service cannot scale out from zero tasks, and a worker at zero "
+                + "would leave up to " + (dev.servicekit.service.ServiceScaling.SCALE_OUT_BACKLOG - 1)
+                + " messages waiting (scaling out starts at " + dev.servicekit.service.ServiceScaling.SCALE_OUT_BACKLOG
+                + " visible)";
+    }
 
     public static String atLeastOne(String count) {
         return count + " must be at least 1";

@@ -23,4 +23,9 @@ public final class Tokens {
     public static boolean isToken(Number value) {
         return value != null && value.doubleValue() < -1e280;
     }
+
+    /** A number as Terraform text: its digits, or the reference a number token stands for. */
+    public static String text(Number value) {
+        return isToken(value) ? com.hashicorp.cdktf.Token.asString(value) : String.valueOf(value);
+    }
 }

@@ -75,4 +75,28 @@ class EnvironmentContextTest {
                 .isInstanceOf(ConfigurationException.class)
                 .hasMessageContaining("cdktf.json: context.servicekit.qa: unknown environment; known: [stage, prod]");
     }
+
+    @Test
+    void aManagedNetworkAvoidsOptInZonesAndTheZonesAnEnvironmentExcludes() {
+        Synthesized out = Synthesized.of(Catalog.of(Service.worker("w", "public.ecr.aws/docker/library/busybox:1.36")),
+                Map.of("servicekit", Map.of("prod", Map.of("excludeZoneIds", List.of("use1-az3")))));
+        for (String env : List.of("stage", "prod")) {
+            JsonNode zones = out.stack(env).path("data").path("aws_availability_zones").path("available");
+            assertThat(zones.path("state").asText()).isEqualTo("available");
+            assertThat(zones.path("filter").toString()).as(env + ": Local Zones sort first and offer no Fargate")
+                    .isEqualTo("[{\"name\":\"opt-in-status\",\"values\":[\"opt-in-not-required\"]}]");
+        }
+        assertThat(out.stack("prod").path("data").path("aws_availability_zones").path("available")
+                .path("exclude_zone_ids").toString()).isEqualTo("[\"use1-az3\"]");
+        assertThat(out.stack("stage").path("data").path("aws_availability_zones").path("available")
+                .has("exclude_zone_ids")).isFalse();
+
+        assertThatThrownBy(() -> EnvironmentContext.apply(Map.of("prod", Map.of("excludeZoneIds", List.of("use1-az3"),
+                "vpcId", "vpc-1", "clusterName", "c")), List.of(Environment.stage(), Environment.prod())))
+                .hasMessageContaining("context.servicekit.prod.excludeZoneIds: has no effect with vpcId");
+        assertThatThrownBy(() -> dev.servicekit.validation.CatalogValidator.validate(CATALOG, EnvironmentContext.apply(
+                Map.of("prod", Map.of("excludeZoneIds", List.of("us-east-1a"))),
+                List.of(Environment.stage(), Environment.prod()))))
+                .hasMessageContaining("prod: excludeZoneIds: 'us-east-1a' is not an availability zone ID such as use1-az3");
+    }
 }

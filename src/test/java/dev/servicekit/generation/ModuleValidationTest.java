@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.servicekit.catalog.Catalog;
+import dev.servicekit.support.TerraformCli;
 import dev.servicekit.catalog.Service;
 import dev.servicekit.environment.Environment;
 import dev.servicekit.monitoring.MonitorKind;
@@ -11,6 +12,7 @@ import dev.servicekit.monitoring.Thresholds;
 import dev.servicekit.validation.CatalogValidator;
 import dev.servicekit.validation.ConfigurationException;
 import dev.servicekit.validation.Problem;
+import dev.servicekit.validation.Rules;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -122,7 +124,8 @@ class ModuleValidationTest {
     @Test
     void boundsThatJavaChecksAreCheckedInTerraformToo() throws Exception {
         assertThat(errors(worker, Map.of("min_count", "0", "desired_count", "0", "max_count", "0")))
-                .containsExactly("error: maxCount: 0 must be at least 1");
+                .containsExactlyInAnyOrder("error: maxCount: 0 must be at least 1",
+                        "error: minCount: " + Rules.needsATask("0"));
         // One at a time: Terraform skips rules that refer to a variable that already failed its own.
         assertThat(errors(worker, Map.of("cpu_critical", "120", "cpu_warning", "70")))
                 .isEqualTo(java(Service.worker("svc", "img").monitor(MonitorKind.CPU, Thresholds.of(120, 70)), "stage"));
@@ -140,17 +143,31 @@ class ModuleValidationTest {
         String longName = "a-web-service-with-a-long-name";
         assertThat(errors(web, Map.of("name", longName)))
                 .containsExactly(java(Service.web(longName, "img", 80).internal(), "stage").stream()
-                        .filter(p -> p.contains("load balancer name")).toArray(String[]::new));
+                        .filter(p -> p.contains("load balancer name") || p.contains("target group name"))
+                        .toArray(String[]::new));
         assertThat(errors(worker, Map.of("name", "Bad_Name")))
                 .containsExactly("error: name: " + dev.servicekit.validation.Rules.badServiceName("Bad_Name"));
     }
 
     @Test
+    void aPrivateEcrImageNeedsItsPlanTimeSwitch() throws Exception {
+        String image = "123456789012.dkr.ecr.eu-west-1.amazonaws.com/billing:1.4";
+        assertThat(errors(worker, Map.of("image", image)))
+                .containsExactly("error: image: " + Rules.privateEcrImage(image, "private_ecr_image"));
+        assertThat(errors(worker, Map.of("image", image, "private_ecr_image", "true"))).isEmpty();
+    }
+
+    @Test
     void webInputsAreChecked() throws Exception {
         assertThat(errors(web, Map.of("port", "70000"))).containsExactly("error: port: 70000 is outside 1-65535");
-        assertThat(errors(web, Map.of("certificate_arn", "arn:aws:iam::1:x")))
+        assertThat(errors(web, Map.of("certificate_arn", "arn:aws:iam::1:x", "enable_https", "true")))
                 .containsExactly("error: certificateArn: 'arn:aws:iam::1:x' is not an ACM certificate ARN");
-        assertThat(errors(web, Map.of("certificate_arn", "arn:aws:acm:us-east-1:123456789012:certificate/abc"))).isEmpty();
+        String certificate = "arn:aws:acm:us-east-1:123456789012:certificate/abc";
+        assertThat(errors(web, Map.of("certificate_arn", certificate, "enable_https", "true"))).isEmpty();
+        assertThat(errors(web, Map.of("certificate_arn", certificate)))
+                .containsExactly("error: certificateArn: " + Rules.HTTPS_NEEDS_A_CERTIFICATE);
+        assertThat(errors(web, Map.of("enable_https", "true")))
+                .containsExactly("error: certificateArn: " + Rules.HTTPS_NEEDS_A_CERTIFICATE);
         assertThat(errors(web, Map.of("public_subnet_ids", "[]"))).containsExactly(
                 "error: publicSubnetIds: an internet-facing load balancer needs public subnets in two zones");
         assertThat(errors(web, Map.of("public_subnet_ids", "[]", "internal", "true"))).isEmpty();

@@ -15,6 +15,8 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
@@ -149,20 +151,58 @@ class ModulesTest {
     }
 
     @Test
-    void aWebModuleDecidesHttpsAndInternalInTerraform() {
+    void aWebModuleDecidesHttpsAndInternalInTerraformFromPlanTimeBooleans() {
         JsonNode resources = module(ModuleKind.WEB_SERVICE).path("resource");
-        String https = "${var.certificate_arn == null ? 0 : 1}";
+        String https = "${var.enable_https ? 1 : 0}";
         assertThat(resources.path("aws_lb_listener").path("listener_https").path("count").asText()).isEqualTo(https);
         assertThat(resources.path("aws_vpc_security_group_ingress_rule").path("lb_ingress_443").path("count").asText())
                 .isEqualTo(https);
         JsonNode action = resources.path("aws_lb_listener").path("listener_http").path("default_action").get(0);
         assertThat(resources.path("aws_lb_listener").path("listener_http").path("default_action").size()).isEqualTo(1);
-        assertThat(action.path("type").asText()).isEqualTo("${var.certificate_arn == null ? \"forward\" : \"redirect\"}");
+        assertThat(action.path("type").asText()).isEqualTo("${var.enable_https ? \"redirect\" : \"forward\"}");
         assertThat(action.has("redirect")).as("the redirect is a dynamic block").isFalse();
         assertThat(action.path("dynamic").path("redirect").path("content").path("port").asText()).isEqualTo("443");
         assertThat(resources.path("aws_lb").path("lb").path("internal").asText()).isEqualTo("${var.internal}");
         assertThat(resources.path("aws_lb").path("lb").path("subnets").asText())
                 .isEqualTo("${var.internal ? var.subnet_ids : var.public_subnet_ids}");
+    }
+
+    /**
+     * A count or a for_each must be known at plan; a caller may pass an image or a certificate that is
+     * known only after apply (an ECR repository's URL, a validated certificate's ARN). So every count and
+     * for_each of both modules reads only boolean inputs.
+     */
+    @Test
+    void countsAndDynamicBlocksDependOnlyOnBooleanInputs() {
+        for (ModuleKind kind : ModuleKind.values()) {
+            JsonNode module = module(kind);
+            List<String> conditions = new ArrayList<>();
+            collectConditions(module.path("resource"), conditions);
+            assertThat(conditions).as(kind + ": its counts and for_each").isNotEmpty();
+            for (String condition : conditions) {
+                Matcher variables = Pattern.compile("var\\.([a-z_]+)").matcher(condition);
+                while (variables.find()) {
+                    assertThat(module.path("variable").path(variables.group(1)).path("type").asText())
+                            .as(kind + ": " + condition).isEqualTo("bool");
+                }
+            }
+        }
+        assertThat(module(ModuleKind.WORKER).path("resource").path("aws_iam_role_policy_attachment")
+                .path("execution_ecr").path("count").asText()).isEqualTo("${var.private_ecr_image ? 1 : 0}");
+    }
+
+    private static void collectConditions(JsonNode node, List<String> conditions) {
+        node.fields().forEachRemaining(field -> {
+            if ((field.getKey().equals("count") || field.getKey().equals("for_each")) && field.getValue().isTextual()) {
+                conditions.add(field.getValue().asText());
+            }
+            collectConditions(field.getValue(), conditions);
+        });
+        node.elements().forEachRemaining(element -> {
+            if (!element.isValueNode()) {
+                collectConditions(element, conditions);
+            }
+        });
     }
 
     /**

@@ -1,5 +1,6 @@
 package dev.servicekit.generation;
 
+import dev.servicekit.support.TerraformCli;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

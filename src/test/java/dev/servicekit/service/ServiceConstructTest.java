@@ -133,6 +133,55 @@ class ServiceConstructTest {
     }
 
     @Test
+    void tasksStartOnlyAfterTheirOwnSecurityGroupRulesExist() {
+        // Without its egress rule a task cannot pull its image, and the deploy waits until it times out.
+        assertThat(out.resource("prod", "aws_ecs_service", "billing-worker_service").path("depends_on").toString())
+                .contains("aws_vpc_security_group_egress_rule.billing-worker_task_egress");
+        assertThat(out.resource("prod", "aws_ecs_service", "checkout_service").path("depends_on").toString())
+                .contains("aws_vpc_security_group_egress_rule.checkout_task_egress",
+                        "aws_vpc_security_group_ingress_rule.checkout_task_ingress",
+                        "aws_vpc_security_group_egress_rule.checkout_lb_to_tasks");
+    }
+
+    @Test
+    void aRolledBackDeployFailsTheApply() {
+        JsonNode postcondition = out.resource("prod", "aws_ecs_service", "checkout_service")
+                .path("lifecycle").path("postcondition").get(0);
+        assertThat(postcondition.path("condition").asText())
+                .isEqualTo("${self.task_definition == aws_ecs_task_definition.checkout_task.arn}");
+        assertThat(postcondition.path("error_message").asText()).isEqualTo(ServiceConstruct.ROLLED_BACK);
+        assertThat(out.resource("prod", "aws_ecs_service", "checkout_service").path("wait_for_steady_state")
+                .asBoolean()).isTrue();
+    }
+
+    @Test
+    void groupsThatAReplacementWouldRecreateAreCreatedBeforeTheOldOnesGo() {
+        for (String group : List.of("checkout_task_security_group", "checkout_lb_security_group")) {
+            JsonNode sg = out.resource("prod", "aws_security_group", group);
+            assertThat(sg.has("name")).as(group + ": a fixed name would block its replacement").isFalse();
+            assertThat(sg.path("lifecycle").path("create_before_destroy").asBoolean()).as(group).isTrue();
+        }
+        assertThat(out.resource("prod", "aws_security_group", "checkout_task_security_group").path("name_prefix")
+                .asText()).isEqualTo("prod-checkout-tasks-");
+        assertThat(out.resource("prod", "aws_security_group", "checkout_lb_security_group").path("name_prefix")
+                .asText()).isEqualTo("prod-checkout-lb-");
+        JsonNode targetGroup = out.resource("prod", "aws_lb_target_group", "checkout_target_group");
+        assertThat(targetGroup.path("name").asText())
+                .as("a new port replaces the target group under a new name").isEqualTo("prod-checkout-8080");
+        assertThat(targetGroup.path("lifecycle").path("create_before_destroy").asBoolean()).isTrue();
+    }
+
+    @Test
+    void anInternetFacingLoadBalancerWaitsForTheInternetGateway() {
+        assertThat(out.resource("prod", "aws_lb", "checkout_lb").path("depends_on").toString())
+                .isEqualTo("[\"aws_internet_gateway.network_internet_gateway\"]");
+        Synthesized internal = Synthesized.of(dev.servicekit.catalog.Catalog.of(
+                dev.servicekit.catalog.Service.web("inside", "nginx:1.27", 80).internal()));
+        assertThat(internal.resource("prod", "aws_lb", "inside_lb").has("depends_on"))
+                .as("an internal load balancer needs no internet gateway").isFalse();
+    }
+
+    @Test
     void noPolicyWeWriteHasAWildcardResource() {
         for (String env : List.of("stage", "prod")) {
             out.stack(env).path("resource").path("aws_iam_role_policy").forEach(policy ->

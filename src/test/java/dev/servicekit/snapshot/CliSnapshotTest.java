@@ -2,7 +2,6 @@ package dev.servicekit.snapshot;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.servicekit.app.ExampleCatalog;
-import dev.servicekit.catalog.ServiceSpec;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -14,7 +13,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Collectors;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -26,19 +24,25 @@ class CliSnapshotTest {
     private static final Path PROJECT = Path.of("").toAbsolutePath();
 
     @Test
-    void cdktfSynthWritesExactlyTheSnapshots(@TempDir Path dir) throws Exception {
+    void cdktfSynthWritesExactlyTheSnapshotsAndKeepsTerraformsFiles(@TempDir Path dir) throws Exception {
         Path out = dir.resolve("cdktf.out");
+        // As after `cdktf deploy prod`: Terraform's working directory and the lock file of the stack.
+        Path prod = out.resolve("stacks/prod");
+        Files.createDirectories(prod.resolve(".terraform"));
+        Files.writeString(prod.resolve(".terraform/terraform.tfstate"), "backend");
+        Files.writeString(prod.resolve(".terraform.lock.hcl"), "lock");
         Result result = cdktf(PROJECT, dir.resolve("log.txt"), "synth", "--output", out.toString());
         assertThat(result.exit()).as(result.output()).isZero();
         assertThat(result.output()).doesNotContainIgnoringCase("end-of-life").doesNotContain("WARNING");
-        Set<String> services = ExampleCatalog.services().services().stream().map(ServiceSpec::name)
-                .collect(Collectors.toSet());
+        Set<String> services = ExampleCatalog.services().activeServiceNames();
         List<String> failures = new ArrayList<>();
         for (String env : List.of("stage", "prod")) {
             JsonNode synthesized = StackJson.parse(Files.readString(out.resolve("stacks/" + env + "/cdk.tf.json")));
             SnapshotTest.SNAPSHOTS.compare(env, synthesized, services).ifPresent(f -> failures.add("cdktf synth: " + f));
         }
         assertThat(failures).as("the CLI's stacks differ from the snapshots").isEmpty();
+        assertThat(Files.readString(prod.resolve(".terraform/terraform.tfstate"))).isEqualTo("backend");
+        assertThat(Files.readString(prod.resolve(".terraform.lock.hcl"))).isEqualTo("lock");
     }
 
     @Test

@@ -48,7 +48,7 @@ class SnapshotComparisonTest {
         JsonNode internal = Synthesized.of(Catalog.of(Service.web("auth", IMAGE, 80).internal())).stack("prod");
 
         assertThat(snapshots.compare("prod", internal, Set.of("auth")).orElseThrow()).contains(
-                "WARNING, stateful resources would be replaced:\n  prod: aws_lb.auth_lb would be destroyed and "
+                "WARNING, stateful resources would be destroyed or replaced:\n  prod: aws_lb.auth_lb would be destroyed and "
                         + "recreated; its DNS name would change under its clients (internal: false -> true)");
     }
 
@@ -62,8 +62,39 @@ class SnapshotComparisonTest {
         assertThat(ReplacementCheck.findings("prod", before, after, Set.of("mailer"))).containsExactly(
                 "prod: aws_sqs_queue.mailer_queue would be destroyed and recreated; its messages would be lost "
                         + "(its address changed or vanished while mailer is still in the catalog)");
-        assertThat(ReplacementCheck.findings("prod", before, after, Set.of()))
-                .as("removing a service from the catalog is wanted, not a loss").isEmpty();
+    }
+
+    @Test
+    void removingAServiceIsWantedInStageButDestroysProtectedDataInProdUnlessItWasRetired() {
+        Synthesized before = Synthesized.of(Catalog.of(Service.worker("mailer", IMAGE),
+                Service.web("auth", IMAGE, 80).prod(p -> p.allowPlainHttp())));
+        Synthesized without = Synthesized.of(Catalog.of(Service.worker("other", IMAGE)));
+        assertThat(ReplacementCheck.findings("stage", before.stack("stage"), without.stack("stage"), Set.of("other")))
+                .as("removing a service from an unprotected environment is wanted, not a loss").isEmpty();
+
+        String protection = " (it was protected, and a protection holds only while the block is in the "
+                + "configuration; to retire %s and keep its data, mark its line .retire() first)";
+        assertThat(ReplacementCheck.findings("prod", before.stack("prod"), without.stack("prod"), Set.of("other")))
+                .containsExactly(
+                        "prod: aws_cloudwatch_log_group.auth_logs would be destroyed; its logs would be lost"
+                                + protection.formatted("auth"),
+                        "prod: aws_cloudwatch_log_group.mailer_logs would be destroyed; its logs would be lost"
+                                + protection.formatted("mailer"),
+                        "prod: aws_lb.auth_lb would be destroyed; its DNS name would change under its clients"
+                                + protection.formatted("auth"),
+                        "prod: aws_sqs_queue.mailer_dlq would be destroyed; its messages would be lost"
+                                + protection.formatted("mailer"),
+                        "prod: aws_sqs_queue.mailer_queue would be destroyed; its messages would be lost"
+                                + protection.formatted("mailer"));
+
+        Catalog retiring = Catalog.of(Service.worker("mailer", IMAGE).retire(), Service.worker("other", IMAGE),
+                Service.web("auth", IMAGE, 80).prod(p -> p.allowPlainHttp()).retire());
+        Synthesized retired = Synthesized.of(retiring);
+        assertThat(ReplacementCheck.findings("prod", before.stack("prod"), retired.stack("prod"),
+                retiring.activeServiceNames()))
+                .as("retiring releases the data and lifts the load balancer's protection: nothing is lost").isEmpty();
+        assertThat(ReplacementCheck.findings("prod", retired.stack("prod"), without.stack("prod"), Set.of("other")))
+                .as("then the line can go").isEmpty();
     }
 
     @Test

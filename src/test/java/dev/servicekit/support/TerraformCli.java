@@ -1,4 +1,4 @@
-package dev.servicekit.generation;
+package dev.servicekit.support;
 
 import java.io.File;
 import java.nio.file.Files;
@@ -9,12 +9,12 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /** Runs the Terraform binary of these machines (1.10+) in a directory, offline: no registry, no cloud. */
-final class TerraformCli {
-    record Result(int exit, String output) {}
+public final class TerraformCli {
+    public record Result(int exit, String output) {}
 
     private TerraformCli() {}
 
-    static Result run(Path directory, String... args) throws Exception {
+    public static Result run(Path directory, String... args) throws Exception {
         List<String> command = new ArrayList<>(List.of("terraform"));
         command.addAll(List.of(args));
         Path log = Files.createTempFile("terraform", ".log");

@@ -63,8 +63,8 @@ class CatalogValidatorTest {
         assertThat(problems(Service.web(name, IMAGE, 80))).contains(
                 "stage/" + name + ": load balancer name: 'stage-" + name + "' is 36 characters; AWS limits load "
                         + "balancer names to 32",
-                "stage/" + name + ": target group name: 'stage-" + name + "' is 36 characters; AWS limits target "
-                        + "group names to 32",
+                "stage/" + name + ": target group name: 'stage-" + name + "-80' is 39 characters; AWS limits "
+                        + "target group names to 32",
                 "prod/" + name + ": load balancer name: 'prod-" + name + "' is 35 characters; AWS limits load "
                         + "balancer names to 32");
         String worker = "w" + "x".repeat(60);
@@ -234,9 +234,12 @@ class CatalogValidatorTest {
     }
 
     @Test
-    void aWebServiceNeedsAtLeastOneTask() {
-        assertThat(problems(Service.web("web", IMAGE, 80).internal().counts(0, 1, 2))).containsExactly(
-                "catalog/web: minCount: a web service needs at least one task: CPU tracking cannot scale out from zero");
+    void everyServiceNeedsAtLeastOneTask() {
+        String message = "minCount: 0 must be at least 1: a web service cannot scale out from zero tasks, and a "
+                + "worker at zero would leave up to 99 messages waiting (scaling out starts at 100 visible)";
+        assertThat(problems(Service.web("web", IMAGE, 80).internal().counts(0, 1, 2)))
+                .containsExactly("catalog/web: " + message);
+        assertThat(problems(Service.worker("w", IMAGE).counts(0, 1, 2))).containsExactly("catalog/w: " + message);
     }
 
     @Test
@@ -270,8 +273,8 @@ class CatalogValidatorTest {
                 stage.protectStatefulResources(), stage.certificateArn(), stage.state(), stage.monitoring(),
                 stage.httpsRequired());
         assertThat(problems(List.of(sg), Service.worker("w", IMAGE))).containsExactly(
-                "sg/w: task security group name: 'sg-w-tasks': AWS allows only letters, digits and "
-                        + "._-:/()#,@[]+=&;{}!$* (and no leading sg-) in security group names");
+                "sg/w: task security group name prefix: 'sg-w-tasks-': AWS allows only letters, digits, spaces "
+                        + "and ._-:/()#,@[]+=&;{}!$* (and no leading sg-) in security group name prefixes");
     }
 
     @Test
@@ -298,8 +301,8 @@ class CatalogValidatorTest {
                 .withDeadLetterRetentionSeconds(2_000_000)))).containsExactly(
                 "catalog/w: queue.retentionSeconds: 30 is outside 60-1209600 s",
                 "catalog/w: queue.deadLetterRetentionSeconds: 2000000 is outside 60-1209600 s");
-        assertThat(problems(Service.worker("w", IMAGE).counts(-1, 1, 2))).contains(
-                "catalog/w: minCount: -1 must not be negative");
+        assertThat(problems(Service.worker("w", IMAGE).counts(-1, 1, 2))).anyMatch(
+                p -> p.startsWith("catalog/w: minCount: -1 must be at least 1"));
         assertThat(problems(Service.worker("w", IMAGE).monitor(MonitorKind.CPU, Thresholds.of(120, -1)))).contains(
                 "catalog/w: monitor cpu.critical: 120 is a percentage above 100",
                 "catalog/w: monitor cpu.warning: -1 must not be negative");

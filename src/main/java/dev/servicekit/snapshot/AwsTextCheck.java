@@ -1,0 +1,116 @@
+package dev.servicekit.snapshot;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.servicekit.validation.AwsLimits;
+import dev.servicekit.validation.AwsLimits.TextRule;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Pattern;
+
+import static java.util.Map.entry;
+
+/**
+ * Every name, description and tag that synthesized Terraform hands to AWS, checked against
+ * {@link AwsLimits}. The provider validates few of them at plan; AWS rejects the rest at apply, after part
+ * of the stack exists (an apostrophe in a security group rule's description, say). An AWS attribute named
+ * like a name or a description that has no rule here is itself a problem, so a new resource cannot slip
+ * through unchecked. Parts that Terraform fills in ({@code ${...}}) are checked as a harmless letter;
+ * lengths are checked only for texts without them.
+ */
+public final class AwsTextCheck {
+    /** Per resource or data source type, the rule of each of its top-level text attributes. */
+    static final Map<String, Map<String, TextRule>> RULES = Map.ofEntries(
+            entry("aws_security_group", Map.of("name", AwsLimits.SECURITY_GROUP_NAME,
+                    "name_prefix", AwsLimits.SECURITY_GROUP_NAME_PREFIX,
+                    "description", AwsLimits.SECURITY_GROUP_DESCRIPTION)),
+            entry("aws_vpc_security_group_ingress_rule", Map.of("description", AwsLimits.SECURITY_GROUP_RULE_DESCRIPTION)),
+            entry("aws_vpc_security_group_egress_rule", Map.of("description", AwsLimits.SECURITY_GROUP_RULE_DESCRIPTION)),
+            entry("aws_iam_role", Map.of("name", AwsLimits.IAM_ROLE_NAME, "description", AwsLimits.IAM_ROLE_DESCRIPTION)),
+            entry("aws_iam_role_policy", Map.of("name", AwsLimits.IAM_POLICY_NAME)),
+            entry("aws_sqs_queue", Map.of("name", AwsLimits.QUEUE_NAME)),
+            entry("aws_cloudwatch_log_group", Map.of("name", AwsLimits.LOG_GROUP_NAME)),
+            entry("aws_ecs_service", Map.of("name", AwsLimits.ECS_NAME)),
+            entry("aws_ecs_task_definition", Map.of("family", AwsLimits.ECS_NAME)),
+            entry("aws_ecs_cluster", Map.of("name", AwsLimits.ECS_CLUSTER_NAME, "cluster_name", AwsLimits.ECS_CLUSTER_NAME)),
+            entry("aws_lb", Map.of("name", AwsLimits.LOAD_BALANCER_NAME)),
+            entry("aws_lb_target_group", Map.of("name", AwsLimits.TARGET_GROUP_NAME)),
+            entry("aws_cloudwatch_metric_alarm", Map.of("alarm_name", AwsLimits.ALARM_NAME,
+                    "alarm_description", AwsLimits.ALARM_DESCRIPTION)),
+            entry("aws_appautoscaling_policy", Map.of("name", AwsLimits.SCALING_POLICY_NAME)));
+
+    /** Attributes that look like texts but name AWS's own things (a CloudWatch metric, say). */
+    private static final Map<String, List<String>> AWS_OWN = Map.of("aws_cloudwatch_metric_alarm", List.of("metric_name"));
+    private static final Pattern TEXT_ATTRIBUTE = Pattern.compile(".*(name|name_prefix|description)");
+
+    private AwsTextCheck() {}
+
+    /** Every text AWS would reject, as {@code <address>.<attribute>: <problem>}; empty when all pass. */
+    public static List<String> problems(JsonNode config) {
+        List<String> problems = new ArrayList<>();
+        for (String section : List.of("resource", "data")) {
+            String prefix = section.equals("data") ? "data." : "";
+            config.path(section).fields().forEachRemaining(type -> {
+                if (!type.getKey().startsWith("aws_")) {
+                    return;
+                }
+                Map<String, TextRule> rules = RULES.getOrDefault(type.getKey(), Map.of());
+                type.getValue().fields().forEachRemaining(block -> {
+                    String address = prefix + type.getKey() + "." + block.getKey();
+                    block.getValue().fields().forEachRemaining(attribute -> {
+                        String name = attribute.getKey();
+                        TextRule rule = rules.get(name);
+                        if (rule != null) {
+                            check(address + "." + name, attribute.getValue(), rule, problems);
+                        } else if (TEXT_ATTRIBUTE.matcher(name).matches()
+                                && !AWS_OWN.getOrDefault(type.getKey(), List.of()).contains(name)) {
+                            problems.add(address + "." + name + ": no AwsLimits rule for this text; add one to "
+                                    + AwsTextCheck.class.getSimpleName());
+                        }
+                    });
+                    checkTags(address + ".tags", block.getValue().path("tags"), problems);
+                });
+            });
+        }
+        for (JsonNode aws : config.path("provider").path("aws")) {
+            for (JsonNode defaults : aws.path("default_tags")) {
+                checkTags("provider.aws.default_tags", defaults.path("tags"), problems);
+            }
+        }
+        return problems;
+    }
+
+    private static void checkTags(String where, JsonNode tags, List<String> problems) {
+        if (!tags.isObject()) {
+            return;
+        }
+        if (tags.size() > AwsLimits.MAX_TAGS) {
+            problems.add(where + ": " + tags.size() + " tags; AWS allows " + AwsLimits.MAX_TAGS + " per resource");
+        }
+        tags.fields().forEachRemaining(tag -> {
+            check(where + " key " + tag.getKey(), tag.getKey(), AwsLimits.TAG_KEY, problems);
+            check(where + "." + tag.getKey(), tag.getValue(), AwsLimits.TAG_VALUE, problems);
+        });
+    }
+
+    private static void check(String where, JsonNode value, TextRule rule, List<String> problems) {
+        if (value.isTextual()) {
+            check(where, value.asText(), rule, problems);
+        }
+    }
+
+    private static void check(String where, String text, TextRule rule, List<String> problems) {
+        String literal = ReferenceCheck.withoutTemplates(text, "x");
+        if (literal.equals("x") && !literal.equals(text)) {
+            return; // one Terraform expression: its value is Terraform's to check
+        }
+        String problem = literal.equals(text)
+                ? rule.problem(text)
+                : rule.allowed().matcher(literal).matches() ? null : "'" + text + "': AWS allows only "
+                        + rule.allowedDescription() + " in the literal parts";
+        if (problem != null) {
+            problems.add(where + ": " + problem);
+        }
+    }
+}
