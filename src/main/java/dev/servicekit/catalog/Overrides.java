@@ -1,6 +1,7 @@
 package dev.servicekit.catalog;
 
 import dev.servicekit.monitoring.MonitorKind;
+import dev.servicekit.monitoring.SloTarget;
 import dev.servicekit.monitoring.Thresholds;
 
 import java.util.Collections;
@@ -12,7 +13,9 @@ import java.util.Optional;
  * Values a catalog line sets instead of its environment's defaults, for every environment or for one.
  * Every field is optional: an empty one means "the environment's default".
  *
- * @param notifyHandle the Datadog handle this service's monitors notify instead of the environment's
+ * @param notifyHandle the Datadog handle this service's warnings and causes notify instead of the environment's
+ * @param pageHandle   the Datadog handle this service's symptoms page instead of the environment's
+ * @param slo          the availability objective of a web service instead of the environment's
  * @param plainHttpAllowed an internet-facing web service may serve plain HTTP where the environment
  *                 requires HTTPS (prod), on purpose
  * @param monitors per monitor: a present value replaces the environment's thresholds, an empty one
@@ -21,8 +24,8 @@ import java.util.Optional;
 public record Overrides(Optional<Integer> cpu, Optional<Integer> memory, Optional<Integer> minCount,
                         Optional<Integer> desiredCount, Optional<Integer> maxCount,
                         Optional<Integer> logRetentionDays, Optional<String> certificateArn,
-                        Optional<String> notifyHandle, Optional<Boolean> plainHttpAllowed,
-                        Map<MonitorKind, Optional<Thresholds>> monitors) {
+                        Optional<String> notifyHandle, Optional<String> pageHandle, Optional<SloTarget> slo,
+                        Optional<Boolean> plainHttpAllowed, Map<MonitorKind, Optional<Thresholds>> monitors) {
 
     public static final Overrides NONE = new Builder().build();
 
@@ -42,6 +45,8 @@ public record Overrides(Optional<Integer> cpu, Optional<Integer> memory, Optiona
         private Integer logRetentionDays;
         private String certificateArn;
         private String notifyHandle;
+        private String pageHandle;
+        private SloTarget slo;
         private Boolean plainHttpAllowed;
         private final Map<MonitorKind, Optional<Thresholds>> monitors = new EnumMap<>(MonitorKind.class);
         private final java.util.List<String> nulls = new java.util.ArrayList<>();
@@ -74,10 +79,32 @@ public record Overrides(Optional<Integer> cpu, Optional<Integer> memory, Optiona
             return this;
         }
 
-        /** The Datadog handle this service's monitors notify instead of the environment's, e.g. {@code @slack-team}. */
+        /**
+         * The Datadog handle this service's warnings and causes notify instead of the environment's, e.g.
+         * {@code @slack-team}; it must not page.
+         */
         public Builder notify(String handle) {
             if (notNull("notify", handle)) {
                 this.notifyHandle = handle;
+            }
+            return this;
+        }
+
+        /** The Datadog handle this service's symptoms page instead of the environment's, e.g. {@code @pagerduty-team}. */
+        public Builder page(String handle) {
+            if (notNull("page", handle)) {
+                this.pageHandle = handle;
+            }
+            return this;
+        }
+
+        /**
+         * A web service's availability objective instead of the environment's: the percentage of requests
+         * answered without a 5xx over a window of {@code 7d}, {@code 30d} or {@code 90d}.
+         */
+        public Builder slo(double targetPercent, String window) {
+            if (notNull("slo", window)) {
+                this.slo = SloTarget.of(targetPercent, window);
             }
             return this;
         }
@@ -124,7 +151,8 @@ public record Overrides(Optional<Integer> cpu, Optional<Integer> memory, Optiona
             return new Overrides(Optional.ofNullable(cpu), Optional.ofNullable(memory), Optional.ofNullable(minCount),
                     Optional.ofNullable(desiredCount), Optional.ofNullable(maxCount),
                     Optional.ofNullable(logRetentionDays), Optional.ofNullable(certificateArn),
-                    Optional.ofNullable(notifyHandle), Optional.ofNullable(plainHttpAllowed), monitors);
+                    Optional.ofNullable(notifyHandle), Optional.ofNullable(pageHandle), Optional.ofNullable(slo),
+                    Optional.ofNullable(plainHttpAllowed), monitors);
         }
     }
 
@@ -137,6 +165,7 @@ public record Overrides(Optional<Integer> cpu, Optional<Integer> memory, Optiona
                 specific.minCount.or(() -> minCount), specific.desiredCount.or(() -> desiredCount),
                 specific.maxCount.or(() -> maxCount), specific.logRetentionDays.or(() -> logRetentionDays),
                 specific.certificateArn.or(() -> certificateArn), specific.notifyHandle.or(() -> notifyHandle),
+                specific.pageHandle.or(() -> pageHandle), specific.slo.or(() -> slo),
                 specific.plainHttpAllowed.or(() -> plainHttpAllowed), merged);
     }
 }

@@ -172,9 +172,28 @@ public final class Service {
         return this;
     }
 
-    /** The Datadog handle this service's monitors notify in every environment. Default: the environment's. */
+    /**
+     * The Datadog handle this service's warnings and causes notify in every environment; it must not page.
+     * Default: the environment's.
+     */
     public Service notify(String handle) {
         common.notify(handle);
+        return this;
+    }
+
+    /** The Datadog handle this service's symptoms page in every environment. Default: the environment's. */
+    public Service page(String handle) {
+        common.page(handle);
+        return this;
+    }
+
+    /**
+     * A web service's availability objective in every environment: the percentage of requests answered
+     * without a 5xx over {@code 7d}, {@code 30d} or {@code 90d}. Default: the environment's (prod 99.9 % over
+     * 30 days, stage 99 % over 7 days).
+     */
+    public Service slo(double targetPercent, String window) {
+        common.slo(targetPercent, window);
         return this;
     }
 

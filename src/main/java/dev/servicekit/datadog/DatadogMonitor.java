@@ -20,10 +20,6 @@ public final class DatadogMonitor extends TerraformResource {
         this.definition = definition;
     }
 
-    public MonitorDefinition definition() {
-        return definition;
-    }
-
     /** The monitor's ID, known after apply: composite monitors refer to it. */
     public String monitorId() {
         return getStringAttribute("id");
@@ -40,9 +36,13 @@ public final class DatadogMonitor extends TerraformResource {
         attributes.put("priority", definition.priority());
         definition.evaluationDelay().ifPresent(seconds -> attributes.put("evaluation_delay", seconds));
         definition.requireFullWindow().ifPresent(full -> attributes.put("require_full_window", full));
-        attributes.put("notify_no_data", definition.notifyNoData());
+        attributes.put("notify_no_data", definition.noDataTimeframe().isPresent());
+        definition.noDataTimeframe().ifPresent(minutes -> attributes.put("no_data_timeframe", minutes));
         attributes.put("include_tags", true);
         definition.renotifyInterval().ifPresent(minutes -> attributes.put("renotify_interval", minutes));
+        if (!definition.renotifyStatuses().isEmpty()) {
+            attributes.put("renotify_statuses", definition.renotifyStatuses());
+        }
         definition.critical().ifPresent(critical -> {
             Map<String, Object> thresholds = new TreeMap<>();
             thresholds.put("critical", critical);

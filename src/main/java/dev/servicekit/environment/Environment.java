@@ -1,9 +1,12 @@
 package dev.servicekit.environment;
 
+import dev.servicekit.monitoring.AlertRouting;
 import dev.servicekit.monitoring.MonitorKind;
-import dev.servicekit.monitoring.Thresholds;
+import dev.servicekit.monitoring.Preset;
+import dev.servicekit.monitoring.SloTarget;
+import dev.servicekit.monitoring.SyntheticsSettings;
 
-import java.util.Map;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -20,7 +23,8 @@ import java.util.Optional;
  *                              {@code prevent_destroy}, load balancers deletion protection
  * @param certificateArn        an ACM certificate every web service's HTTPS listener uses; none by default
  * @param state                 where Terraform keeps this environment's state
- * @param monitoring            Datadog site, notification handle, priority and thresholds
+ * @param monitoring            Datadog site, paging and notifying handles and priorities, thresholds, SLO,
+ *                              synthetics
  * @param httpsRequired         true in prod: an internet-facing web service needs a certificate, unless its
  *                              line allows plain HTTP on purpose
  */
@@ -30,45 +34,39 @@ public record Environment(String name, String region, NetworkConfig network, Tas
 
     public static final String DEFAULT_REGION = "us-east-1";
     public static final String DEFAULT_DATADOG_API_URL = "https://api.datadoghq.com/";
+    /** Datadog's recommended evaluation delay for AWS-integration metrics, which arrive 10-20 minutes late. */
+    public static final int EVALUATION_DELAY_SECONDS = 900;
 
     /**
      * Stage: its own VPC 10.20.0.0/16 without NAT (tasks in public subnets, to save cost), 0.25 vCPU /
      * 512 MiB tasks, 1 to 2 of them, 14-day logs, no destroy protection, plain HTTP allowed, looser
-     * thresholds notifying {@code @slack-servicekit-stage} at priority 3.
+     * thresholds, and no paging: every alert goes to {@code @slack-servicekit-stage}. A 99 % SLO over 7 days;
+     * synthetics tests every 5 minutes from one location.
      */
     public static Environment stage() {
         return new Environment("stage", DEFAULT_REGION, new NetworkConfig.Managed("10.20.0.0/16", 0),
                 new TaskDefaults(256, 512, 1, 1, 2), 14, false, Optional.empty(), new StateBackend.Local(),
-                new MonitoringDefaults(DEFAULT_DATADOG_API_URL, "@slack-servicekit-stage", 3, 900, Map.of(
-                        MonitorKind.QUEUE_BACKLOG, Thresholds.of(5000, 1000),
-                        MonitorKind.OLDEST_MESSAGE, Thresholds.of(3600, 1800),
-                        MonitorKind.DEAD_LETTERS, Thresholds.critical(0),
-                        MonitorKind.CPU, Thresholds.of(95, 85),
-                        MonitorKind.MEMORY, Thresholds.of(95, 85),
-                        MonitorKind.RUNNING_TASKS, Thresholds.critical(50),
-                        MonitorKind.LATENCY, Thresholds.of(2.0, 1.0),
-                        MonitorKind.ERROR_RATE, Thresholds.of(10, 5),
-                        MonitorKind.NO_HEALTHY_TARGETS, Thresholds.critical(1))), false);
+                new MonitoringDefaults(DEFAULT_DATADOG_API_URL,
+                        new AlertRouting("@slack-servicekit-stage", 3, "@slack-servicekit-stage", 3),
+                        EVALUATION_DELAY_SECONDS, MonitorKind.defaultsOf(Preset.STAGE), SloTarget.of(99, "7d"),
+                        new SyntheticsSettings(List.of("aws:us-east-1"), 300)), false);
     }
 
     /**
      * Prod: its own VPC 10.30.0.0/16 with a NAT gateway per zone (tasks in private subnets), 0.5 vCPU /
      * 1 GiB tasks, 2 to 10 of them, 90-day logs, destroy protection, HTTPS required for internet-facing
-     * web services, tighter thresholds paging {@code @pagerduty-servicekit-prod} at priority 1.
+     * web services, tighter thresholds; symptoms page {@code @pagerduty-servicekit-prod} at priority 1,
+     * warnings and causes notify {@code @slack-servicekit-prod} at priority 3. A 99.9 % SLO over 30 days;
+     * synthetics tests every minute from three locations.
      */
     public static Environment prod() {
         return new Environment("prod", DEFAULT_REGION, new NetworkConfig.Managed("10.30.0.0/16", 2),
                 new TaskDefaults(512, 1024, 2, 2, 10), 90, true, Optional.empty(), new StateBackend.Local(),
-                new MonitoringDefaults(DEFAULT_DATADOG_API_URL, "@pagerduty-servicekit-prod", 1, 900, Map.of(
-                        MonitorKind.QUEUE_BACKLOG, Thresholds.of(1000, 500),
-                        MonitorKind.OLDEST_MESSAGE, Thresholds.of(900, 600),
-                        MonitorKind.DEAD_LETTERS, Thresholds.critical(0),
-                        MonitorKind.CPU, Thresholds.of(85, 70),
-                        MonitorKind.MEMORY, Thresholds.of(85, 70),
-                        MonitorKind.RUNNING_TASKS, Thresholds.critical(100),
-                        MonitorKind.LATENCY, Thresholds.of(1.0, 0.5),
-                        MonitorKind.ERROR_RATE, Thresholds.of(5, 2),
-                        MonitorKind.NO_HEALTHY_TARGETS, Thresholds.critical(1))), true);
+                new MonitoringDefaults(DEFAULT_DATADOG_API_URL,
+                        new AlertRouting("@pagerduty-servicekit-prod", 1, "@slack-servicekit-prod", 3),
+                        EVALUATION_DELAY_SECONDS, MonitorKind.defaultsOf(Preset.PROD), SloTarget.of(99.9, "30d"),
+                        new SyntheticsSettings(List.of("aws:us-east-1", "aws:us-west-2", "aws:eu-central-1"), 60)),
+                true);
     }
 
     public Environment withRegion(String newRegion) {

@@ -19,7 +19,7 @@ import java.util.Optional;
  * <pre>{@code
  * "context": { "servicekit": {
  *   "prod": { "region": "eu-west-1", "stateBucket": "acme-terraform-state",
- *             "certificateArn": "arn:aws:acm:...", "notify": "@pagerduty-acme",
+ *             "certificateArn": "arn:aws:acm:...", "page": "@pagerduty-acme", "notify": "@slack-acme",
  *             "vpcId": "vpc-0abc", "publicSubnetIds": ["subnet-1", "subnet-2"],
  *             "privateSubnetIds": ["subnet-3", "subnet-4"], "clusterName": "prod" } } }
  * }</pre>
@@ -28,7 +28,8 @@ import java.util.Optional;
  * @param stateBucket      an S3 bucket for Terraform state; without it state stays in a local file
  * @param stateRegion      the bucket's region; default {@code region}
  * @param certificateArn   ACM certificate for every web service's HTTPS listener
- * @param notifyHandle         Datadog notification handle, e.g. {@code @slack-alerts}
+ * @param notifyHandle     the Datadog handle warnings and causes notify, never paging, e.g. {@code @slack-alerts}
+ * @param pageHandle       the Datadog handle symptoms page, e.g. {@code @pagerduty-acme}
  * @param datadogApiUrl    Datadog site API, e.g. {@code https://api.datadoghq.eu/}
  * @param vpcId            adopt this VPC instead of creating one (then publicSubnetIds and clusterName too)
  * @param publicSubnetIds  the adopted VPC's public subnets (load balancers)
@@ -37,8 +38,8 @@ import java.util.Optional;
  * @param excludeZoneIds   availability zone IDs a managed VPC's subnets avoid, e.g. a zone without Fargate
  */
 public record EnvironmentContext(String region, String stateBucket, String stateRegion, String certificateArn,
-                                 @JsonProperty("notify")
-                                 String notifyHandle, String datadogApiUrl, String vpcId, List<String> publicSubnetIds,
+                                 @JsonProperty("notify") String notifyHandle,
+                                 @JsonProperty("page") String pageHandle, String datadogApiUrl, String vpcId, List<String> publicSubnetIds,
                                  List<String> privateSubnetIds, String clusterName, List<String> excludeZoneIds) {
 
     /** The cdktf.json context key that holds servicekit's settings. */
@@ -124,7 +125,10 @@ public record EnvironmentContext(String region, String stateBucket, String state
             env = env.withCertificateArn(certificateArn);
         }
         if (notifyHandle != null) {
-            env = env.withMonitoring(env.monitoring().withNotify(notifyHandle));
+            env = env.withMonitoring(env.monitoring().withRouting(env.monitoring().routing().withNotifyHandle(notifyHandle)));
+        }
+        if (pageHandle != null) {
+            env = env.withMonitoring(env.monitoring().withRouting(env.monitoring().routing().withPageHandle(pageHandle)));
         }
         if (datadogApiUrl != null) {
             env = env.withMonitoring(env.monitoring().withDatadogApiUrl(datadogApiUrl));

@@ -63,8 +63,8 @@ public final class EnvironmentStack extends TerraformStack {
         partition.overrideLogicalId("current");
         MonitoringDefaults monitoring = environment.monitoring();
         new DatadogProvider(this, "datadog", monitoring.datadogApiUrl());
-        Alerting alerting = new Alerting(monitoring.notifyHandle(), monitoring.priority(),
-                monitoring.evaluationDelaySeconds(), Alerting.appUrlOf(monitoring.datadogApiUrl()));
+        Alerting alerting = new Alerting(monitoring.routing(), monitoring.evaluationDelaySeconds(),
+                Alerting.appUrlOf(monitoring.datadogApiUrl()), monitoring.slo(), monitoring.synthetics());
         platform = platform(tags, account.getAccountId(), partition.getPartition(), alerting);
 
         List<Map<String, Object>> released = new ArrayList<>();

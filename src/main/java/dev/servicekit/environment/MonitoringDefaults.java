@@ -1,6 +1,9 @@
 package dev.servicekit.environment;
 
+import dev.servicekit.monitoring.AlertRouting;
 import dev.servicekit.monitoring.MonitorKind;
+import dev.servicekit.monitoring.SloTarget;
+import dev.servicekit.monitoring.SyntheticsSettings;
 import dev.servicekit.monitoring.Thresholds;
 
 import java.util.Collections;
@@ -8,28 +11,34 @@ import java.util.EnumMap;
 import java.util.Map;
 
 /**
- * How an environment alerts: where notifications go, how urgent they are, and the thresholds every
- * service's monitors start from.
+ * How an environment alerts: where pages and notifications go and how urgent they are, the thresholds every
+ * service's monitors start from, the web services' SLO and synthetics tests.
  *
  * @param datadogApiUrl   the Datadog site's API, e.g. {@code https://api.datadoghq.com/}
- * @param notifyHandle        the handle every monitor notifies, e.g. {@code @slack-alerts-stage}
- * @param priority        monitor priority, 1 (highest) to 5
+ * @param routing         who is paged (symptoms in alert) and who is notified (warnings and causes)
  * @param evaluationDelaySeconds how long monitors wait for AWS-integration metrics, which arrive late
- * @param thresholds      the thresholds of every monitor kind
+ * @param thresholds      the thresholds of every monitor kind; a kind without thresholds is an error at synth
+ * @param slo             web services' availability objective
+ * @param synthetics      where and how often internet-facing web services are called from outside
  */
-public record MonitoringDefaults(String datadogApiUrl, String notifyHandle, int priority, int evaluationDelaySeconds,
-                                 Map<MonitorKind, Thresholds> thresholds) {
+public record MonitoringDefaults(String datadogApiUrl, AlertRouting routing, int evaluationDelaySeconds,
+                                 Map<MonitorKind, Thresholds> thresholds, SloTarget slo,
+                                 SyntheticsSettings synthetics) {
     public MonitoringDefaults {
         EnumMap<MonitorKind, Thresholds> sorted = new EnumMap<>(MonitorKind.class);
         sorted.putAll(thresholds);
         thresholds = Collections.unmodifiableMap(sorted);
     }
 
-    public MonitoringDefaults withNotify(String handle) {
-        return new MonitoringDefaults(datadogApiUrl, handle, priority, evaluationDelaySeconds, thresholds);
+    public MonitoringDefaults withRouting(AlertRouting newRouting) {
+        return new MonitoringDefaults(datadogApiUrl, newRouting, evaluationDelaySeconds, thresholds, slo, synthetics);
     }
 
     public MonitoringDefaults withDatadogApiUrl(String url) {
-        return new MonitoringDefaults(url, notifyHandle, priority, evaluationDelaySeconds, thresholds);
+        return new MonitoringDefaults(url, routing, evaluationDelaySeconds, thresholds, slo, synthetics);
+    }
+
+    public MonitoringDefaults withThresholds(Map<MonitorKind, Thresholds> newThresholds) {
+        return new MonitoringDefaults(datadogApiUrl, routing, evaluationDelaySeconds, newThresholds, slo, synthetics);
     }
 }

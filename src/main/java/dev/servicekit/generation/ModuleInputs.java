@@ -5,7 +5,11 @@ import dev.servicekit.catalog.HealthCheck;
 import dev.servicekit.catalog.Service;
 import dev.servicekit.environment.Environment;
 import dev.servicekit.generation.ModuleInput.Validation;
+import dev.servicekit.monitoring.AlertRouting;
 import dev.servicekit.monitoring.Alerting;
+import dev.servicekit.monitoring.ServiceMonitoring;
+import dev.servicekit.monitoring.SloTarget;
+import dev.servicekit.monitoring.SyntheticsSettings;
 import dev.servicekit.monitoring.MonitorKind;
 import dev.servicekit.monitoring.Thresholds;
 import dev.servicekit.service.ServiceLoadBalancer;
@@ -40,9 +44,9 @@ final class ModuleInputs {
 
     /** The monitors a module of this kind creates. */
     static List<MonitorKind> monitors(ModuleKind kind) {
-        return Arrays.stream(MonitorKind.values())
-                .filter(m -> m.appliesTo(kind == ModuleKind.WORKER, kind == ModuleKind.WEB_SERVICE))
-                .toList();
+        boolean web = kind == ModuleKind.WEB_SERVICE;
+        // A web module decides internet-facing at plan time (var.internal): its synthetics test is counted.
+        return Arrays.stream(MonitorKind.values()).filter(m -> m.appliesTo(!web, web, web)).toList();
     }
 
     static List<ModuleInput> of(ModuleKind kind) {
@@ -130,11 +134,33 @@ final class ModuleInputs {
                     "Deletion protection on the load balancer."));
         }
         inputs.add(required("cluster_name", "string", "The ECS cluster the service runs on."));
-        inputs.add(required("notify", "string", "The Datadog handle monitors notify, e.g. @pagerduty-payments.",
-                matches("notify", Rules.NOTIFY_HANDLE, Rules.badHandle("${var.notify}"))));
-        inputs.add(optional("priority", "number", DEFAULTS.monitoring().priority(), "Monitor priority, 1 (highest) to 5.",
-                new Validation("${var.priority >= " + Rules.PRIORITY.min() + " && var.priority <= " + Rules.PRIORITY.max()
-                        + "}", "priority: " + Rules.outside("${var.priority}", Rules.PRIORITY))));
+        AlertRouting routing = DEFAULTS.monitoring().routing();
+        inputs.add(required("page", "string", "The Datadog handle symptoms page, e.g. @pagerduty-payments.",
+                matches("page", Rules.NOTIFY_HANDLE, Rules.badHandle("${var.page}"))));
+        inputs.add(required("notify", "string", "The Datadog handle warnings and causes notify; it must not page, "
+                + "e.g. @slack-payments.", matches("notify", Rules.NOTIFY_HANDLE, Rules.badHandle("${var.notify}"))));
+        inputs.add(priority("page_priority", routing.pagePriority(), "symptoms in alert"));
+        inputs.add(priority("notify_priority", routing.notifyPriority(), "warnings and causes"));
+        if (web) {
+            SloTarget slo = DEFAULTS.monitoring().slo();
+            inputs.add(optional("slo_target", "number", slo.targetPercent(), "The availability SLO: the percentage of "
+                    + "requests answered without a 5xx.", new Validation("${var.slo_target > 0 && var.slo_target < 100}",
+                    "slo.target: " + Rules.badSloTarget("${var.slo_target}"))));
+            inputs.add(optional("slo_window", "string", slo.window(), "The SLO's rolling window: "
+                    + String.join(", ", SloTarget.WINDOWS) + ".", new Validation("${contains(" + strings(SloTarget.WINDOWS)
+                    + ", var.slo_window)}", "slo.window: " + Rules.badSloWindow("${var.slo_window}"))));
+            SyntheticsSettings synthetics = DEFAULTS.monitoring().synthetics();
+            inputs.add(optional("synthetics_locations", "list(string)", synthetics.locations(), "The Datadog locations "
+                    + "the synthetics test calls the health check from (internet-facing services only).",
+                    new Validation("${length(var.synthetics_locations) > 0}",
+                            "synthetics.locations: needs at least one Datadog location, e.g. aws:us-east-1")));
+            inputs.add(optional("synthetics_tick_seconds", "number", synthetics.tickSeconds(),
+                    "Seconds between two runs of the synthetics test.",
+                    new Validation("${var.synthetics_tick_seconds >= " + Rules.SYNTHETICS_TICK.min()
+                            + " && var.synthetics_tick_seconds <= " + Rules.SYNTHETICS_TICK.max() + "}",
+                            "synthetics.tickSeconds: " + Rules.outside("${var.synthetics_tick_seconds}",
+                                    Rules.SYNTHETICS_TICK))));
+        }
         inputs.add(optional("datadog_app_url", "string", Alerting.appUrlOf(Environment.DEFAULT_DATADOG_API_URL),
                 "The Datadog web app, for links in monitor messages (e.g. https://app.datadoghq.eu)."));
         inputs.add(required("runbook_url", "string", "The runbook linked from every monitor message and the dashboard: "
@@ -144,23 +170,46 @@ final class ModuleInputs {
         inputs.add(optional("tags", "map(string)", Map.of(), "Tags added to every AWS resource, besides service, "
                 + "environment, owner and managed-by=" + Catalog.MANAGED_BY + "."));
         for (MonitorKind monitor : monitors(kind)) {
-            Thresholds defaults = DEFAULTS.monitoring().thresholds().get(monitor);
-            String critical = "var." + monitor.key() + "_critical";
-            String warning = "var." + monitor.key() + "_warning";
-            String field = "monitor " + monitor.key();
-            List<Validation> criticalRules = new ArrayList<>(List.of(new Validation("${" + critical + " >= 0}",
-                    field + ".critical: " + Rules.negative("${" + critical + "}"))));
-            if (Rules.isPercentage(monitor)) {
-                criticalRules.add(new Validation("${" + critical + " <= 100}",
-                        field + ".critical: " + Rules.percentageAbove100("${" + critical + "}")));
+            inputs.addAll(thresholdInputs(monitor));
+        }
+        return inputs;
+    }
+
+    /** A monitor's critical and warning inputs, with the Java validator's rules for its scale. */
+    private static List<ModuleInput> thresholdInputs(MonitorKind monitor) {
+        Thresholds defaults = DEFAULTS.monitoring().thresholds().get(monitor);
+        String critical = "var." + monitor.key() + "_critical";
+        String warning = "var." + monitor.key() + "_warning";
+        String field = "monitor " + monitor.key();
+        List<Validation> criticalRules = new ArrayList<>(List.of(new Validation("${" + critical + " >= 0}",
+                field + ".critical: " + Rules.negative("${" + critical + "}"))));
+        switch (monitor.scale()) {
+            case PERCENTAGE -> criticalRules.add(new Validation("${" + critical + " <= 100}",
+                    field + ".critical: " + Rules.percentageAbove100("${" + critical + "}")));
+            case BURN_RATE -> {
+                String maximum = "1 / (1 - var.slo_target / 100)";
+                criticalRules.add(new Validation("${" + critical + " > 0 && " + critical + " <= " + maximum + "}",
+                        field + ".critical: " + Rules.badBurnRate("${" + critical + "}", "${var.slo_target}",
+                                "${floor(" + maximum + " * 10 + 0.5) / 10}")));
             }
-            if (!monitor.above()) {
-                criticalRules.add(new Validation("${" + critical + " > 0}",
-                        field + ".critical: " + Rules.neverFires("${" + critical + "}")));
-            }
-            inputs.add(new ModuleInput(monitor.key() + "_critical", "number", "Monitor '" + monitor.title()
-                    + "': alert " + (monitor.above() ? "above" : "below") + " this (" + monitor.unit() + ").",
-                    java.util.Optional.of(defaults.critical()), criticalRules));
+            case LOCATIONS -> criticalRules.add(new Validation("${" + critical + " >= 1 && " + critical
+                    + " <= length(var.synthetics_locations)}", field + ".critical: " + Rules.badLocationCount(
+                    "${" + critical + "}", "${length(var.synthetics_locations)}")));
+            case NO_DATA_MINUTES -> criticalRules.add(new Validation("${" + critical + " >= "
+                    + ServiceMonitoring.format(monitor.minimumCritical()) + "}", field + ".critical: "
+                    + Rules.noDataTooShort("${" + critical + "}", monitor.minimumCritical())));
+            default -> { }
+        }
+        if (!monitor.above()) {
+            criticalRules.add(new Validation("${" + critical + " > 0}",
+                    field + ".critical: " + Rules.neverFires("${" + critical + "}")));
+        }
+        List<ModuleInput> inputs = new ArrayList<>();
+        inputs.add(new ModuleInput(monitor.key() + "_critical", "number", "Monitor '" + monitor.title() + "' ("
+                + monitor.severity().name().toLowerCase(java.util.Locale.ROOT) + "): alert " + (monitor.above()
+                ? "above" : "below") + " this (" + monitor.unit() + ").", java.util.Optional.of(defaults.critical()),
+                criticalRules));
+        if (monitor.scale() == MonitorKind.Scale.PLAIN || monitor.scale() == MonitorKind.Scale.PERCENTAGE) {
             inputs.add(optional(monitor.key() + "_warning", "number", defaults.warning().<Object>map(w -> w)
                     .orElse(ModuleInput.NULL), "Monitor '" + monitor.title() + "': warn "
                     + (monitor.above() ? "above" : "below") + " this first; null for no warning.",
@@ -169,9 +218,20 @@ final class ModuleInputs {
                             field + ".warning: " + Rules.negative("${coalesce(" + warning + ", 0)}")),
                     new Validation("${try(" + warning + (monitor.above() ? " < " : " > ") + critical + ", true)}",
                             field + ".warning: " + Rules.warningAfterCritical(
-                            monitor, "${coalesce(" + warning + ", 0)}", "${" + critical + "}"))));
+                                    monitor, "${coalesce(" + warning + ", 0)}", "${" + critical + "}"))));
         }
         return inputs;
+    }
+
+    private static ModuleInput priority(String name, Number defaultValue, String what) {
+        return optional(name, "number", defaultValue, "The priority of " + what + ", 1 (highest) to 5.",
+                new Validation("${var." + name + " >= " + Rules.PRIORITY.min() + " && var." + name + " <= "
+                        + Rules.PRIORITY.max() + "}", name.replace("_p", "P") + ": "
+                        + Rules.outside("${var." + name + "}", Rules.PRIORITY)));
+    }
+
+    private static String strings(List<String> values) {
+        return values.stream().map(v -> "\"" + v + "\"").collect(Collectors.joining(", ", "[", "]"));
     }
 
     private static Validation matches(String field, java.util.regex.Pattern pattern, String message) {

@@ -24,7 +24,10 @@ import dev.servicekit.catalog.QueueOptions;
 import dev.servicekit.catalog.ServiceKind;
 import dev.servicekit.datadog.DatadogProvider;
 import dev.servicekit.environment.Environment;
+import dev.servicekit.monitoring.AlertRouting;
 import dev.servicekit.monitoring.Alerting;
+import dev.servicekit.monitoring.SloTarget;
+import dev.servicekit.monitoring.SyntheticsSettings;
 import dev.servicekit.monitoring.MonitorKind;
 import dev.servicekit.monitoring.Thresholds;
 import dev.servicekit.service.ContainerExpressions;
@@ -93,8 +96,9 @@ final class ModuleStack extends TerraformStack {
 
         Map<MonitorKind, Thresholds> monitors = new EnumMap<>(MonitorKind.class);
         for (MonitorKind monitor : ModuleInputs.monitors(kind)) {
+            String warning = monitor.key() + "_warning";
             monitors.put(monitor, new Thresholds(number(monitor.key() + "_critical"),
-                    Optional.of(number(monitor.key() + "_warning"))));
+                    variables.containsKey(warning) ? Optional.of(number(warning)) : Optional.empty()));
         }
         ServiceKind serviceKind = web
                 ? new ServiceKind.Web(number("port"), HealthCheck.at(string("health_check_path")), false)
@@ -104,7 +108,7 @@ final class ModuleStack extends TerraformStack {
                 web ? Optional.empty() : Optional.of(QueueOptions.DEFAULTS),
                 number("cpu"), number("memory"), number("min_count"), number("desired_count"), number("max_count"),
                 number("log_retention_days"), web ? Optional.of(string("certificate_arn")) : Optional.empty(),
-                Optional.of(string("runbook_url")), Optional.empty(),
+                Optional.of(string("runbook_url")), Optional.empty(), Optional.empty(), Optional.empty(),
                 monitors, Optional.empty(), Token.asStringMap(variables.get("tags").getValue()),
                 Optional.of(new ContainerExpressions(variables.get("command").getValue(), environment.getAsList(),
                         secrets.getAsList())));
@@ -112,8 +116,12 @@ final class ModuleStack extends TerraformStack {
                 partition.getPartition(), string("vpc_id"), vpcCidr,
                 web ? variables.get("public_subnet_ids").getListValue() : List.of(),
                 variables.get("subnet_ids").getListValue(), false, string("cluster_name"), cluster.getArn(), true,
-                new Alerting(string("notify"), number("priority"), ModuleInputs.DEFAULTS.monitoring().evaluationDelaySeconds(),
-                        string("datadog_app_url")), List.of(), List.of());
+                new Alerting(new AlertRouting(string("page"), number("page_priority"), string("notify"),
+                        number("notify_priority")), ModuleInputs.DEFAULTS.monitoring().evaluationDelaySeconds(),
+                        string("datadog_app_url"), web ? new SloTarget(number("slo_target"), string("slo_window"))
+                        : ModuleInputs.DEFAULTS.monitoring().slo(), web ? new SyntheticsSettings(
+                        variables.get("synthetics_locations").getListValue(), number("synthetics_tick_seconds"))
+                        : ModuleInputs.DEFAULTS.monitoring().synthetics()), List.of(), List.of());
 
         ServiceConstruct service = new ServiceConstruct(this, settings, platform);
         // Values Terraform cannot take from a variable in Java's types: booleans become references here.
@@ -142,6 +150,13 @@ final class ModuleStack extends TerraformStack {
                     variables.get("deletion_protection").getBooleanValue());
             withOptionalCertificate(lb);
             withOptionalInternal(lb, finalVpcCidr);
+            // Internet-facing is decided at plan time, and with it the synthetics test and its scheme.
+            service.monitoring().synthetics().ifPresent(test -> {
+                test.addOverride("count", "${var.internal ? 0 : 1}");
+                test.addOverride("request_definition.url", "${var." + ModuleInputs.ENABLE_HTTPS + " ? \"https\" : "
+                        + "\"http\"}://" + lb.loadBalancer().getDnsName() + "${var.health_check_path}");
+                test.addOverride("options_list.allow_insecure", "${var." + ModuleInputs.ENABLE_HTTPS + "}");
+            });
             output("lb_arn", lb.loadBalancer().getArn(), "ARN of the service's load balancer");
             output("target_group_arn", lb.targetGroup().getArn(), "ARN of the service's target group");
             output("lb_security_group_id", lb.securityGroup().getId(), "Security group of the load balancer");

@@ -1,17 +1,23 @@
 package dev.servicekit.monitoring;
 
 /**
- * How an environment's monitors notify, as the service construct needs it.
+ * How an environment's monitors notify and evaluate, as the service construct needs it.
  *
- * @param notifyHandle           e.g. {@code @pagerduty-servicekit-prod}
- * @param priority               1 (highest) to 5
+ * @param routing                who is paged and who is notified, at which priorities
  * @param evaluationDelaySeconds wait for AWS-integration metrics, which arrive 10-20 minutes late
  * @param datadogAppUrl          the Datadog web app for links, e.g. {@code https://app.datadoghq.com}
+ * @param slo                    the availability objective of web services
+ * @param synthetics             where and how often internet-facing web services are called from outside
  */
-public record Alerting(String notifyHandle, Number priority, int evaluationDelaySeconds, String datadogAppUrl) {
+public record Alerting(AlertRouting routing, int evaluationDelaySeconds, String datadogAppUrl, SloTarget slo,
+                       SyntheticsSettings synthetics) {
 
-    public Alerting withNotifyHandle(String handle) {
-        return new Alerting(handle, priority, evaluationDelaySeconds, datadogAppUrl);
+    public Alerting withRouting(AlertRouting newRouting) {
+        return new Alerting(newRouting, evaluationDelaySeconds, datadogAppUrl, slo, synthetics);
+    }
+
+    public Alerting withSlo(SloTarget newSlo) {
+        return new Alerting(routing, evaluationDelaySeconds, datadogAppUrl, newSlo, synthetics);
     }
 
     /** Sites whose web app is {@code app.<site>}; the others (us3, us5, ap1, ...) serve it at {@code <site>}. */

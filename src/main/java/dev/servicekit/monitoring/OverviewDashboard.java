@@ -1,8 +1,9 @@
 package dev.servicekit.monitoring;
 
-import com.hashicorp.cdktf.Fn;
+import dev.servicekit.terraform.JsonEncode;
 import com.hashicorp.cdktf.TerraformOutput;
 import com.hashicorp.cdktf.TerraformOutputConfig;
+import dev.servicekit.catalog.Catalog;
 import dev.servicekit.datadog.DatadogDashboardJson;
 import software.constructs.Construct;
 
@@ -10,8 +11,8 @@ import java.util.Comparator;
 import java.util.List;
 
 /**
- * The environment's overview dashboard: every service's queue depth in one view and a link to each
- * service's dashboard. The only resource that changes when a service is added.
+ * The environment's overview dashboard: the state of every monitor, the queues backing up, and a link to
+ * each service's dashboard. The only resource that changes when a service is added.
  */
 public final class OverviewDashboard extends Construct {
     public OverviewDashboard(Construct scope, String environment, String datadogAppUrl,
@@ -20,7 +21,7 @@ public final class OverviewDashboard extends Construct {
         List<ServiceDashboards.Entry> sorted = services.stream()
                 .sorted(Comparator.comparing(ServiceDashboards.Entry::name)).toList();
         DatadogDashboardJson dashboard = new DatadogDashboardJson(this, "dashboard",
-                Fn.jsonencode(ServiceDashboards.overview(environment, sorted)));
+                JsonEncode.of(ServiceDashboards.overview(environment, Catalog.MANAGED_BY, sorted)));
         dashboard.overrideLogicalId("overview_dashboard");
         new TerraformOutput(this, "url", TerraformOutputConfig.builder()
                 .value(datadogAppUrl + dashboard.url())

@@ -1,53 +1,59 @@
 package dev.servicekit.monitoring;
 
-import com.hashicorp.cdktf.Fn;
-import com.hashicorp.cdktf.Token;
+import dev.servicekit.terraform.JsonEncode;
 import com.hashicorp.cdktf.TerraformOutput;
 import com.hashicorp.cdktf.TerraformOutputConfig;
+import com.hashicorp.cdktf.Token;
 import dev.servicekit.datadog.DatadogDashboardJson;
 import dev.servicekit.datadog.DatadogMonitor;
+import dev.servicekit.datadog.DatadogServiceLevelObjective;
+import dev.servicekit.datadog.DatadogSyntheticsTest;
 import dev.servicekit.datadog.MonitorDefinition;
 import dev.servicekit.validation.Tokens;
 import software.constructs.Construct;
 
 import java.math.BigDecimal;
 import java.util.ArrayList;
-import java.util.Collections;
-import java.util.EnumMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
+import java.util.function.UnaryOperator;
 
 /**
- * A service's Datadog monitors and dashboard. Each monitor's message says what fired, what to check
- * first, and links the dashboard, the log group in the AWS console and the runbook; it notifies the
- * environment's handle at the environment's priority.
+ * A service's Datadog monitors, SLO, synthetics test and dashboard, built from what each
+ * {@link MonitorKind} watches. The mechanics (names, tags, priorities, routing, evaluation options) are
+ * here, once; what is watched is in the kinds.
  */
 public final class ServiceMonitoring extends Construct {
-    /** Minutes between reminders while an alert lasts. */
+    /** Minutes between reminders while a symptom alerts; warnings and causes do not repeat. */
     public static final int RENOTIFY_MINUTES = 60;
+    /**
+     * Requests added to an error ratio's denominator in its 10-minute window (about 5 a minute): at low
+     * traffic a single error cannot page, as claranet's monitors add 5 requests for the same reason.
+     */
+    public static final int MIN_TRAFFIC_REQUESTS = 50;
+    /** The priority of a composite's silent parts, which notify no one. */
+    public static final int PART_PRIORITY = 5;
+    /** The tag that says how a monitor notifies: {@code severity:symptom}, {@code cause} or {@code part}. */
+    public static final String SEVERITY_TAG = "severity:";
 
-    private final DatadogDashboardJson dashboard;
-    private final Map<MonitorKind, DatadogMonitor> monitors = new EnumMap<>(MonitorKind.class);
+    private final MonitoredService service;
+    private final UnaryOperator<String> addresses;
     private final String dashboardLink;
+    private final Optional<DatadogServiceLevelObjective> slo;
+    private Optional<DatadogSyntheticsTest> synthetics = Optional.empty();
 
     /** @param addresses the service's address scheme: a part name to a pinned Terraform address */
-    public ServiceMonitoring(Construct scope, MonitoredService service, java.util.function.UnaryOperator<String> addresses) {
+    public ServiceMonitoring(Construct scope, MonitoredService service, UnaryOperator<String> addresses) {
         super(scope, "monitoring");
-        dashboard = new DatadogDashboardJson(this, "dashboard", Fn.jsonencode(ServiceDashboards.service(service)));
+        this.service = service;
+        this.addresses = addresses;
+        slo = service.signals().targetGroup().map(tg -> slo());
+        DatadogDashboardJson dashboard = new DatadogDashboardJson(this, "dashboard",
+                JsonEncode.of(ServiceDashboards.service(service, slo.map(DatadogServiceLevelObjective::sloId))));
         dashboard.overrideLogicalId(addresses.apply("dashboard"));
         dashboardLink = service.alerting().datadogAppUrl() + dashboard.url();
 
-        for (Map.Entry<MonitorKind, Thresholds> entry : service.thresholds().entrySet()) {
-            MonitorKind kind = entry.getKey();
-            MonitorDefinition definition = definition(service, kind, entry.getValue());
-            if (kind == MonitorKind.QUEUE_BACKLOG) {
-                definition = backlog(service, definition, addresses);
-            }
-            DatadogMonitor monitor = new DatadogMonitor(this, kind.key(), definition);
-            monitor.overrideLogicalId(addresses.apply("monitor_" + kind.key()));
-            monitors.put(kind, monitor);
-        }
+        service.thresholds().forEach(this::watch);
         new TerraformOutput(this, "dashboard-url", TerraformOutputConfig.builder()
                 .value(dashboardLink)
                 .description("The service's Datadog dashboard")
@@ -55,8 +61,9 @@ public final class ServiceMonitoring extends Construct {
                 .overrideLogicalId(addresses.apply("dashboard_url"));
     }
 
-    public DatadogDashboardJson dashboard() {
-        return dashboard;
+    /** The synthetics test, for a service that has one. */
+    public Optional<DatadogSyntheticsTest> synthetics() {
+        return synthetics;
     }
 
     /** The dashboard's full URL (known after apply). */
@@ -64,115 +71,155 @@ public final class ServiceMonitoring extends Construct {
         return dashboardLink;
     }
 
-    public Map<MonitorKind, DatadogMonitor> monitors() {
-        return Collections.unmodifiableMap(monitors);
-    }
-
-    private MonitorDefinition definition(MonitoredService service, MonitorKind kind, Thresholds thresholds) {
+    private void watch(MonitorKind kind, Thresholds thresholds) {
+        Watch watch = kind.watch(service, thresholds);
         String critical = format(thresholds.critical());
-        Signals s = service.signals();
-        String comparison = (kind.above() ? " > " : " < ") + critical;
-        String query = switch (kind) {
-            case QUEUE_BACKLOG -> "min(last_15m):" + s.queueDepth() + comparison;
-            case OLDEST_MESSAGE -> "max(last_10m):" + s.oldestMessageAge() + comparison;
-            case DEAD_LETTERS -> "max(last_5m):" + s.deadLetterDepth() + comparison;
-            case CPU -> "avg(last_15m):" + s.cpu() + comparison;
-            case MEMORY -> "avg(last_15m):" + s.memory() + comparison;
-            case RUNNING_TASKS -> "max(last_15m):" + s.runningTasks() + " / " + s.desiredTasks() + " * 100" + comparison;
-            case LATENCY -> "avg(last_10m):" + s.latency("p95") + comparison;
-            // 5xx counts are only reported when there are some: no 5xx is 0 %, not no data.
-            case ERROR_RATE -> "sum(last_10m):default_zero(" + s.target5xx() + ") / " + s.requests() + " * 100"
-                    + comparison;
-            case NO_HEALTHY_TARGETS -> "max(last_5m):" + s.healthyTargets() + comparison;
-        };
-        // SQS and ALB metrics are reported only when there is something to report.
-        return metric(service, service.title() + ": " + kind.title(), query, message(service, kind, critical),
-                kind.needs() != MonitorKind.Needs.NOTHING, kind == MonitorKind.NO_HEALTHY_TARGETS,
-                critical, thresholds.warning().map(ServiceMonitoring::format));
+        Optional<String> warning = thresholds.warning().map(ServiceMonitoring::format);
+        String comparison = (kind.above() ? "> " : "< ") + critical;
+        String name = service.title() + ": " + kind.title();
+        String address = "monitor_" + kind.key();
+        if (watch instanceof Watch.Metric metric) {
+            monitor(address, base(kind, MonitorDefinition.METRIC, metric.query(comparison), critical, warning)
+                    .thresholds(critical, warning)
+                    .evaluationDelay(service.alerting().evaluationDelaySeconds())
+                    .requireFullWindow(false));
+        } else if (watch instanceof Watch.Composite composite) {
+            composite(kind, address, name, composite, comparison, critical, warning);
+        } else if (watch instanceof Watch.Event event) {
+            String query = eventQuery(event, comparison);
+            // Events reach Datadog as late as the metrics; Datadog's own ECS event monitor waits 900 s too.
+            monitor(address, base(kind, MonitorDefinition.EVENT, query, critical, Optional.empty())
+                    .thresholds(critical, Optional.empty())
+                    .evaluationDelay(service.alerting().evaluationDelaySeconds()));
+        } else if (watch instanceof Watch.NoData noData) {
+            MonitorDefinition.Builder definition = MonitorDefinition.builder(name, MonitorDefinition.METRIC,
+                            "max(last_" + noData.windowMinutes() + "m):" + noData.expression() + " < 0")
+                    .message(Notification.message(service, kind, dashboardLink, critical, Optional.empty(), true))
+                    .tags(tags(kind.severity().name()))
+                    .priority(priority(kind.severity()))
+                    .thresholds("0", Optional.empty())
+                    .evaluationDelay(service.alerting().evaluationDelaySeconds())
+                    .requireFullWindow(false)
+                    .noDataTimeframe(thresholds.critical());
+            if (kind.severity() == Severity.SYMPTOM) {
+                definition.renotify(RENOTIFY_MINUTES, List.of("no data"));
+            }
+            monitor(address, definition);
+        } else if (watch instanceof Watch.BurnRate burn) {
+            String query = burnRateQuery(burn, slo.orElseThrow().sloId(), service.alerting().slo().window(), comparison);
+            monitor(address, base(kind, MonitorDefinition.SLO, query, critical, Optional.empty())
+                    .thresholds(critical, Optional.empty()));
+        } else if (watch instanceof Watch.Synthetic synthetic) {
+            MonitoredService.Endpoint endpoint = service.endpoint().orElseThrow();
+            DatadogSyntheticsTest test = new DatadogSyntheticsTest(this, kind.key(), new DatadogSyntheticsTest.Definition(name,
+                    Notification.message(service, kind, dashboardLink, critical, Optional.empty(), false),
+                    tags(kind.severity().name()), service.alerting().synthetics().locations(), endpoint.url(),
+                    endpoint.allowInsecure(), synthetic.tickSeconds(), synthetic.minFailureSeconds(),
+                    thresholds.critical(), priority(kind.severity()), synthetic.retryIntervalMillis(),
+                    kind.severity() == Severity.SYMPTOM ? RENOTIFY_MINUTES : 0));
+            test.overrideLogicalId(addresses.apply("synthetics"));
+            synthetics = Optional.of(test);
+        } else {
+            throw new IllegalStateException("no monitor for " + watch);
+        }
     }
 
     /**
-     * "Queue backing up" means above the threshold for the whole window <em>and</em> not getting better:
-     * a composite of two silent metric monitors, so a queue that is draining does not page anyone.
-     *
-     * @param level the metric monitor on the backlog's level, which becomes the composite's first part
+     * The level and the "unless" condition as silent monitors of their own, and the composite that notifies:
+     * {@code level && !unless}. The composite takes the level's state, so its warning is the level's.
      */
-    private MonitorDefinition backlog(MonitoredService service, MonitorDefinition level,
-                                      java.util.function.UnaryOperator<String> addresses) {
-        String part = "Part of '" + level.name() + "', which notifies; this one notifies no one.";
-        DatadogMonitor sustained = new DatadogMonitor(this, "queue_backlog_level", new MonitorDefinition(
-                level.name() + " (level)", MonitorDefinition.METRIC, level.query(), part, level.tags(), level.priority(),
-                level.evaluationDelay(), level.requireFullWindow(), false, Optional.empty(), level.critical(),
-                level.warning()));
-        sustained.overrideLogicalId(addresses.apply("monitor_queue_backlog_level"));
-        DatadogMonitor notDraining = new DatadogMonitor(this, "queue_backlog_trend", metric(service,
-                level.name() + " (not draining)", "change(avg(last_15m),last_15m):" + service.signals().queueDepth()
-                        + " >= 0", part, true, false, "0", Optional.empty()));
-        notDraining.overrideLogicalId(addresses.apply("monitor_queue_backlog_trend"));
-        return new MonitorDefinition(level.name(), MonitorDefinition.COMPOSITE,
-                sustained.monitorId() + " && " + notDraining.monitorId(), level.message(), level.tags(),
-                level.priority(), Optional.empty(), Optional.empty(), false, level.renotifyInterval(),
-                Optional.empty(), Optional.empty());
+    private void composite(MonitorKind kind, String address, String name, Watch.Composite composite,
+                           String comparison, String critical, Optional<String> warning) {
+        DatadogMonitor level = monitor(address + "_level", part(name + " (level)", name,
+                composite.level().query(comparison)).thresholds(critical, warning));
+        DatadogMonitor unless = monitor(address + "_" + composite.unlessName(), part(name + " (" + composite.unlessName()
+                + ")", name, composite.unless().query(comparison)).thresholds("0", Optional.empty()));
+        MonitorDefinition.Builder definition = MonitorDefinition.builder(name, MonitorDefinition.COMPOSITE,
+                        level.monitorId() + " && !" + unless.monitorId())
+                .message(Notification.message(service, kind, dashboardLink, critical, warning, false))
+                .tags(tags(kind.severity().name()))
+                .priority(priority(kind.severity()));
+        if (kind.severity() == Severity.SYMPTOM) {
+            definition.renotify(RENOTIFY_MINUTES, List.of("alert"));
+        }
+        monitor(address, definition);
     }
 
-    private static MonitorDefinition metric(MonitoredService service, String name, String query, String message,
-                                            boolean sparse, boolean notifyNoData, String critical,
-                                            Optional<String> warning) {
-        // SQS and ALB metrics are reported only when there is something to report: no full window.
-        return new MonitorDefinition(name, MonitorDefinition.METRIC, query, message, service.tags(),
-                service.alerting().priority(), Optional.of(service.alerting().evaluationDelaySeconds()),
-                Optional.of(!sparse), notifyNoData, Optional.of(RENOTIFY_MINUTES), Optional.of(critical), warning);
+    private MonitorDefinition.Builder part(String name, String composite, String query) {
+        return MonitorDefinition.builder(name, MonitorDefinition.METRIC, query)
+                .message(Notification.part(composite))
+                .tags(tags(Notification.PART))
+                .priority(PART_PRIORITY)
+                .evaluationDelay(service.alerting().evaluationDelaySeconds())
+                .requireFullWindow(false);
     }
 
-    private String message(MonitoredService service, MonitorKind kind, String critical) {
+    /** What every notifying monitor of a kind shares: name, message, tags, priority and reminders. */
+    private MonitorDefinition.Builder base(MonitorKind kind, String type, String query, String critical,
+                                           Optional<String> warning) {
+        MonitorDefinition.Builder definition = MonitorDefinition.builder(service.title() + ": " + kind.title(), type, query)
+                .message(Notification.message(service, kind, dashboardLink, "{{threshold}}",
+                        warning.map(w -> "{{warn_threshold}}"), false))
+                .tags(tags(kind.severity().name()))
+                .priority(priority(kind.severity()));
+        if (kind.severity() == Severity.SYMPTOM) {
+            definition.renotify(RENOTIFY_MINUTES, List.of("alert"));
+        }
+        return definition;
+    }
+
+    private DatadogMonitor monitor(String address, MonitorDefinition.Builder definition) {
+        DatadogMonitor monitor = new DatadogMonitor(this, address, definition.build());
+        monitor.overrideLogicalId(addresses.apply(address));
+        return monitor;
+    }
+
+    /**
+     * The availability SLO: requests answered without a 5xx, the target's or the load balancer's own. The
+     * load balancer's 5xx are added to the total, since the requests it answers itself (no healthy target)
+     * are not in its request count.
+     */
+    private DatadogServiceLevelObjective slo() {
         Signals s = service.signals();
-        Explanation explanation = switch (kind) {
-            case QUEUE_BACKLOG -> new Explanation(
-                    "More than " + critical + " messages have waited in " + s.queue()
-                            + " for 15 minutes, and the backlog is not shrinking.",
-                    "Are tasks running and consuming (running vs desired, CPU on the dashboard)? Errors in the logs? "
-                            + "A slow downstream dependency?");
-            case OLDEST_MESSAGE -> new Explanation(
-                    "The oldest message in " + s.queue() + " is older than " + critical + " s.",
-                    "Consumers stuck or a message retried over and over: check the logs and the dead-letter queue.");
-            case DEAD_LETTERS -> new Explanation(
-                    "Messages reached the dead-letter queue " + s.deadLetterQueue() + " after failing "
-                            + service.maxReceiveCount().map(String::valueOf).orElse("several") + " times.",
-                    "The logs around the failing messages; redrive them from the dead-letter queue once fixed.");
-            case CPU -> new Explanation(
-                    "Average CPU has been above " + critical + " % for 15 minutes.",
-                    "Is autoscaling at its maximum? A hot loop since the last deploy?");
-            case MEMORY -> new Explanation(
-                    "Average memory has been above " + critical + " % for 15 minutes.",
-                    "Leaks show here first: compare with the last deploy; are tasks restarting?");
-            case RUNNING_TASKS -> new Explanation(
-                    "Running tasks have been below " + critical + " % of the desired count for 15 minutes.",
-                    "The ECS service's events: failing health checks, image pulls, crash loops in the logs.");
-            case LATENCY -> new Explanation(
-                    "p95 target response time has been above " + critical + " s for 10 minutes.",
-                    "CPU and memory on the dashboard, slow dependencies, and the last deploy.");
-            case ERROR_RATE -> new Explanation(
-                    "More than " + critical + " % of requests returned 5xx over 10 minutes.",
-                    "The logs for exceptions, and the last deploy (the circuit breaker rolls back failed ones).");
-            case NO_HEALTHY_TARGETS -> new Explanation(
-                    "The load balancer has no healthy targets: the service is down.",
-                    "Running tasks and their health checks; the logs of the last tasks that stopped.");
-        };
-        List<String> lines = new ArrayList<>();
-        // The backlog pages through a composite monitor, which has no value of its own to show.
-        String value = kind == MonitorKind.QUEUE_BACKLOG ? "" : " Current value: {{value}}.";
-        lines.add(service.title() + ": " + kind.title() + ". " + explanation.whatFired() + value);
-        lines.add("Check first: " + explanation.checkFirst());
-        lines.add("Dashboard: " + dashboardLink);
-        lines.add("Logs: " + service.logsUrl());
-        service.runbookUrl().ifPresent(url -> lines.add("Runbook: " + url));
-        lines.add("Owner: " + service.owner());
-        lines.add(service.alerting().notifyHandle());
-        return String.join("\n", lines);
+        SloTarget target = service.alerting().slo();
+        DatadogServiceLevelObjective objective = new DatadogServiceLevelObjective(this, "slo",
+                new DatadogServiceLevelObjective.Definition(service.title() + ": availability",
+                        "Requests answered without a 5xx, the target's or the load balancer's own. Managed by servicekit.",
+                        "default_zero(" + s.requests() + ") - default_zero(" + s.target5xx() + ")",
+                        "default_zero(" + s.requests() + ") + default_zero(" + s.loadBalancer5xx() + ")",
+                        target.targetPercent(), target.window(), service.tags()));
+        objective.overrideLogicalId(addresses.apply("slo"));
+        return objective;
     }
 
-    /** What a monitor's message tells the person paged: what fired, and what to check first. */
-    private record Explanation(String whatFired, String checkFirst) {}
+    private List<String> tags(String severity) {
+        List<String> tags = new ArrayList<>(service.tags());
+        tags.add(SEVERITY_TAG + severity.toLowerCase(java.util.Locale.ROOT));
+        return tags;
+    }
+
+    private Number priority(Severity severity) {
+        AlertRouting routing = service.alerting().routing();
+        return severity == Severity.SYMPTOM ? routing.pagePriority() : routing.notifyPriority();
+    }
+
+    /** An event monitor's query: the count of matching events in the window. */
+    static String eventQuery(Watch.Event event, String comparison) {
+        return "events(\"" + event.search().replace("\"", "\\\"") + "\").rollup(\"count\").last(\""
+                + event.windowMinutes() + "m\") " + comparison;
+    }
+
+    /** A burn-rate alert's query on the SLO {@code sloId} over its window. */
+    static String burnRateQuery(Watch.BurnRate burn, String sloId, String window, String comparison) {
+        return "burn_rate(\"" + sloId + "\").over(\"" + window + "\").long_window(\""
+                + duration(burn.longWindowMinutes()) + "\").short_window(\"" + duration(burn.shortWindowMinutes())
+                + "\") " + comparison;
+    }
+
+    /** Minutes as Datadog's burn-rate windows write them: {@code 5m}, {@code 1h}. */
+    static String duration(int minutes) {
+        return minutes % 60 == 0 ? minutes / 60 + "h" : minutes + "m";
+    }
 
     /** A threshold as Datadog shows it: 1000, 0.5. The query and {@code critical} use the same text. */
     public static String format(Number value) {

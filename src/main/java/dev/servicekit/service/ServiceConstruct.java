@@ -19,6 +19,8 @@ import com.hashicorp.cdktf.Fn;
 import com.hashicorp.cdktf.ITerraformDependable;
 import dev.servicekit.catalog.QueueOptions;
 import dev.servicekit.catalog.ServiceKind;
+import dev.servicekit.monitoring.AlertRouting;
+import dev.servicekit.monitoring.Alerting;
 import dev.servicekit.monitoring.MonitoredService;
 import dev.servicekit.monitoring.ServiceMonitoring;
 import dev.servicekit.monitoring.Signals;
@@ -165,16 +167,28 @@ public final class ServiceConstruct extends Construct {
         outputs(names);
 
         signals = new Signals(
-                queues.map(q -> names.queue()).orElse(null),
-                queues.map(q -> names.deadLetterQueue()).orElse(null),
+                queues.map(q -> names.queue()),
+                queues.map(q -> names.deadLetterQueue()),
                 names.ecsService(), platform.clusterName(),
-                loadBalancer.map(lb -> Fn.lower(lb.targetGroup().getArnSuffix())).orElse(null),
-                loadBalancer.map(lb -> Fn.lower(lb.loadBalancer().getArnSuffix())).orElse(null));
+                loadBalancer.map(lb -> Fn.lower(lb.targetGroup().getArnSuffix())),
+                loadBalancer.map(lb -> Fn.lower(lb.loadBalancer().getArnSuffix())));
+        Alerting alerting = platform.alerting();
+        AlertRouting routing = alerting.routing();
+        routing = settings.notifyHandle().map(routing::withNotifyHandle).orElse(routing);
+        routing = settings.pageHandle().map(routing::withPageHandle).orElse(routing);
+        alerting = settings.slo().map(alerting.withRouting(routing)::withSlo).orElse(alerting.withRouting(routing));
+        Optional<MonitoredService.Endpoint> endpoint = loadBalancer.filter(lb -> settings.kind() instanceof ServiceKind.Web w
+                && !w.internal()).map(lb -> {
+                    boolean https = settings.certificateArn().isPresent();
+                    // The load balancer's own DNS name: its certificate names the service's domain instead.
+                    return new MonitoredService.Endpoint((https ? "https://" : "http://") + lb.loadBalancer().getDnsName()
+                            + ((ServiceKind.Web) settings.kind()).healthCheck().path(), https);
+                });
         monitoring = new ServiceMonitoring(this, new MonitoredService(settings.environment(), settings.name(),
                 settings.owner(), platform.region(), names.logGroup(), settings.runbookUrl(),
-                settings.queue().map(QueueOptions::maxReceiveCount), settings.monitors(), signals,
-                settings.notifyHandle().map(platform.alerting()::withNotifyHandle).orElse(platform.alerting())),
-                names::address);
+                settings.queue().map(QueueOptions::maxReceiveCount),
+                settings.queue().map(q -> (Number) q.deadLetterRetentionSeconds()), settings.monitors(), signals,
+                alerting, endpoint), names::address);
     }
 
     /** Queues and log groups in protected environments cannot be destroyed by accident. */

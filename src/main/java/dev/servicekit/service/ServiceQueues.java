@@ -1,6 +1,6 @@
 package dev.servicekit.service;
 
-import com.hashicorp.cdktf.Fn;
+import dev.servicekit.terraform.JsonEncode;
 import com.hashicorp.cdktf.TerraformResourceLifecycle;
 import com.hashicorp.cdktf.providers.aws.sqs_queue.SqsQueue;
 import com.hashicorp.cdktf.providers.aws.sqs_queue.SqsQueueConfig;
@@ -46,7 +46,7 @@ public final class ServiceQueues extends Construct {
                 .messageRetentionSeconds(options.retentionSeconds())
                 .delaySeconds(options.delaySeconds())
                 .receiveWaitTimeSeconds(options.receiveWaitSeconds())
-                .redrivePolicy(Fn.jsonencode(redrive))
+                .redrivePolicy(JsonEncode.of(redrive))
                 .sqsManagedSseEnabled(true)
                 .tags(settings.tags())
                 .lifecycle(lifecycle)

@@ -1,6 +1,6 @@
 package dev.servicekit.service;
 
-import com.hashicorp.cdktf.Fn;
+import dev.servicekit.terraform.JsonEncode;
 import com.hashicorp.cdktf.ITerraformDependable;
 import com.hashicorp.cdktf.providers.aws.iam_role.IamRole;
 import com.hashicorp.cdktf.providers.aws.iam_role.IamRoleConfig;
@@ -122,7 +122,7 @@ public final class ServiceRoles extends Construct {
         IamRole role = new IamRole(this, id, IamRoleConfig.builder()
                 .name(name)
                 .description(description)
-                .assumeRolePolicy(Fn.jsonencode(trust))
+                .assumeRolePolicy(JsonEncode.of(trust))
                 .tags(settings.tags())
                 .build());
         role.overrideLogicalId(address);
@@ -135,7 +135,7 @@ public final class ServiceRoles extends Construct {
         IamRolePolicy policy = new IamRolePolicy(this, id, IamRolePolicyConfig.builder()
                 .name(name)
                 .role(role.getId())
-                .policy(Fn.jsonencode(policyDocument(statements)))
+                .policy(JsonEncode.of(policyDocument(statements)))
                 .build());
         policy.overrideLogicalId(address);
         return policy;

@@ -9,6 +9,7 @@ import dev.servicekit.catalog.ServiceKind;
 import dev.servicekit.catalog.ServiceSpec;
 import dev.servicekit.environment.Environment;
 import dev.servicekit.monitoring.MonitorKind;
+import dev.servicekit.monitoring.SloTarget;
 import dev.servicekit.monitoring.Thresholds;
 import dev.servicekit.validation.Tokens;
 
@@ -24,7 +25,9 @@ import java.util.TreeMap;
  * environment's defaults elsewhere. This is what the service construct builds from. Numbers may be
  * Terraform tokens (module inputs); validation passes those through.
  *
- * @param notifyHandle the handle this service's monitors notify instead of the environment's
+ * @param notifyHandle the handle this service's warnings and causes notify instead of the environment's
+ * @param pageHandle   the handle this service's symptoms page instead of the environment's
+ * @param slo          a web service's availability objective instead of the environment's
  * @param addressPrefix prefix of every Terraform address of the service: its name in a stack, which holds
  *                      many services; none in a generated module, which holds one
  * @param extraTags     tags added to the four servicekit sets (a module's {@code tags} input; may be a token)
@@ -37,7 +40,8 @@ public record ServiceSettings(String environment, String name, String image, Str
                               Optional<QueueOptions> queue, Number cpu, Number memory, Number minCount,
                               Number desiredCount, Number maxCount, Number logRetentionDays,
                               Optional<String> certificateArn, Optional<String> runbookUrl,
-                              Optional<String> notifyHandle, Map<MonitorKind, Thresholds> monitors,
+                              Optional<String> notifyHandle, Optional<String> pageHandle, Optional<SloTarget> slo,
+                              Map<MonitorKind, Thresholds> monitors,
                               Optional<String> addressPrefix, Map<String, String> extraTags,
                               Optional<ContainerExpressions> containerExpressions) {
 
@@ -55,8 +59,9 @@ public record ServiceSettings(String environment, String name, String image, Str
     public static ServiceSettings resolve(ServiceSpec spec, Environment env) {
         Overrides o = spec.overridesFor(env.name());
         Map<MonitorKind, Thresholds> monitors = new EnumMap<>(MonitorKind.class);
+        boolean internetFacing = spec.kind() instanceof ServiceKind.Web web && !web.internal();
         for (MonitorKind kind : MonitorKind.values()) {
-            boolean applies = kind.appliesTo(spec.queue().isPresent(), spec.isWeb());
+            boolean applies = kind.appliesTo(spec.queue().isPresent(), spec.isWeb(), internetFacing);
             Optional<Thresholds> chosen = o.monitors().containsKey(kind)
                     ? o.monitors().get(kind)
                     : Optional.ofNullable(env.monitoring().thresholds().get(kind));
@@ -70,7 +75,7 @@ public record ServiceSettings(String environment, String name, String image, Str
                 o.minCount().orElse(env.tasks().minCount()), o.desiredCount().orElse(env.tasks().desiredCount()),
                 o.maxCount().orElse(env.tasks().maxCount()), o.logRetentionDays().orElse(env.logRetentionDays()),
                 spec.isWeb() ? o.certificateArn().or(env::certificateArn) : Optional.empty(), spec.runbookUrl(),
-                o.notifyHandle(), monitors,
+                o.notifyHandle(), o.pageHandle(), spec.isWeb() ? o.slo() : Optional.empty(), monitors,
                 Optional.of(spec.name()), Map.of(), Optional.empty());
     }
 

@@ -1,5 +1,6 @@
 package dev.servicekit.service;
 
+import dev.servicekit.terraform.JsonEncode;
 import com.hashicorp.cdktf.Fn;
 import com.hashicorp.cdktf.providers.aws.ecs_task_definition.EcsTaskDefinition;
 import com.hashicorp.cdktf.providers.aws.ecs_task_definition.EcsTaskDefinitionConfig;
@@ -81,7 +82,7 @@ public final class ServiceTask extends Construct {
                 .memory(Tokens.text(settings.memory()))
                 .executionRoleArn(roles.executionRole().getArn())
                 .taskRoleArn(roles.taskRole().getArn())
-                .containerDefinitions(Fn.jsonencode(List.of(container)))
+                .containerDefinitions(JsonEncode.of(List.of(container)))
                 .tags(settings.tags())
                 .build());
         taskDefinition.overrideLogicalId(names.address("task"));

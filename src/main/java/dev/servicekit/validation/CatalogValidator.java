@@ -7,6 +7,11 @@ import dev.servicekit.catalog.QueueOptions;
 import dev.servicekit.catalog.ServiceKind;
 import dev.servicekit.catalog.ServiceSpec;
 import dev.servicekit.environment.Environment;
+import dev.servicekit.environment.MonitoringDefaults;
+import dev.servicekit.monitoring.AlertRouting;
+import dev.servicekit.monitoring.ServiceMonitoring;
+import dev.servicekit.monitoring.SloTarget;
+import dev.servicekit.monitoring.SyntheticsSettings;
 import dev.servicekit.environment.NetworkConfig;
 import dev.servicekit.environment.StateBackend;
 import dev.servicekit.monitoring.MonitorKind;
@@ -128,10 +133,14 @@ public final class CatalogValidator {
         Set<MonitorKind> overridden = EnumSet.noneOf(MonitorKind.class);
         overridden.addAll(spec.common().monitors().keySet());
         spec.perEnvironment().values().forEach(o -> overridden.addAll(o.monitors().keySet()));
+        boolean internetFacing = spec.kind() instanceof ServiceKind.Web web && !web.internal();
         for (MonitorKind kind : overridden) {
-            if (!kind.appliesTo(spec.queue().isPresent(), spec.isWeb())) {
-                line.add("monitor " + kind.key(), kind.needs() == MonitorKind.Needs.QUEUE
-                        ? "applies to services with a queue only" : "applies to web services only");
+            if (!kind.appliesTo(spec.queue().isPresent(), spec.isWeb(), internetFacing)) {
+                line.add("monitor " + kind.key(), switch (kind.needs()) {
+                    case QUEUE -> "applies to services with a queue only";
+                    case INTERNET_FACING -> "applies to internet-facing web services only";
+                    default -> "applies to web services only";
+                });
             }
         }
     }
@@ -187,9 +196,24 @@ public final class CatalogValidator {
         });
         line.notifyHandle().ifPresent(handle -> scope.check(Rules.NOTIFY_HANDLE.matcher(handle).matches(), "notify",
                 Rules.badHandle(handle)));
+        line.pageHandle().ifPresent(handle -> scope.check(Rules.NOTIFY_HANDLE.matcher(handle).matches(), "page",
+                Rules.badHandle(handle)));
+        SloTarget slo = s.slo().orElse(env.monitoring().slo());
+        line.slo().ifPresent(target -> {
+            scope.check(web, "slo", "applies to web services only");
+            checkSlo(scope, target);
+        });
         // Overrides of monitors the service does not get are reported once, by checkLine.
         line.monitors().forEach((kind, thresholds) -> thresholds.filter(t -> s.monitors().containsKey(kind))
-                .ifPresent(t -> checkThresholds(scope, kind, t)));
+                .ifPresent(t -> checkThresholds(scope, kind, t, slo, env.monitoring().synthetics())));
+        // A line's SLO target bounds the burn rates the environment gives it.
+        if (line.slo().isPresent()) {
+            s.monitors().forEach((kind, thresholds) -> {
+                if (kind.scale() == MonitorKind.Scale.BURN_RATE && !line.monitors().containsKey(kind)) {
+                    checkThresholds(scope, kind, thresholds, slo, env.monitoring().synthetics());
+                }
+            });
+        }
     }
 
     private static void checkEnvironment(Environment env, Problems.Scope scope) {
@@ -199,13 +223,30 @@ public final class CatalogValidator {
         checkCounts(scope, env.tasks().minCount(), env.tasks().desiredCount(), env.tasks().maxCount());
         scope.check(AwsLimits.LOG_RETENTION_DAYS.contains(env.logRetentionDays()), "logRetentionDays",
                 Rules.badRetention(String.valueOf(env.logRetentionDays())));
-        scope.check(Rules.NOTIFY_HANDLE.matcher(env.monitoring().notifyHandle()).matches(), "notify",
-                Rules.badHandle(env.monitoring().notifyHandle()));
-        scope.check(Rules.PRIORITY.contains(env.monitoring().priority()), "priority",
-                Rules.outside(String.valueOf(env.monitoring().priority()), Rules.PRIORITY));
-        scope.check(env.monitoring().datadogApiUrl().startsWith("https://"), "datadogApiUrl",
-                "'" + env.monitoring().datadogApiUrl() + "' must be an https URL");
-        env.monitoring().thresholds().forEach((kind, thresholds) -> checkThresholds(scope, kind, thresholds));
+        MonitoringDefaults monitoring = env.monitoring();
+        AlertRouting routing = monitoring.routing();
+        scope.check(Rules.NOTIFY_HANDLE.matcher(routing.notifyHandle()).matches(), "notify",
+                Rules.badHandle(routing.notifyHandle()));
+        scope.check(Rules.NOTIFY_HANDLE.matcher(routing.pageHandle()).matches(), "page",
+                Rules.badHandle(routing.pageHandle()));
+        scope.check(Rules.PRIORITY.contains(routing.pagePriority().longValue()), "pagePriority",
+                Rules.outside(String.valueOf(routing.pagePriority()), Rules.PRIORITY));
+        scope.check(Rules.PRIORITY.contains(routing.notifyPriority().longValue()), "notifyPriority",
+                Rules.outside(String.valueOf(routing.notifyPriority()), Rules.PRIORITY));
+        scope.check(monitoring.datadogApiUrl().startsWith("https://"), "datadogApiUrl",
+                "'" + monitoring.datadogApiUrl() + "' must be an https URL");
+        checkSlo(scope, monitoring.slo());
+        scope.check(!monitoring.synthetics().locations().isEmpty(), "synthetics.locations",
+                "needs at least one Datadog location, e.g. aws:us-east-1");
+        scope.range("synthetics.tickSeconds", monitoring.synthetics().tickSeconds().longValue(), Rules.SYNTHETICS_TICK);
+        for (MonitorKind kind : MonitorKind.values()) {
+            Thresholds thresholds = monitoring.thresholds().get(kind);
+            if (thresholds == null) {
+                scope.add("monitor " + kind.key(), Rules.NO_THRESHOLDS);
+            } else {
+                checkThresholds(scope, kind, thresholds, monitoring.slo(), monitoring.synthetics());
+            }
+        }
         if (env.network() instanceof NetworkConfig.Managed managed) {
             scope.check(MANAGED_CIDR.matcher(managed.cidr()).matches(), "network.cidr",
                     "'" + managed.cidr() + "' must be a 10.x.0.0/16 block");
@@ -280,24 +321,62 @@ public final class CatalogValidator {
                 AwsLimits.DEREGISTRATION_DELAY);
     }
 
+    private static boolean validSlo(SloTarget slo) {
+        double target = slo.targetPercent().doubleValue();
+        return Double.isFinite(target) && target > 0 && target < 100;
+    }
+
+    /** A window Datadog's SLOs take, and a target below 100 % that leaves an error budget. */
+    private static void checkSlo(Problems.Scope scope, SloTarget slo) {
+        scope.check(SloTarget.WINDOWS.contains(slo.window()), "slo.window", Rules.badSloWindow(slo.window()));
+        scope.check(validSlo(slo), "slo.target", Rules.badSloTarget(String.valueOf(slo.targetPercent())));
+    }
+
     /**
-     * Thresholds are non-negative, percentages at most 100, a monitor that fires below its threshold has
-     * one above zero, and a warning comes before its critical.
+     * Thresholds are finite and non-negative; percentages are at most 100, burn rates at most what the SLO's
+     * target allows, locations at most the environment's; a monitor that fires below its threshold has one
+     * above zero; a dead-man's switch waits at least twice its window; a warning comes before its critical.
      */
-    private static void checkThresholds(Problems.Scope scope, MonitorKind kind, Thresholds thresholds) {
+    private static void checkThresholds(Problems.Scope scope, MonitorKind kind, Thresholds thresholds, SloTarget slo,
+                                        SyntheticsSettings synthetics) {
         String field = "monitor " + kind.key();
         double critical = thresholds.critical().doubleValue();
         String criticalText = thresholds.critical().toString();
+        if (!Double.isFinite(critical)) {
+            scope.add(field + ".critical", Rules.notFinite(criticalText));
+            return;
+        }
         scope.check(critical >= 0, field + ".critical", Rules.negative(criticalText));
-        if (Rules.isPercentage(kind)) {
-            scope.check(critical <= 100, field + ".critical", Rules.percentageAbove100(criticalText));
+        switch (kind.scale()) {
+            case PERCENTAGE -> scope.check(critical <= 100, field + ".critical", Rules.percentageAbove100(criticalText));
+            // An SLO target that is itself wrong is reported once, as such.
+            case BURN_RATE -> {
+                if (validSlo(slo) && !(critical > 0 && critical <= slo.maximumBurnRate() + 1e-9)) {
+                    scope.add(field + ".critical", Rules.badBurnRate(criticalText, ServiceMonitoring.format(slo.targetPercent()),
+                            new java.math.BigDecimal(slo.maximumBurnRate()).setScale(1, java.math.RoundingMode.HALF_UP)
+                                    .stripTrailingZeros().toPlainString()));
+                }
+            }
+            case LOCATIONS -> scope.check(synthetics.locations().isEmpty()
+                            || critical >= 1 && critical <= synthetics.locations().size(),
+                    field + ".critical", Rules.badLocationCount(criticalText, String.valueOf(synthetics.locations().size())));
+            case NO_DATA_MINUTES -> scope.check(critical >= kind.minimumCritical(), field + ".critical",
+                    Rules.noDataTooShort(criticalText, kind.minimumCritical()));
+            default -> { }
         }
         if (!kind.above()) {
             scope.check(critical > 0, field + ".critical", Rules.neverFires(criticalText));
         }
         Optional<Number> warning = thresholds.warning();
         warning.ifPresent(w -> {
+            if (!Double.isFinite(w.doubleValue())) {
+                scope.add(field + ".warning", Rules.notFinite(w.toString()));
+                return;
+            }
             scope.check(w.doubleValue() >= 0, field + ".warning", Rules.negative(w.toString()));
+            if (kind.scale() == MonitorKind.Scale.PERCENTAGE) {
+                scope.check(w.doubleValue() <= 100, field + ".warning", Rules.percentageAbove100(w.toString()));
+            }
             boolean before = kind.above() ? w.doubleValue() < critical : w.doubleValue() > critical;
             scope.check(before, field + ".warning", Rules.warningAfterCritical(kind, w.toString(), criticalText));
         });

@@ -124,10 +124,38 @@ public final class Rules {
         return critical + " can never fire: this monitor fires below its critical threshold";
     }
 
-    /** Monitors whose thresholds are percentages of 100 at most. */
-    public static boolean isPercentage(MonitorKind kind) {
-        return kind == MonitorKind.ERROR_RATE || kind == MonitorKind.CPU || kind == MonitorKind.MEMORY;
+    public static String notFinite(String value) {
+        return value + " is not a finite number";
     }
+
+    /** An environment (a preset, or cdktf.json) without thresholds for a monitor kind. */
+    public static final String NO_THRESHOLDS = "the environment gives this monitor no thresholds";
+
+    /** @param maximum the largest burn rate the target allows, 1 / (1 - target), as text */
+    public static String badBurnRate(String value, String target, String maximum) {
+        return value + " is not a burn rate Datadog accepts for a " + target + " % SLO: above 0 and at most "
+                + maximum + " (1 / (1 - target))";
+    }
+
+    public static String badLocationCount(String value, String locations) {
+        return value + " locations cannot fail: the environment's synthetics tests run from " + locations;
+    }
+
+    public static String noDataTooShort(String value, double minimum) {
+        return value + " minutes is too short: at least " + new java.math.BigDecimal(minimum).stripTrailingZeros()
+                .toPlainString() + ", twice the window, or late data would look missing";
+    }
+
+    public static String badSloWindow(String window) {
+        return "'" + window + "' is not an SLO window; allowed: " + dev.servicekit.monitoring.SloTarget.WINDOWS;
+    }
+
+    public static String badSloTarget(String target) {
+        return target + " is not an SLO target: a percentage above 0 and below 100, e.g. 99.9";
+    }
+
+    /** Seconds between two runs of a synthetics test, as Datadog accepts them. */
+    public static final AwsLimits.Range SYNTHETICS_TICK = new AwsLimits.Range(30, 604_800, "s");
 
     /** A warning threshold on the wrong side of its critical one. */
     public static String warningAfterCritical(MonitorKind kind, String warning, String critical) {

@@ -27,8 +27,10 @@ class LargeCatalogTest {
             assertThat(resources.path("aws_ecs_service").size()).isEqualTo(100);
             assertThat(resources.path("aws_lb").size()).isEqualTo(50);
             assertThat(resources.path("aws_sqs_queue").size()).isEqualTo(100);
-            assertThat(resources.path("datadog_monitor").size()).as("workers 8 (a composite of 2 for the backlog), "
-                    + "web services 6").isEqualTo(50 * 8 + 50 * 6);
+            assertThat(resources.path("datadog_monitor").size()).as("workers 12 kinds, 14 monitors (a composite of 2 "
+                    + "for the backlog); web services 14 kinds").isEqualTo(50 * 14 + 50 * 14);
+            assertThat(resources.path("datadog_service_level_objective").size()).isEqualTo(50);
+            assertThat(resources.path("datadog_synthetics_test").size()).isEqualTo(50);
             assertThat(resources.path("datadog_dashboard_json").size()).isEqualTo(101);
             assertThat(resources.path("datadog_monitor").path("svc099_monitor_no_healthy_targets").path("query").asText())
                     .contains("aws_lb.svc099_lb.arn_suffix");

@@ -16,7 +16,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 class DatadogSchemaTest {
     private static final Map<String, String> MODULES = Map.of(
             DatadogMonitor.TYPE, "monitor",
-            DatadogDashboardJson.TYPE, "dashboard-json");
+            DatadogDashboardJson.TYPE, "dashboard-json",
+            DatadogServiceLevelObjective.TYPE, "service-level-objective",
+            DatadogSyntheticsTest.TYPE, "synthetics-test");
 
     @Test
     void theSchemaIsTheOneTheBindingsTarget() throws Exception {
@@ -50,7 +52,10 @@ class DatadogSchemaTest {
                 checked++;
             }
         }
-        assertThat(checked).isGreaterThan(20);
+        assertThat(checked).isGreaterThan(60);
+        for (String type : MODULES.keySet()) {
+            assertThat(out.stack("prod").path("resource").path(type).size()).as(type + " is checked").isPositive();
+        }
         assertThat(violations).isEmpty();
     }
 

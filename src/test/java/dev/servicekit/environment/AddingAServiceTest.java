@@ -40,10 +40,17 @@ class AddingAServiceTest {
             assertThat(after.stack(env).path("resource").path("aws_lb").has("aardwolf_lb")).isTrue();
             assertThat(fieldNames(after.stack(env).path("resource").path("datadog_monitor")))
                     .as("the new worker's full set of monitors").contains("aardvark_monitor_queue_backlog",
-                            "aardvark_monitor_oldest_message", "aardvark_monitor_dead_letters", "aardvark_monitor_cpu",
-                            "aardvark_monitor_memory", "aardvark_monitor_running_tasks")
+                            "aardvark_monitor_oldest_message", "aardvark_monitor_no_consumers",
+                            "aardvark_monitor_dead_letter_arrivals", "aardvark_monitor_dead_letter_age",
+                            "aardvark_monitor_cpu", "aardvark_monitor_memory", "aardvark_monitor_running_tasks",
+                            "aardvark_monitor_tasks_missing", "aardvark_monitor_service_reporting")
                     .as("the new web service's").contains("aardwolf_monitor_latency", "aardwolf_monitor_error_rate",
-                            "aardwolf_monitor_no_healthy_targets", "aardwolf_monitor_queue_backlog");
+                            "aardwolf_monitor_no_healthy_targets", "aardwolf_monitor_queue_backlog",
+                            "aardwolf_monitor_slo_fast_burn", "aardwolf_monitor_slo_slow_burn");
+            assertThat(after.stack(env).path("resource").path("datadog_synthetics_test").has("aardwolf_synthetics"))
+                    .isTrue();
+            assertThat(after.stack(env).path("resource").path("datadog_service_level_objective").has("aardwolf_slo"))
+                    .isTrue();
             assertThat(fieldNames(after.stack(env).path("resource").path("datadog_dashboard_json")))
                     .contains("aardvark_dashboard", "aardwolf_dashboard");
             assertThat(after.stack(env).path("resource").path("datadog_dashboard_json").path("overview_dashboard")

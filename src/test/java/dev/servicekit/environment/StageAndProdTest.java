@@ -36,8 +36,17 @@ class StageAndProdTest {
             p("resource\\.aws_lb_listener\\.checkout_listener_https\\..*"),
             p("resource\\.aws_vpc_security_group_ingress_rule\\.checkout_lb_ingress_443\\..*"),
             p("resource\\.aws_lb_listener\\.checkout_listener_http\\.default_action\\[0]\\..*"),
-            // monitors: thresholds (in the query, the message and the block), priority and the handle
-            p("resource\\.datadog_monitor\\.[a-z-]+_monitor_[a-z_]+\\.(query|message|priority|monitor_thresholds\\.(critical|warning))"));
+            p("resource\\.datadog_synthetics_test\\.checkout_synthetics\\.(request_definition\\.url|options_list\\.allow_insecure)"),
+            // monitors: thresholds (in the query, the message and the block), priority, handles, no-data minutes
+            p("resource\\.datadog_monitor\\.[a-z-]+_monitor_[a-z_]+\\.(query|message|priority|no_data_timeframe"
+                    + "|monitor_thresholds\\.(critical|warning))"),
+            // the SLO's target and window (shown on a web service's dashboard too), the synthetics tests'
+            // locations, interval, failing locations and priority
+            p("resource\\.datadog_dashboard_json\\.checkout_dashboard\\.dashboard"),
+            p("resource\\.datadog_service_level_objective\\.[a-z-]+_slo\\.(target_threshold|timeframe"
+                    + "|thresholds\\[0]\\.(target|timeframe))"),
+            p("resource\\.datadog_synthetics_test\\.[a-z-]+_synthetics\\.(locations\\[\\d]|message"
+                    + "|options_list\\.(tick_every|min_location_failed|monitor_priority))"));
 
     @Test
     void stacksDifferExactlyWhereTheirParametersDiffer() {

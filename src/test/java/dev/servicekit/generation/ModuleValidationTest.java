@@ -54,7 +54,7 @@ class ModuleValidationTest {
     }
 
     private static final Map<String, String> REQUIRED = Map.of("name", "svc", "environment", "stage", "image", "img",
-            "vpc_id", "vpc-1", "subnet_ids", "[\"subnet-1\"]", "cluster_name", "c", "notify", "@slack-x",
+            "vpc_id", "vpc-1", "subnet_ids", "[\"subnet-1\"]", "cluster_name", "c", "notify", "@slack-x", "page", "@pagerduty-x",
             "runbook_url", "https://wiki.example.com/svc");
 
     /** The error details of a plan with these inputs (on top of the required ones). */
@@ -147,6 +147,23 @@ class ModuleValidationTest {
                         .toArray(String[]::new));
         assertThat(errors(worker, Map.of("name", "Bad_Name")))
                 .containsExactly("error: name: " + dev.servicekit.validation.Rules.badServiceName("Bad_Name"));
+    }
+
+    @Test
+    void alertingInputsGetServicekitsMessages() throws Exception {
+        assertThat(errors(web, Map.of("slo_target", "90"))).containsExactly(java(Service.web("svc", "img", 80)
+                .internal().slo(90, "30d"), "prod").stream().filter(p -> p.contains("slo_fast_burn"))
+                .toArray(String[]::new));
+        assertThat(errors(web, Map.of("synthetics_critical", "4")))
+                .isEqualTo(java(Service.web("svc", "img", 80).prod(p -> p.allowPlainHttp()
+                        .monitor(MonitorKind.SYNTHETICS, Thresholds.critical(4))), "prod"));
+        assertThat(errors(web, Map.of("slo_window", "1d")))
+                .containsExactly("error: slo.window: " + Rules.badSloWindow("1d"));
+        assertThat(errors(worker, Map.of("page", "pagerduty")))
+                .containsExactly("error: page: " + Rules.badHandle("pagerduty"));
+        assertThat(errors(worker, Map.of("service_reporting_critical", "30")))
+                .isEqualTo(java(Service.worker("svc", "img").monitor(MonitorKind.SERVICE_REPORTING,
+                        Thresholds.critical(30)), "stage"));
     }
 
     @Test

@@ -5,6 +5,9 @@ import dev.servicekit.catalog.HealthCheck;
 import dev.servicekit.catalog.Service;
 import dev.servicekit.environment.Environment;
 import dev.servicekit.environment.MonitoringDefaults;
+import dev.servicekit.monitoring.AlertRouting;
+import dev.servicekit.monitoring.SloTarget;
+import dev.servicekit.monitoring.SyntheticsSettings;
 import dev.servicekit.environment.NetworkConfig;
 import dev.servicekit.environment.StateBackend;
 import dev.servicekit.environment.TaskDefaults;
@@ -177,8 +180,10 @@ class CatalogValidatorTest {
     void aMonitorOverrideMustApplyToTheService() {
         assertThat(problems(Service.worker("w", IMAGE).monitor(MonitorKind.LATENCY, Thresholds.of(1, 5))))
                 .containsExactly("catalog/w: monitor latency: applies to web services only");
-        assertThat(problems(Service.web("web", IMAGE, 80).internal().withoutMonitor(MonitorKind.DEAD_LETTERS)))
-                .containsExactly("catalog/web: monitor dead_letters: applies to services with a queue only");
+        assertThat(problems(Service.web("web", IMAGE, 80).internal().withoutMonitor(MonitorKind.DEAD_LETTER_ARRIVALS)))
+                .containsExactly("catalog/web: monitor dead_letter_arrivals: applies to services with a queue only");
+        assertThat(problems(Service.web("web", IMAGE, 80).internal().withoutMonitor(MonitorKind.SYNTHETICS)))
+                .containsExactly("catalog/web: monitor synthetics: applies to internet-facing web services only");
     }
 
     @Test
@@ -282,7 +287,8 @@ class CatalogValidatorTest {
         Environment moon = Environment.stage().withRegion("moon-1").withLogRetentionDays(2)
                 .withState(new StateBackend.S3("Bad_Bucket", "k", "us-east-1"))
                 .withNetwork(new NetworkConfig.Existing("abc", List.of("subnet-1"), List.of(), ""))
-                .withMonitoring(Environment.stage().monitoring().withNotify("slack-alerts"))
+                .withMonitoring(Environment.stage().monitoring().withRouting(Environment.stage().monitoring().routing()
+                        .withNotifyHandle("slack-alerts")))
                 .withTasks(new TaskDefaults(256, 512, 1, 1, 2));
         assertThat(problems(List.of(moon), Service.worker("w", IMAGE))).containsExactlyInAnyOrder(
                 "stage: region: 'moon-1' is not an AWS region",
@@ -328,11 +334,19 @@ class CatalogValidatorTest {
         Environment stage = Environment.stage();
         Environment odd = new Environment("Stage", stage.region(), new NetworkConfig.Managed("192.168.0.0/16", 3),
                 stage.tasks(), stage.logRetentionDays(), false, Optional.of("arn:aws:iam::1:x"), stage.state(),
-                new MonitoringDefaults("http://api.datadoghq.com/", "@slack-x", 7, 900, stage.monitoring().thresholds()),
+                new MonitoringDefaults("http://api.datadoghq.com/", new AlertRouting("@pager", 7, "@slack-x", 0), 900,
+                        stage.monitoring().thresholds(), SloTarget.of(100, "1d"),
+                        new SyntheticsSettings(List.of(), 10)),
                 false);
         assertThat(problems(List.of(odd), Service.worker("w", IMAGE))).containsExactlyInAnyOrder(
                 "Stage: name: 'Stage' must be lowercase letters and digits, starting with a letter",
-                "Stage: priority: 7 is outside 1-5",
+                "Stage: pagePriority: 7 is outside 1-5",
+                "Stage: notifyPriority: 0 is outside 1-5",
+                "Stage: slo.window: '1d' is not an SLO window; allowed: [7d, 30d, 90d]",
+                "Stage: slo.target: 100 is not an SLO target: a percentage above 0 and below 100, e.g. 99.9",
+                "Stage: synthetics.locations: needs at least one Datadog location, e.g. aws:us-east-1",
+                "Stage: synthetics.tickSeconds: 10 is outside 30-604800 s",
+
                 "Stage: datadogApiUrl: 'http://api.datadoghq.com/' must be an https URL",
                 "Stage: network.cidr: '192.168.0.0/16' must be a 10.x.0.0/16 block",
                 "Stage: network.natGateways: 3 is outside 0-2",
@@ -344,6 +358,44 @@ class CatalogValidatorTest {
                 "stage: privateSubnetIds: 'net-3' is not a subnet ID");
         assertThat(problems(List.of(stage.withTasks(new TaskDefaults(256, 4096, 1, 1, 2))), Service.worker("w", IMAGE)))
                 .containsExactly("stage: memory: 4096 MiB does not fit Fargate cpu 256; allowed: [512, 1024, 2048]");
+    }
+
+    @Test
+    void monitorThresholdsFollowTheirScale() {
+        assertThat(problems(Service.web("web", IMAGE, 80).prod(p -> p.allowPlainHttp())
+                .monitor(MonitorKind.ERROR_RATE, Thresholds.of(Double.NaN, null))
+                .monitor(MonitorKind.RUNNING_TASKS, Thresholds.of(50, 120))
+                .monitor(MonitorKind.SLO_FAST_BURN, Thresholds.critical(2000))
+                .prod(p -> p.monitor(MonitorKind.SYNTHETICS, Thresholds.critical(4)))
+                .monitor(MonitorKind.SERVICE_REPORTING, Thresholds.critical(30)))).containsExactlyInAnyOrder(
+                "catalog/web: monitor service_reporting.critical: 30 minutes is too short: at least 60, twice the "
+                        + "window, or late data would look missing",
+                "catalog/web: monitor running_tasks.warning: 120 is a percentage above 100",
+                "catalog/web: monitor error_rate.critical: NaN is not a finite number",
+                "prod/web: monitor slo_fast_burn.critical: 2000 is not a burn rate Datadog accepts for a 99.9 % SLO: above 0 "
+                        + "and at most 1000 (1 / (1 - target))",
+                "stage/web: monitor slo_fast_burn.critical: 2000 is not a burn rate Datadog accepts for a 99 % SLO: above 0 "
+                        + "and at most 100 (1 / (1 - target))",
+                "prod/web: monitor synthetics.critical: 4 locations cannot fail: the environment's synthetics tests run "
+                        + "from 3");
+        assertThat(problems(Service.web("web", IMAGE, 80).internal().slo(90, "30d"))).containsExactly(
+                "stage/web: monitor slo_fast_burn.critical: 16.8 is not a burn rate Datadog accepts for a 90 % SLO: "
+                        + "above 0 and at most 10 (1 / (1 - target))",
+                "prod/web: monitor slo_fast_burn.critical: 14.4 is not a burn rate Datadog accepts for a 90 % SLO: "
+                        + "above 0 and at most 10 (1 / (1 - target))");
+        assertThat(problems(Service.worker("w", IMAGE).slo(99.5, "30d").page("pagerduty"))).containsExactly(
+                "catalog/w: page: 'pagerduty' is not a Datadog handle such as @slack-alerts",
+                "catalog/w: slo: applies to web services only");
+    }
+
+    @Test
+    void aPresetWithoutThresholdsForAMonitorIsAnError() {
+        Environment stage = Environment.stage();
+        java.util.Map<MonitorKind, Thresholds> fewer = new java.util.EnumMap<>(stage.monitoring().thresholds());
+        fewer.remove(MonitorKind.LATENCY);
+        Environment lacking = stage.withMonitoring(stage.monitoring().withThresholds(fewer));
+        assertThat(problems(List.of(lacking), Service.worker("w", IMAGE))).containsExactly(
+                "stage: monitor latency: the environment gives this monitor no thresholds");
     }
 
     @Test
