@@ -22,7 +22,7 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Builds the stage and prod stacks of a catalog in one cdktf {@link App}: reads cdktf.json's context,
+ * Builds one stack per environment of a catalog in one cdktf {@link App}: reads cdktf.json's context,
  * validates everything, and only then creates constructs.
  */
 public final class ServicekitApp {
@@ -30,19 +30,26 @@ public final class ServicekitApp {
     private final String outdir;
     private final List<EnvironmentStack> stacks = new ArrayList<>();
 
-    /**
-     * @param context the value of cdktf.json's {@code context} (may be empty); {@code context.servicekit}
-     *                adapts the environments
-     * @param outdir  where {@link #synth()} writes
-     */
+    /** A catalog's stacks with cdktf.json's context, stage and prod unless the context names others. */
     public ServicekitApp(Catalog catalog, Map<String, Object> context, String outdir) {
-        List<Environment> environments = EnvironmentContext.apply(context.get(EnvironmentContext.CONTEXT_KEY),
-                List.of(Environment.stage(), Environment.prod()));
-        CatalogValidator.validate(catalog, environments);
+        this(catalog, List.of(), context, ProjectSettings.DEFAULT_OUTPUT, outdir);
+    }
+
+    /**
+     * @param environments    environments built in Java; empty for those cdktf.json's context describes
+     * @param context         the value of cdktf.json's {@code context} (may be empty); {@code context.servicekit}
+     *                        names the environments or adapts the given ones
+     * @param outputDirectory cdktf.json's {@code output}, relative to the project: where Terraform will run
+     * @param outdir          where {@link #synth()} writes
+     */
+    public ServicekitApp(Catalog catalog, List<Environment> environments, Map<String, Object> context,
+                         String outputDirectory, String outdir) {
+        List<Environment> resolved = EnvironmentContext.adapt(context, environments);
+        CatalogValidator.validate(catalog, resolved);
         this.outdir = outdir;
         app = new App(AppConfig.builder().outdir(outdir).context(context).skipValidation(false).build());
-        for (Environment environment : environments) {
-            stacks.add(new EnvironmentStack(app, environment, catalog));
+        for (Environment environment : resolved) {
+            stacks.add(new EnvironmentStack(app, environment, catalog, outputDirectory));
         }
     }
 

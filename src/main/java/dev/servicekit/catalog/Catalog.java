@@ -11,7 +11,11 @@ public record Catalog(List<ServiceSpec> services, List<Misuse> misuses) {
     /** The {@code managed-by} tag on every resource and monitor servicekit creates. */
     public static final String MANAGED_BY = "servicekit";
 
-    /** An option a catalog line used wrongly: one that does not fit its kind, or a null value. */
+    /**
+     * An option a catalog line used wrongly: one that does not fit its kind, or a null value.
+     *
+     * @param service the line's service, or null for a problem of the catalog itself (a null line)
+     */
     public record Misuse(String service, String option, String message) {}
 
     public Catalog {
@@ -26,13 +30,23 @@ public record Catalog(List<ServiceSpec> services, List<Misuse> misuses) {
     }
 
     public static Catalog of(Service... lines) {
-        return of(List.of(lines));
+        return of(lines == null ? null : java.util.Arrays.asList(lines));
     }
 
+    /** The catalog of these lines; a null list or line is reported by validation, not thrown. */
     public static Catalog of(List<Service> lines) {
         List<ServiceSpec> specs = new ArrayList<>();
         List<Misuse> misuses = new ArrayList<>();
-        for (Service line : lines) {
+        if (lines == null) {
+            misuses.add(new Misuse("", "lines", "must not be null"));
+            return new Catalog(specs, misuses);
+        }
+        for (int i = 0; i < lines.size(); i++) {
+            Service line = lines.get(i);
+            if (line == null) {
+                misuses.add(new Misuse(null, "line " + (i + 1), "must not be null"));
+                continue;
+            }
             specs.add(line.build());
             misuses.addAll(line.misuse());
         }

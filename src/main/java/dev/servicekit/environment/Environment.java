@@ -7,100 +7,183 @@ import dev.servicekit.monitoring.SloTarget;
 import dev.servicekit.monitoring.SyntheticsSettings;
 
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 
 /**
- * Everything that differs between stage and prod. Both stacks instantiate the same service construct;
- * only these values change. {@link #stage()} and {@link #prod()} are the presets; cdktf.json's
- * {@code context} adapts them to an account (see {@link EnvironmentContext}).
+ * Everything that differs between environments. Every environment's stack instantiates the same service
+ * construct; only these values change. {@link #stage()} and {@link #prod()} are the presets; any other
+ * environment starts from one of them ({@link #of(String, Preset)}), and cdktf.json's context or
+ * {@link #toBuilder()} adapt it (see {@link EnvironmentContext}).
  *
- * @param name                  the stack name and the prefix of every AWS name, e.g. {@code prod}
- * @param region                the AWS region
+ * @param name                  the stack name and, after the prefix, the start of every AWS name, e.g. {@code prod}
+ * @param preset                the preset this environment starts from: its defaults and monitor thresholds
+ * @param prefix                put in front of every AWS name and the cluster name ({@code acme} gives
+ *                              {@code acme-prod-auth}), so that two teams can share an account; default none
+ * @param region                the AWS region; default {@value #DEFAULT_REGION}
  * @param network               a VPC of the environment's own, or an existing one
  * @param tasks                 default task size and counts
  * @param logRetentionDays      CloudWatch retention of every log group
  * @param protectStatefulResources true in prod: queues, dead-letter queues and log groups get
  *                              {@code prevent_destroy}, load balancers deletion protection
- * @param certificateArn        an ACM certificate every web service's HTTPS listener uses; none by default
- * @param state                 where Terraform keeps this environment's state
- * @param monitoring            Datadog site, paging and notifying handles and priorities, thresholds, SLO,
- *                              synthetics
  * @param httpsRequired         true in prod: an internet-facing web service needs a certificate, unless its
  *                              line allows plain HTTP on purpose
+ * @param certificateArn        an ACM certificate every web service's HTTPS listener uses; none by default
+ * @param state                 where Terraform keeps this environment's state; default a local file
+ * @param monitoring            Datadog site, paging and notifying handles and priorities, thresholds, SLO,
+ *                              synthetics
  */
-public record Environment(String name, String region, NetworkConfig network, TaskDefaults tasks,
-                          int logRetentionDays, boolean protectStatefulResources, Optional<String> certificateArn,
-                          StateBackend state, MonitoringDefaults monitoring, boolean httpsRequired) {
+public record Environment(String name, Preset preset, String prefix, String region, NetworkConfig network,
+                          TaskDefaults tasks, int logRetentionDays, boolean protectStatefulResources,
+                          boolean httpsRequired, Optional<String> certificateArn, StateBackend state,
+                          MonitoringDefaults monitoring) {
 
     public static final String DEFAULT_REGION = "us-east-1";
     public static final String DEFAULT_DATADOG_API_URL = "https://api.datadoghq.com/";
     /** Datadog's recommended evaluation delay for AWS-integration metrics, which arrive 10-20 minutes late. */
     public static final int EVALUATION_DELAY_SECONDS = 900;
 
+    public Environment {
+        Objects.requireNonNull(name, "name");
+        prefix = prefix == null ? "" : prefix;
+        certificateArn = certificateArn == null ? Optional.empty() : certificateArn;
+    }
+
     /**
-     * Stage: its own VPC 10.20.0.0/16 without NAT (tasks in public subnets, to save cost), 0.25 vCPU /
-     * 512 MiB tasks, 1 to 2 of them, 14-day logs, no destroy protection, plain HTTP allowed, looser
-     * thresholds, and no paging: every alert goes to {@code @slack-servicekit-stage}. A 99 % SLO over 7 days;
-     * synthetics tests every 5 minutes from one location.
+     * Stage: its own VPC 10.20.0.0/16 over two zones without NAT (tasks in public subnets, to save cost),
+     * 0.25 vCPU / 512 MiB tasks, 1 to 2 of them, 14-day logs, no destroy protection, plain HTTP allowed,
+     * looser thresholds, and no paging: every alert goes to {@code @slack-servicekit-stage}. A 99 % SLO over
+     * 7 days; synthetics tests every 5 minutes from one location.
      */
     public static Environment stage() {
-        return new Environment("stage", DEFAULT_REGION, new NetworkConfig.Managed("10.20.0.0/16", 0),
-                new TaskDefaults(256, 512, 1, 1, 2), 14, false, Optional.empty(), new StateBackend.Local(),
+        return new Environment("stage", Preset.STAGE, "", DEFAULT_REGION,
+                new NetworkConfig.Managed("10.20.0.0/16", NetworkConfig.Managed.DEFAULT_ZONES, 0, List.of()),
+                new TaskDefaults(256, 512, 1, 1, 2), 14, false, false, Optional.empty(), new StateBackend.Local(),
                 new MonitoringDefaults(DEFAULT_DATADOG_API_URL,
                         new AlertRouting("@slack-servicekit-stage", 3, "@slack-servicekit-stage", 3),
                         EVALUATION_DELAY_SECONDS, MonitorKind.defaultsOf(Preset.STAGE), SloTarget.of(99, "7d"),
-                        new SyntheticsSettings(List.of("aws:us-east-1"), 300)), false);
+                        new SyntheticsSettings(List.of("aws:us-east-1"), 300)));
     }
 
     /**
-     * Prod: its own VPC 10.30.0.0/16 with a NAT gateway per zone (tasks in private subnets), 0.5 vCPU /
-     * 1 GiB tasks, 2 to 10 of them, 90-day logs, destroy protection, HTTPS required for internet-facing
-     * web services, tighter thresholds; symptoms page {@code @pagerduty-servicekit-prod} at priority 1,
-     * warnings and causes notify {@code @slack-servicekit-prod} at priority 3. A 99.9 % SLO over 30 days;
-     * synthetics tests every minute from three locations.
+     * Prod: its own VPC 10.30.0.0/16 over two zones with a NAT gateway in each (tasks in private subnets),
+     * 0.5 vCPU / 1 GiB tasks, 2 to 10 of them, 90-day logs, destroy protection, HTTPS required for
+     * internet-facing web services, tighter thresholds; symptoms page {@code @pagerduty-servicekit-prod} at
+     * priority 1, warnings and causes notify {@code @slack-servicekit-prod} at priority 3. A 99.9 % SLO over
+     * 30 days; synthetics tests every minute from three locations.
      */
     public static Environment prod() {
-        return new Environment("prod", DEFAULT_REGION, new NetworkConfig.Managed("10.30.0.0/16", 2),
-                new TaskDefaults(512, 1024, 2, 2, 10), 90, true, Optional.empty(), new StateBackend.Local(),
+        return new Environment("prod", Preset.PROD, "", DEFAULT_REGION,
+                new NetworkConfig.Managed("10.30.0.0/16", NetworkConfig.Managed.DEFAULT_ZONES, 2, List.of()),
+                new TaskDefaults(512, 1024, 2, 2, 10), 90, true, true, Optional.empty(), new StateBackend.Local(),
                 new MonitoringDefaults(DEFAULT_DATADOG_API_URL,
                         new AlertRouting("@pagerduty-servicekit-prod", 1, "@slack-servicekit-prod", 3),
                         EVALUATION_DELAY_SECONDS, MonitorKind.defaultsOf(Preset.PROD), SloTarget.of(99.9, "30d"),
-                        new SyntheticsSettings(List.of("aws:us-east-1", "aws:us-west-2", "aws:eu-central-1"), 60)),
-                true);
+                        new SyntheticsSettings(List.of("aws:us-east-1", "aws:us-west-2", "aws:eu-central-1"), 60)));
     }
 
-    public Environment withRegion(String newRegion) {
-        return new Environment(name, newRegion, network, tasks, logRetentionDays, protectStatefulResources,
-                certificateArn, state, monitoring, httpsRequired);
+    /** An environment named {@code name} with every value of {@code preset}. */
+    public static Environment of(String name, Preset preset) {
+        return (preset == Preset.PROD ? prod() : stage()).toBuilder().name(name).build();
     }
 
-    public Environment withNetwork(NetworkConfig newNetwork) {
-        return new Environment(name, region, newNetwork, tasks, logRetentionDays, protectStatefulResources,
-                certificateArn, state, monitoring, httpsRequired);
+    /** The start of every AWS name of the environment: {@code <prefix>-<name>}, or the name without a prefix. */
+    public String awsName() {
+        return prefix.isEmpty() ? name : prefix + "-" + name;
     }
 
-    public Environment withTasks(TaskDefaults newTasks) {
-        return new Environment(name, region, network, newTasks, logRetentionDays, protectStatefulResources,
-                certificateArn, state, monitoring, httpsRequired);
+    public Builder toBuilder() {
+        return new Builder(this);
     }
 
-    public Environment withCertificateArn(String arn) {
-        return new Environment(name, region, network, tasks, logRetentionDays, protectStatefulResources,
-                Optional.of(arn), state, monitoring, httpsRequired);
-    }
+    /** Changes some values of an environment; the others stay. */
+    public static final class Builder {
+        private String name;
+        private Preset preset;
+        private String prefix;
+        private String region;
+        private NetworkConfig network;
+        private TaskDefaults tasks;
+        private int logRetentionDays;
+        private boolean protectStatefulResources;
+        private boolean httpsRequired;
+        private Optional<String> certificateArn;
+        private StateBackend state;
+        private MonitoringDefaults monitoring;
 
-    public Environment withState(StateBackend newState) {
-        return new Environment(name, region, network, tasks, logRetentionDays, protectStatefulResources,
-                certificateArn, newState, monitoring, httpsRequired);
-    }
+        private Builder(Environment from) {
+            name = from.name;
+            preset = from.preset;
+            prefix = from.prefix;
+            region = from.region;
+            network = from.network;
+            tasks = from.tasks;
+            logRetentionDays = from.logRetentionDays;
+            protectStatefulResources = from.protectStatefulResources;
+            httpsRequired = from.httpsRequired;
+            certificateArn = from.certificateArn;
+            state = from.state;
+            monitoring = from.monitoring;
+        }
 
-    public Environment withMonitoring(MonitoringDefaults newMonitoring) {
-        return new Environment(name, region, network, tasks, logRetentionDays, protectStatefulResources,
-                certificateArn, state, newMonitoring, httpsRequired);
-    }
+        public Builder name(String value) {
+            name = value;
+            return this;
+        }
 
-    public Environment withLogRetentionDays(int days) {
-        return new Environment(name, region, network, tasks, days, protectStatefulResources, certificateArn, state,
-                monitoring, httpsRequired);
+        public Builder prefix(String value) {
+            prefix = value;
+            return this;
+        }
+
+        public Builder region(String value) {
+            region = value;
+            return this;
+        }
+
+        public Builder network(NetworkConfig value) {
+            network = value;
+            return this;
+        }
+
+        public Builder tasks(TaskDefaults value) {
+            tasks = value;
+            return this;
+        }
+
+        public Builder logRetentionDays(int days) {
+            logRetentionDays = days;
+            return this;
+        }
+
+        public Builder protectStatefulResources(boolean value) {
+            protectStatefulResources = value;
+            return this;
+        }
+
+        public Builder httpsRequired(boolean value) {
+            httpsRequired = value;
+            return this;
+        }
+
+        public Builder certificateArn(String arn) {
+            certificateArn = Optional.ofNullable(arn);
+            return this;
+        }
+
+        public Builder state(StateBackend value) {
+            state = value;
+            return this;
+        }
+
+        public Builder monitoring(MonitoringDefaults value) {
+            monitoring = value;
+            return this;
+        }
+
+        public Environment build() {
+            return new Environment(name, preset, prefix, region, network, tasks, logRetentionDays,
+                    protectStatefulResources, httpsRequired, certificateArn, state, monitoring);
+        }
     }
 }

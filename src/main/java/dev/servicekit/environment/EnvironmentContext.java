@@ -1,89 +1,113 @@
 package dev.servicekit.environment;
 
-import com.fasterxml.jackson.annotation.JsonProperty;
-import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import dev.servicekit.monitoring.AlertRouting;
+import dev.servicekit.monitoring.MonitorKind;
+import dev.servicekit.monitoring.Preset;
+import dev.servicekit.monitoring.SloTarget;
+import dev.servicekit.monitoring.SyntheticsSettings;
+import dev.servicekit.monitoring.Thresholds;
 import dev.servicekit.validation.ConfigurationException;
 import dev.servicekit.validation.Problem;
 
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.function.Function;
 
 /**
- * The one place a user adapts servicekit to an account: cdktf.json's {@code context.servicekit}, one
- * object per environment. Every key is optional; an absent key keeps the preset of {@link Environment}.
+ * The environments cdktf.json describes: every key of {@code context.servicekit} names one, synthesized in
+ * the order given. {@code stage} and {@code prod} start from their presets; any other name takes
+ * {@code "preset": "stage"} or {@code "preset": "prod"}. Every value of a preset can be set;
+ * {@code context.servicekitDefaults} holds values for every environment (a shared {@code prefix}, say),
+ * which an environment's own keys override. Without {@code context.servicekit} the environments are
+ * stage and prod. An unknown key, a value of the wrong type, or a key that would have no effect is an error
+ * that names the key.
  *
  * <pre>{@code
- * "context": { "servicekit": {
- *   "prod": { "region": "eu-west-1", "stateBucket": "acme-terraform-state",
- *             "certificateArn": "arn:aws:acm:...", "page": "@pagerduty-acme", "notify": "@slack-acme",
- *             "vpcId": "vpc-0abc", "publicSubnetIds": ["subnet-1", "subnet-2"],
- *             "privateSubnetIds": ["subnet-3", "subnet-4"], "clusterName": "prod" } } }
+ * "context": {
+ *   "servicekitDefaults": { "prefix": "acme", "region": "eu-west-1" },
+ *   "servicekit": {
+ *     "dev":   { "preset": "stage", "cidr": "10.40.0.0/16" },
+ *     "stage": {},
+ *     "prod":  { "page": "@pagerduty-acme", "notify": "@slack-acme", "stateBucket": "acme-terraform-state",
+ *                "certificateArn": "arn:aws:acm:eu-west-1:123456789012:certificate/...",
+ *                "monitors": { "cpu": { "critical": 90, "warning": 80 } } } } }
  * }</pre>
- *
- * @param region           AWS region
- * @param stateBucket      an S3 bucket for Terraform state; without it state stays in a local file
- * @param stateRegion      the bucket's region; default {@code region}
- * @param certificateArn   ACM certificate for every web service's HTTPS listener
- * @param notifyHandle     the Datadog handle warnings and causes notify, never paging, e.g. {@code @slack-alerts}
- * @param pageHandle       the Datadog handle symptoms page, e.g. {@code @pagerduty-acme}
- * @param datadogApiUrl    Datadog site API, e.g. {@code https://api.datadoghq.eu/}
- * @param vpcId            adopt this VPC instead of creating one (then publicSubnetIds and clusterName too)
- * @param publicSubnetIds  the adopted VPC's public subnets (load balancers)
- * @param privateSubnetIds the adopted VPC's private subnets with NAT (tasks); empty: tasks get public IPs
- * @param clusterName      the adopted ECS cluster
- * @param excludeZoneIds   availability zone IDs a managed VPC's subnets avoid, e.g. a zone without Fargate
  */
-public record EnvironmentContext(String region, String stateBucket, String stateRegion, String certificateArn,
-                                 @JsonProperty("notify") String notifyHandle,
-                                 @JsonProperty("page") String pageHandle, String datadogApiUrl, String vpcId, List<String> publicSubnetIds,
-                                 List<String> privateSubnetIds, String clusterName, List<String> excludeZoneIds) {
-
-    /** The cdktf.json context key that holds servicekit's settings. */
+public final class EnvironmentContext {
+    /** The cdktf.json context key that holds the environments. */
     public static final String CONTEXT_KEY = "servicekit";
+    /** The cdktf.json context key that holds values for every environment. */
+    public static final String DEFAULTS_KEY = "servicekitDefaults";
 
-    private static final ObjectMapper JSON = new ObjectMapper()
-            .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+    /** Every key an environment object may have, with what it expects, for messages and documentation. */
+    public static final Map<String, String> KEYS = keys();
+
+    private EnvironmentContext() {}
+
+    /** The environments of cdktf.json's {@code context}: stage and prod when it names none. */
+    public static List<Environment> environments(Map<String, ?> context) {
+        return adapt(context, List.of());
+    }
 
     /**
-     * The presets adapted by {@code context} (the value of {@code context.servicekit}, possibly null).
-     * Throws a {@link ConfigurationException} naming the key when the context is malformed.
+     * {@code given} (environments built in Java; none means "what cdktf.json says") adapted by cdktf.json's
+     * {@code context}. With environments given, the context may only adapt them: its keys must name them.
+     * Throws a {@link ConfigurationException} naming every key that cannot be read.
      */
-    public static List<Environment> apply(Object context, List<Environment> presets) {
-        Map<?, ?> byEnvironment = context instanceof Map<?, ?> map ? map : Map.of();
+    public static List<Environment> adapt(Map<String, ?> context, List<Environment> given) {
         List<Problem> problems = new ArrayList<>();
-        for (Object key : byEnvironment.keySet()) {
-            if (presets.stream().noneMatch(env -> env.name().equals(key))) {
-                problems.add(new Problem("cdktf.json", "context." + CONTEXT_KEY + "." + key,
-                        "unknown environment; known: " + presets.stream().map(Environment::name).toList()));
-            }
+        Object raw = context == null ? null : context.get(CONTEXT_KEY);
+        Object rawDefaults = context == null ? null : context.get(DEFAULTS_KEY);
+        Map<String, Object> defaults = Map.of();
+        if (rawDefaults instanceof Map<?, ?> map) {
+            defaults = keyedByString(map);
+        } else if (rawDefaults != null) {
+            problems.add(new Problem("cdktf.json", "context." + DEFAULTS_KEY, "expected an object of settings for "
+                    + "every environment, got " + describe(rawDefaults)));
+        }
+        Map<String, Object> byName = new LinkedHashMap<>();
+        if (raw instanceof Map<?, ?> map) {
+            byName.putAll(keyedByString(map));
+        } else if (raw != null) {
+            problems.add(new Problem("cdktf.json", "context." + CONTEXT_KEY, "expected an object with one object per "
+                    + "environment, e.g. {\"stage\": {}, \"prod\": {}}, got " + describe(raw)));
+        } else {
+            List<Environment> base = given.isEmpty() ? List.of(Environment.stage(), Environment.prod()) : given;
+            base.forEach(env -> byName.put(env.name(), Map.of()));
+        }
+        if (!problems.isEmpty()) {
+            throw new ConfigurationException(problems);
+        }
+        if (!given.isEmpty()) {
+            List<String> known = given.stream().map(Environment::name).toList();
+            byName.keySet().stream().filter(name -> !known.contains(name)).forEach(name -> problems.add(
+                    new Problem("cdktf.json", "context." + CONTEXT_KEY + "." + name,
+                            "unknown environment; known: " + known)));
         }
         List<Environment> result = new ArrayList<>();
-        for (Environment preset : presets) {
-            Object raw = byEnvironment.get(preset.name());
-            if (raw == null) {
-                result.add(preset);
+        List<String> order = given.isEmpty() ? new ArrayList<>(byName.keySet())
+                : given.stream().map(Environment::name).toList();
+        for (String name : order) {
+            Object settings = byName.getOrDefault(name, Map.of());
+            Reader reader = new Reader("context." + CONTEXT_KEY + "." + name, problems);
+            if (!(settings instanceof Map<?, ?> own)) {
+                reader.problem("", "expected an object of settings, e.g. {\"region\": \"eu-west-1\"}, got "
+                        + describe(settings));
                 continue;
             }
-            try {
-                EnvironmentContext given = JSON.convertValue(raw, EnvironmentContext.class);
-                given.orphans().forEach(key -> problems.add(new Problem("cdktf.json",
-                        "context." + CONTEXT_KEY + "." + preset.name() + "." + key, switch (key) {
-                            case "stateRegion" -> "has no effect without stateBucket";
-                            case "excludeZoneIds" -> "has no effect with vpcId: the adopted VPC's subnets decide the zones";
-                            default -> "has no effect without vpcId and clusterName";
-                        })));
-                result.add(given.applyTo(preset));
-            } catch (IllegalArgumentException e) {
-                String field = e.getCause() instanceof UnrecognizedPropertyException unknown
-                        ? unknown.getPropertyName() + " (unknown key)"
-                        : "value";
-                problems.add(new Problem("cdktf.json", "context." + CONTEXT_KEY + "." + preset.name() + "." + field,
-                        "cannot be read: " + firstLine(e.getMessage())));
-            }
+            Map<String, Object> merged = new LinkedHashMap<>(defaults);
+            merged.putAll(keyedByString(own));
+            Optional<Environment> base = given.stream().filter(e -> e.name().equals(name)).findFirst()
+                    .or(() -> preset(name, merged, reader).map(preset -> Environment.of(name, preset)));
+            base.ifPresent(env -> result.add(apply(env, merged, reader)));
         }
         if (!problems.isEmpty()) {
             throw new ConfigurationException(problems);
@@ -91,63 +115,231 @@ public record EnvironmentContext(String region, String stateBucket, String state
         return result;
     }
 
-    /** Keys that mean nothing without another one: silently dropping them would hide a mistake. */
-    List<String> orphans() {
-        List<String> orphans = new ArrayList<>();
-        if (stateRegion != null && stateBucket == null) {
-            orphans.add("stateRegion");
-        }
-        if ((vpcId != null || clusterName != null) && excludeZoneIds != null) {
-            orphans.add("excludeZoneIds");
-        }
-        if (vpcId == null && clusterName == null) {
-            if (publicSubnetIds != null) {
-                orphans.add("publicSubnetIds");
+    private static Optional<Preset> preset(String name, Map<String, Object> settings, Reader reader) {
+        Optional<String> preset = reader.string(settings, "preset");
+        if (preset.isPresent()) {
+            Optional<Preset> known = Arrays.stream(Preset.values())
+                    .filter(p -> p.name().toLowerCase(Locale.ROOT).equals(preset.get())).findFirst();
+            if (known.isEmpty()) {
+                reader.problem("preset", "'" + preset.get() + "' is not a preset; known: [stage, prod]");
             }
-            if (privateSubnetIds != null) {
-                orphans.add("privateSubnetIds");
-            }
+            return known;
         }
-        return orphans;
+        if (name.equals("stage") || name.equals("prod")) {
+            return Optional.of(name.equals("prod") ? Preset.PROD : Preset.STAGE);
+        }
+        reader.problem("preset", "an environment other than stage and prod needs \"preset\": \"stage\" or \"prod\"");
+        return Optional.empty();
     }
 
-    /** {@code preset} with this context's values where given. */
-    public Environment applyTo(Environment preset) {
-        Environment env = preset;
-        if (region != null) {
-            env = env.withRegion(region);
+    /** {@code preset} with the settings' values where given. */
+    private static Environment apply(Environment preset, Map<String, Object> settings, Reader reader) {
+        Set<String> unknown = new TreeSet<>(settings.keySet());
+        unknown.removeAll(KEYS.keySet());
+        unknown.forEach(key -> reader.problem(key, "unknown key; known: " + KEYS.keySet()));
+
+        Environment.Builder env = preset.toBuilder();
+        reader.string(settings, "prefix").ifPresent(env::prefix);
+        String region = reader.string(settings, "region").orElse(preset.region());
+        env.region(region);
+        env.network(network(preset.network(), settings, reader));
+        TaskDefaults t = preset.tasks();
+        env.tasks(new TaskDefaults(reader.integer(settings, "cpu").orElse(t.cpu()),
+                reader.integer(settings, "memory").orElse(t.memory()),
+                reader.integer(settings, "minCount").orElse(t.minCount()),
+                reader.integer(settings, "desiredCount").orElse(t.desiredCount()),
+                reader.integer(settings, "maxCount").orElse(t.maxCount())));
+        reader.integer(settings, "logRetentionDays").ifPresent(env::logRetentionDays);
+        reader.bool(settings, "protectStatefulResources").ifPresent(env::protectStatefulResources);
+        reader.bool(settings, "httpsRequired").ifPresent(env::httpsRequired);
+        reader.string(settings, "certificateArn").ifPresent(env::certificateArn);
+        Optional<String> bucket = reader.string(settings, "stateBucket");
+        Optional<String> stateRegion = reader.string(settings, "stateRegion");
+        if (bucket.isPresent()) {
+            String prefix = reader.string(settings, "prefix").orElse(preset.prefix());
+            String awsName = prefix.isEmpty() ? preset.name() : prefix + "-" + preset.name();
+            env.state(new StateBackend.S3(bucket.get(), "servicekit/" + awsName + ".tfstate", stateRegion.orElse(region)));
+        } else if (stateRegion.isPresent()) {
+            reader.problem("stateRegion", "has no effect without stateBucket");
         }
-        if (stateBucket != null) {
-            env = env.withState(new StateBackend.S3(stateBucket, "servicekit/" + env.name() + ".tfstate",
-                    Optional.ofNullable(stateRegion).orElse(env.region())));
-        }
-        if (certificateArn != null) {
-            env = env.withCertificateArn(certificateArn);
-        }
-        if (notifyHandle != null) {
-            env = env.withMonitoring(env.monitoring().withRouting(env.monitoring().routing().withNotifyHandle(notifyHandle)));
-        }
-        if (pageHandle != null) {
-            env = env.withMonitoring(env.monitoring().withRouting(env.monitoring().routing().withPageHandle(pageHandle)));
-        }
-        if (datadogApiUrl != null) {
-            env = env.withMonitoring(env.monitoring().withDatadogApiUrl(datadogApiUrl));
-        }
-        if (excludeZoneIds != null && env.network() instanceof NetworkConfig.Managed managed) {
-            env = env.withNetwork(managed.withExcludedZoneIds(excludeZoneIds));
-        }
-        if (vpcId != null || clusterName != null) {
-            env = env.withNetwork(new NetworkConfig.Existing(Optional.ofNullable(vpcId).orElse(""),
-                    Optional.ofNullable(publicSubnetIds).orElse(List.of()),
-                    Optional.ofNullable(privateSubnetIds).orElse(List.of()),
-                    Optional.ofNullable(clusterName).orElse("")));
-        }
-        return env;
+        env.monitoring(monitoring(preset.monitoring(), settings, reader));
+        return env.build();
     }
 
-    private static String firstLine(String message) {
-        String text = message == null ? "" : message;
-        int end = text.indexOf('\n');
-        return end < 0 ? text : text.substring(0, end);
+    private static NetworkConfig network(NetworkConfig preset, Map<String, Object> settings, Reader reader) {
+        Optional<String> vpcId = reader.string(settings, "vpcId");
+        Optional<String> clusterName = reader.string(settings, "clusterName");
+        Optional<List<String>> publicSubnets = reader.strings(settings, "publicSubnetIds");
+        Optional<List<String>> privateSubnets = reader.strings(settings, "privateSubnetIds");
+        if (vpcId.isPresent() || clusterName.isPresent()) {
+            for (String managedOnly : List.of("cidr", "zones", "natGateways", "excludeZoneIds")) {
+                if (settings.containsKey(managedOnly)) {
+                    reader.problem(managedOnly, "has no effect with vpcId: the adopted VPC decides its network");
+                }
+            }
+            return new NetworkConfig.Existing(vpcId.orElse(""), publicSubnets.orElse(List.of()),
+                    privateSubnets.orElse(List.of()), clusterName.orElse(""));
+        }
+        publicSubnets.ifPresent(ids -> reader.problem("publicSubnetIds", "has no effect without vpcId and clusterName"));
+        privateSubnets.ifPresent(ids -> reader.problem("privateSubnetIds", "has no effect without vpcId and clusterName"));
+        NetworkConfig.Managed managed = preset instanceof NetworkConfig.Managed m ? m
+                : (NetworkConfig.Managed) Environment.stage().network();
+        return new NetworkConfig.Managed(reader.string(settings, "cidr").orElse(managed.cidr()),
+                reader.integer(settings, "zones").orElse(managed.zones()),
+                reader.integer(settings, "natGateways").orElse(managed.natGateways()),
+                reader.strings(settings, "excludeZoneIds").orElse(managed.excludedZoneIds()));
+    }
+
+    private static MonitoringDefaults monitoring(MonitoringDefaults preset, Map<String, Object> settings, Reader reader) {
+        AlertRouting routing = preset.routing();
+        routing = new AlertRouting(reader.string(settings, "page").orElse(routing.pageHandle()),
+                reader.integer(settings, "pagePriority").map(p -> (Number) p).orElse(routing.pagePriority()),
+                reader.string(settings, "notify").orElse(routing.notifyHandle()),
+                reader.integer(settings, "notifyPriority").map(p -> (Number) p).orElse(routing.notifyPriority()));
+        SloTarget slo = reader.object(settings, "slo").map(o -> new SloTarget(
+                reader.number(o, "slo.target").orElse(preset.slo().targetPercent()),
+                reader.string(o, "slo.window").orElse(preset.slo().window()))).orElse(preset.slo());
+        SyntheticsSettings synthetics = reader.object(settings, "synthetics").map(o -> new SyntheticsSettings(
+                reader.strings(o, "synthetics.locations").orElse(preset.synthetics().locations()),
+                reader.integer(o, "synthetics.tickSeconds").map(t -> (Number) t)
+                        .orElse(preset.synthetics().tickSeconds()))).orElse(preset.synthetics());
+        Map<MonitorKind, Thresholds> thresholds = new EnumMap<>(preset.thresholds());
+        reader.object(settings, "monitors").ifPresent(monitors -> monitors.keySet().forEach(key -> {
+            Optional<MonitorKind> kind = Arrays.stream(MonitorKind.values()).filter(k -> k.key().equals(key)).findFirst();
+            if (kind.isEmpty()) {
+                reader.problem("monitors." + key, "unknown monitor; known: "
+                        + Arrays.stream(MonitorKind.values()).map(MonitorKind::key).toList());
+                return;
+            }
+            reader.object(monitors, "monitors." + key).ifPresent(t -> {
+                Optional<Number> critical = reader.number(t, "monitors." + key + ".critical");
+                if (critical.isEmpty()) {
+                    reader.problem("monitors." + key + ".critical", "required: the threshold that alerts");
+                    return;
+                }
+                thresholds.put(kind.get(), Thresholds.of(critical.get(),
+                        reader.number(t, "monitors." + key + ".warning").orElse(null)));
+            });
+        }));
+        return new MonitoringDefaults(reader.string(settings, "datadogApiUrl").orElse(preset.datadogApiUrl()), routing,
+                reader.integer(settings, "evaluationDelaySeconds").orElse(preset.evaluationDelaySeconds()),
+                thresholds, slo, synthetics);
+    }
+
+    /** Reads typed values out of one environment's settings, reporting each wrong one by its full key. */
+    private static final class Reader {
+        private final String path;
+        private final List<Problem> problems;
+
+        Reader(String path, List<Problem> problems) {
+            this.path = path;
+            this.problems = problems;
+        }
+
+        void problem(String key, String message) {
+            problems.add(new Problem("cdktf.json", key.isEmpty() ? path : path + "." + key, message));
+        }
+
+        Optional<String> string(Map<String, Object> settings, String key) {
+            return value(settings, key, "a string", v -> v instanceof String s ? s : null);
+        }
+
+        Optional<Integer> integer(Map<String, Object> settings, String key) {
+            return value(settings, key, "a whole number", v -> v instanceof Integer || v instanceof Long
+                    ? Integer.valueOf(((Number) v).intValue()) : null);
+        }
+
+        Optional<Number> number(Map<String, Object> settings, String key) {
+            return value(settings, key, "a number", v -> v instanceof Number n ? n : null);
+        }
+
+        Optional<Boolean> bool(Map<String, Object> settings, String key) {
+            return value(settings, key, "true or false", v -> v instanceof Boolean b ? b : null);
+        }
+
+        Optional<List<String>> strings(Map<String, Object> settings, String key) {
+            return value(settings, key, "a list of strings", v -> v instanceof List<?> list
+                    && list.stream().allMatch(e -> e instanceof String)
+                    ? list.stream().map(String.class::cast).toList() : null);
+        }
+
+        Optional<Map<String, Object>> object(Map<String, Object> settings, String key) {
+            return value(settings, key, "an object", v -> v instanceof Map<?, ?> map ? keyedByString(map) : null);
+        }
+
+        /** {@code key} may be dotted (for messages); the value is looked up by its last part. */
+        private <T> Optional<T> value(Map<String, Object> settings, String key, String expected, Function<Object, T> read) {
+            String own = key.substring(key.lastIndexOf('.') + 1);
+            if (!settings.containsKey(own) || settings.get(own) == null) {
+                return Optional.empty();
+            }
+            Object raw = settings.get(own);
+            T value = read.apply(raw);
+            if (value == null) {
+                problem(key, "expected " + expected + ", got " + describe(raw));
+            }
+            return Optional.ofNullable(value);
+        }
+    }
+
+    private static Map<String, Object> keyedByString(Map<?, ?> map) {
+        Map<String, Object> copy = new LinkedHashMap<>();
+        map.forEach((k, v) -> copy.put(String.valueOf(k), v));
+        return copy;
+    }
+
+    private static String describe(Object value) {
+        if (value == null) {
+            return "null";
+        }
+        if (value instanceof String s) {
+            return "the string \"" + s + "\"";
+        }
+        if (value instanceof Map<?, ?>) {
+            return "an object";
+        }
+        if (value instanceof List<?>) {
+            return "a list";
+        }
+        if (value instanceof Boolean) {
+            return value.toString();
+        }
+        return value instanceof Number ? "the number " + value : value.getClass().getSimpleName();
+    }
+
+    private static Map<String, String> keys() {
+        Map<String, String> keys = new LinkedHashMap<>();
+        keys.put("preset", "stage or prod: the environment's starting values (stage and prod are their own)");
+        keys.put("prefix", "put in front of every AWS name and the cluster name, so two teams can share an account");
+        keys.put("region", "the AWS region");
+        keys.put("cidr", "the managed VPC's 10.x.0.0/16");
+        keys.put("zones", "the managed VPC's availability zones, 2 to 6");
+        keys.put("natGateways", "NAT gateways: 0 (tasks in public subnets), 1, or up to one per zone");
+        keys.put("excludeZoneIds", "availability zone IDs the managed VPC avoids, e.g. [\"use1-az3\"]");
+        keys.put("vpcId", "adopt this VPC instead of creating one");
+        keys.put("publicSubnetIds", "the adopted VPC's public subnets (load balancers)");
+        keys.put("privateSubnetIds", "the adopted VPC's private subnets with NAT (tasks)");
+        keys.put("clusterName", "the adopted ECS cluster");
+        keys.put("cpu", "default task cpu units");
+        keys.put("memory", "default task memory, MiB");
+        keys.put("minCount", "default autoscaling minimum");
+        keys.put("desiredCount", "default tasks at creation");
+        keys.put("maxCount", "default autoscaling maximum");
+        keys.put("logRetentionDays", "CloudWatch Logs retention");
+        keys.put("protectStatefulResources", "prevent_destroy on queues and log groups, load balancer deletion protection");
+        keys.put("httpsRequired", "internet-facing web services need a certificate");
+        keys.put("certificateArn", "the ACM certificate of every web service's HTTPS listener");
+        keys.put("stateBucket", "an S3 bucket for Terraform state");
+        keys.put("stateRegion", "the state bucket's region");
+        keys.put("page", "the Datadog handle symptoms page");
+        keys.put("notify", "the Datadog handle warnings and causes notify; it must not page");
+        keys.put("pagePriority", "the priority of pages, 1 to 5");
+        keys.put("notifyPriority", "the priority of notifications, 1 to 5");
+        keys.put("datadogApiUrl", "the Datadog site's API, e.g. https://api.datadoghq.eu/");
+        keys.put("evaluationDelaySeconds", "how long monitors wait for AWS metrics");
+        keys.put("slo", "web services' SLO: {\"target\": 99.9, \"window\": \"30d\"}");
+        keys.put("synthetics", "{\"locations\": [\"aws:us-east-1\"], \"tickSeconds\": 60}");
+        keys.put("monitors", "thresholds by monitor: {\"cpu\": {\"critical\": 90, \"warning\": 80}}");
+        return java.util.Collections.unmodifiableMap(keys);
     }
 }

@@ -45,7 +45,12 @@ public final class EnvironmentStack extends TerraformStack {
     private final Platform platform;
     private final List<ServiceConstruct> services = new ArrayList<>();
 
-    public EnvironmentStack(Construct scope, Environment environment, Catalog catalog) {
+    /**
+     * @param outputDirectory the cdktf output directory as cdktf.json names it (default {@code cdktf.out}),
+     *                        relative to the project: the local state file sits in the project, and
+     *                        Terraform runs in {@code <output>/stacks/<env>}
+     */
+    public EnvironmentStack(Construct scope, Environment environment, Catalog catalog, String outputDirectory) {
         super(scope, environment.name());
         this.environment = environment;
         Map<String, String> tags = new TreeMap<>(Map.of("environment", environment.name(),
@@ -55,7 +60,7 @@ public final class EnvironmentStack extends TerraformStack {
                 .region(environment.region())
                 .defaultTags(List.of(AwsProviderDefaultTags.builder().tags(tags).build()))
                 .build());
-        backend();
+        backend(outputDirectory);
 
         DataAwsCallerIdentity account = new DataAwsCallerIdentity(this, "account");
         account.overrideLogicalId("current");
@@ -97,12 +102,20 @@ public final class EnvironmentStack extends TerraformStack {
         return List.copyOf(services);
     }
 
-    /** The local state file sits in the project directory, three levels above cdktf.out/stacks/<env>. */
-    public static String localStatePath(String environmentName) {
-        return "../../../terraform." + environmentName + ".tfstate";
+    /**
+     * The local state file, {@code terraform.<env>.tfstate} in the project directory, as Terraform finds it
+     * from {@code <output>/stacks/<env>}: a relative path, the same on every machine.
+     */
+    public static String localStatePath(String outputDirectory, String environmentName) {
+        java.nio.file.Path stackDirectory = java.nio.file.Path.of(outputDirectory, "stacks", environmentName).normalize();
+        String file = "terraform." + environmentName + ".tfstate";
+        if (stackDirectory.isAbsolute()) {
+            return java.nio.file.Path.of("").toAbsolutePath().resolve(file).toString();
+        }
+        return "../".repeat(stackDirectory.getNameCount()) + file;
     }
 
-    private void backend() {
+    private void backend(String outputDirectory) {
         if (environment.state() instanceof StateBackend.S3 s3) {
             new S3Backend(this, S3BackendConfig.builder()
                     .bucket(s3.bucket())
@@ -113,7 +126,8 @@ public final class EnvironmentStack extends TerraformStack {
             // cdktf 0.19 predates S3 lock files (Terraform 1.10+); they replace a DynamoDB lock table.
             addOverride("terraform.backend.s3.use_lockfile", true);
         } else {
-            new LocalBackend(this, LocalBackendConfig.builder().path(localStatePath(environment.name())).build());
+            new LocalBackend(this, LocalBackendConfig.builder()
+                    .path(localStatePath(outputDirectory, environment.name())).build());
         }
     }
 
@@ -134,7 +148,7 @@ public final class EnvironmentStack extends TerraformStack {
         NetworkConfig.Managed managed = (NetworkConfig.Managed) environment.network();
         ManagedNetwork network = new ManagedNetwork(this, environment, managed, tags);
         EcsCluster cluster = new EcsCluster(this, "cluster", EcsClusterConfig.builder()
-                .name(clusterName(environment.name()))
+                .name(clusterName(environment))
                 .setting(List.of(EcsClusterSetting.builder().name("containerInsights").value("enabled").build()))
                 .tags(tags)
                 .build());
@@ -143,12 +157,12 @@ public final class EnvironmentStack extends TerraformStack {
                 ? network.publicSubnetIds() : network.privateSubnetIds();
         return new Platform(environment.name(), environment.region(), accountId, partition, network.vpc().getId(),
                 managed.cidr(), network.publicSubnetIds(), taskSubnets, managed.tasksInPublicSubnets(),
-                clusterName(environment.name()), cluster.getArn(), protect, alerting, network.routing(),
+                clusterName(environment), cluster.getArn(), protect, alerting, network.routing(),
                 List.of(network.internetGateway()));
     }
 
-    /** The ECS cluster a managed network creates: {@code servicekit-<env>}. */
-    public static String clusterName(String environmentName) {
-        return "servicekit-" + environmentName;
+    /** The ECS cluster a managed network creates: {@code servicekit-<env>}, after the prefix if there is one. */
+    public static String clusterName(Environment environment) {
+        return (environment.prefix().isEmpty() ? "" : environment.prefix() + "-") + "servicekit-" + environment.name();
     }
 }

@@ -30,11 +30,10 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * An environment's own VPC across {@value #ZONES} availability zones: a public and a private /24 subnet
- * in each, an internet gateway, and 0 to 2 NAT gateways for the private subnets.
+ * An environment's own VPC across its availability zones: a public and a private /24 subnet in each, an
+ * internet gateway, and NAT gateways (none, one shared, or one per zone) for the private subnets.
  */
 public final class ManagedNetwork extends Construct {
-    public static final int ZONES = 2;
     private static final String ANYWHERE = "0.0.0.0/0";
 
     private final Vpc vpc;
@@ -51,7 +50,7 @@ public final class ManagedNetwork extends Construct {
                 .cidrBlock(config.cidr())
                 .enableDnsHostnames(true)
                 .enableDnsSupport(true)
-                .tags(named(env.name()))
+                .tags(named(env.awsName()))
                 .build()), "vpc");
         // Zones the account must opt in to (Local and Wavelength Zones) sort first and lack Fargate; some
         // zones of a region lack it too, and an environment can exclude them by ID.
@@ -66,9 +65,9 @@ public final class ManagedNetwork extends Construct {
         zones.overrideLogicalId("available");
 
         internetGateway = pin(new InternetGateway(this, "igw", InternetGatewayConfig.builder()
-                .vpcId(vpc.getId()).tags(named(env.name())).build()), "internet_gateway");
+                .vpcId(vpc.getId()).tags(named(env.awsName())).build()), "internet_gateway");
         RouteTable publicRoutes = pin(new RouteTable(this, "public-routes", RouteTableConfig.builder()
-                .vpcId(vpc.getId()).tags(named(env.name() + "-public")).build()), "public_routes");
+                .vpcId(vpc.getId()).tags(named(env.awsName() + "-public")).build()), "public_routes");
         routing.add(pin(new Route(this, "public-default", RouteConfig.builder()
                 .routeTableId(publicRoutes.getId())
                 .destinationCidrBlock(ANYWHERE)
@@ -77,7 +76,7 @@ public final class ManagedNetwork extends Construct {
 
         String base = config.cidr().substring(0, config.cidr().indexOf('.', config.cidr().indexOf('.') + 1));
         List<NatGateway> nats = new ArrayList<>();
-        for (int zone = 0; zone < ZONES; zone++) {
+        for (int zone = 0; zone < config.zones(); zone++) {
             String letter = String.valueOf((char) ('a' + zone));
             String zoneName = Token.asString(Fn.element(zones.getNames(), zone));
             Subnet publicSubnet = pin(new Subnet(this, "public-" + letter, SubnetConfig.builder()
@@ -85,7 +84,7 @@ public final class ManagedNetwork extends Construct {
                     .availabilityZone(zoneName)
                     .cidrBlock(base + "." + zone + ".0/24")
                     .mapPublicIpOnLaunch(false)
-                    .tags(named(env.name() + "-public-" + letter))
+                    .tags(named(env.awsName() + "-public-" + letter))
                     .build()), "public_subnet_" + letter);
             publicSubnetIds.add(publicSubnet.getId());
             routing.add(pin(new RouteTableAssociation(this, "public-" + letter + "-routes",
@@ -95,27 +94,27 @@ public final class ManagedNetwork extends Construct {
             if (zone < config.natGateways()) {
                 // A NAT gateway needs the internet gateway attached first (AWS's Gateway.NotAttached).
                 Eip address = pin(new Eip(this, "nat-" + letter + "-ip", EipConfig.builder()
-                        .domain("vpc").tags(named(env.name() + "-nat-" + letter))
+                        .domain("vpc").tags(named(env.awsName() + "-nat-" + letter))
                         .dependsOn(List.of(internetGateway)).build()), "nat_" + letter + "_ip");
                 nats.add(pin(new NatGateway(this, "nat-" + letter, NatGatewayConfig.builder()
                         .allocationId(address.getId())
                         .subnetId(publicSubnet.getId())
-                        .tags(named(env.name() + "-nat-" + letter))
+                        .tags(named(env.awsName() + "-nat-" + letter))
                         .dependsOn(List.of(internetGateway))
                         .build()), "nat_" + letter));
             }
         }
-        for (int zone = 0; zone < ZONES; zone++) {
+        for (int zone = 0; zone < config.zones(); zone++) {
             String letter = String.valueOf((char) ('a' + zone));
             Subnet privateSubnet = pin(new Subnet(this, "private-" + letter, SubnetConfig.builder()
                     .vpcId(vpc.getId())
                     .availabilityZone(Token.asString(Fn.element(zones.getNames(), zone)))
                     .cidrBlock(base + "." + (10 + zone) + ".0/24")
-                    .tags(named(env.name() + "-private-" + letter))
+                    .tags(named(env.awsName() + "-private-" + letter))
                     .build()), "private_subnet_" + letter);
             privateSubnetIds.add(privateSubnet.getId());
             RouteTable routes = pin(new RouteTable(this, "private-" + letter + "-routes", RouteTableConfig.builder()
-                    .vpcId(vpc.getId()).tags(named(env.name() + "-private-" + letter)).build()),
+                    .vpcId(vpc.getId()).tags(named(env.awsName() + "-private-" + letter)).build()),
                     "private_" + letter + "_routes");
             routing.add(pin(new RouteTableAssociation(this, "private-" + letter + "-association",
                     RouteTableAssociationConfig.builder()

@@ -9,26 +9,23 @@ public sealed interface NetworkConfig {
     boolean tasksInPublicSubnets();
 
     /**
-     * A VPC created for the environment across two availability zones, with a public and a private
-     * subnet in each, and an ECS cluster with Container Insights.
+     * A VPC created for the environment, with a public and a private subnet in each of its zones, and an
+     * ECS cluster with Container Insights.
      *
-     * @param cidr        the VPC's /16
-     * @param natGateways 0 (tasks in public subnets with public IPs, the cheap stage setting), 1, or 2
-     *                    (one per zone, the resilient prod setting)
+     * @param cidr        the VPC's /16, {@code 10.x.0.0/16}
+     * @param zones       availability zones, {@value #MIN_ZONES} to {@value #MAX_ZONES}; default {@value #DEFAULT_ZONES}
+     * @param natGateways 0 (tasks in public subnets with public IPs, the cheap stage setting), 1 (shared), or
+     *                    up to one per zone (the resilient prod setting)
      * @param excludedZoneIds availability zone IDs (e.g. {@code use1-az3}) the subnets must avoid, such as
      *                    the zones of a region that offer no Fargate; default none
      */
-    record Managed(String cidr, int natGateways, List<String> excludedZoneIds) implements NetworkConfig {
+    record Managed(String cidr, int zones, int natGateways, List<String> excludedZoneIds) implements NetworkConfig {
+        public static final int MIN_ZONES = 2;
+        public static final int MAX_ZONES = 6;
+        public static final int DEFAULT_ZONES = 2;
+
         public Managed {
             excludedZoneIds = List.copyOf(excludedZoneIds);
-        }
-
-        public Managed(String cidr, int natGateways) {
-            this(cidr, natGateways, List.of());
-        }
-
-        public Managed withExcludedZoneIds(List<String> zoneIds) {
-            return new Managed(cidr, natGateways, zoneIds);
         }
 
         @Override

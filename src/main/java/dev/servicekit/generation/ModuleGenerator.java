@@ -7,7 +7,7 @@ import com.hashicorp.cdktf.App;
 import com.hashicorp.cdktf.AppConfig;
 import com.hashicorp.cdktf.Testing;
 import dev.servicekit.app.LargeStack;
-import dev.servicekit.app.PinnedNode;
+import dev.servicekit.app.Relaunch;
 import dev.servicekit.snapshot.StackJson;
 
 import java.nio.file.Files;
@@ -71,7 +71,7 @@ public final class ModuleGenerator {
     }
 
     public static void main(String[] args) throws Exception {
-        Optional<Integer> rerun = PinnedNode.rerunIfNeeded(ModuleGenerator.class, args);
+        Optional<Integer> rerun = Relaunch.ifNeeded(ModuleGenerator.class, args);
         if (rerun.isPresent()) {
             System.exit(rerun.get());
         }

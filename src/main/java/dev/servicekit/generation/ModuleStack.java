@@ -103,7 +103,7 @@ final class ModuleStack extends TerraformStack {
         ServiceKind serviceKind = web
                 ? new ServiceKind.Web(number("port"), HealthCheck.at(string("health_check_path")), false)
                 : new ServiceKind.Worker();
-        ServiceSettings settings = new ServiceSettings(string("environment"), string("name"), string("image"),
+        ServiceSettings settings = new ServiceSettings(string("environment"), string("environment"), string("name"), string("image"),
                 string("owner"), serviceKind, List.of(), Map.of(), List.of(),
                 web ? Optional.empty() : Optional.of(QueueOptions.DEFAULTS),
                 number("cpu"), number("memory"), number("min_count"), number("desired_count"), number("max_count"),

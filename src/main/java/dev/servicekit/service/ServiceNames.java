@@ -3,6 +3,8 @@ package dev.servicekit.service;
 /**
  * Every AWS name and Terraform address a service gets, derived from its environment and name in one
  * place. Validation checks these derived names against AWS's limits before anything is synthesized.
+ *
+ * @param environment the environment's AWS name: its name, after its prefix if it has one ({@code acme-prod})
  */
 public record ServiceNames(String environment, String service, java.util.Optional<String> addressPrefix) {
     /** Terraform appends this many characters to a {@code name_prefix} to make the name unique. */

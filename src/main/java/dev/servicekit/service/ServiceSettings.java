@@ -28,6 +28,8 @@ import java.util.TreeMap;
  * @param notifyHandle the handle this service's warnings and causes notify instead of the environment's
  * @param pageHandle   the handle this service's symptoms page instead of the environment's
  * @param slo          a web service's availability objective instead of the environment's
+ * @param awsEnvironment the environment's AWS name, which starts every AWS name of the service: its name, after
+ *                      the environment's prefix if it has one ({@code acme-prod})
  * @param addressPrefix prefix of every Terraform address of the service: its name in a stack, which holds
  *                      many services; none in a generated module, which holds one
  * @param extraTags     tags added to the four servicekit sets (a module's {@code tags} input; may be a token)
@@ -35,7 +37,7 @@ import java.util.TreeMap;
  *                      (a module's inputs) instead of the literals above
  * @param monitors the monitors that apply to this service and are switched on, with their thresholds
  */
-public record ServiceSettings(String environment, String name, String image, String owner, ServiceKind kind,
+public record ServiceSettings(String environment, String awsEnvironment, String name, String image, String owner, ServiceKind kind,
                               List<String> command, Map<String, String> variables, List<String> secrets,
                               Optional<QueueOptions> queue, Number cpu, Number memory, Number minCount,
                               Number desiredCount, Number maxCount, Number logRetentionDays,
@@ -69,7 +71,7 @@ public record ServiceSettings(String environment, String name, String image, Str
                 chosen.ifPresent(t -> monitors.put(kind, t));
             }
         }
-        return new ServiceSettings(env.name(), spec.name(), spec.image(), spec.owner(), spec.kind(), spec.command(),
+        return new ServiceSettings(env.name(), env.awsName(), spec.name(), spec.image(), spec.owner(), spec.kind(), spec.command(),
                 spec.variables(), spec.secrets(), spec.queue(),
                 o.cpu().orElse(env.tasks().cpu()), o.memory().orElse(env.tasks().memory()),
                 o.minCount().orElse(env.tasks().minCount()), o.desiredCount().orElse(env.tasks().desiredCount()),
@@ -80,7 +82,7 @@ public record ServiceSettings(String environment, String name, String image, Str
     }
 
     public ServiceNames names() {
-        return new ServiceNames(environment, name, addressPrefix);
+        return new ServiceNames(awsEnvironment, name, addressPrefix);
     }
 
     public boolean isWeb() {

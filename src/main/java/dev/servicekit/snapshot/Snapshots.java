@@ -11,14 +11,17 @@ import java.util.Set;
 
 /**
  * Committed snapshots of the synthesized stacks ({@code stacks/<env>.tf.json}) and their comparison with
- * a new synthesis. Updating them is an explicit act ({@value #UPDATE_VARIABLE}=1), refused under
- * {@code CI=true}.
+ * a new synthesis. Updating them is an explicit act ({@value #UPDATE_VARIABLE}=1, or the system property
+ * {@value #UPDATE_PROPERTY}=true), refused under {@code CI=true}.
  */
 public final class Snapshots {
     /** Set to 1 to rewrite the snapshots instead of comparing. */
     public static final String UPDATE_VARIABLE = "SERVICEKIT_UPDATE_SNAPSHOTS";
-    /** The one command that updates the snapshots. */
-    public static final String UPDATE_COMMAND = "npm run update-snapshots";
+    /** Set to true to rewrite the snapshots instead of comparing, e.g. {@code mvn test -Dservicekit.updateSnapshots=true}. */
+    public static final String UPDATE_PROPERTY = "servicekit.updateSnapshots";
+    /** How to update them. */
+    public static final String UPDATE_COMMAND = "run the test again with " + UPDATE_VARIABLE + "=1 (or -D"
+            + UPDATE_PROPERTY + "=true)";
 
     private final Path directory;
 
@@ -32,7 +35,13 @@ public final class Snapshots {
 
     /** True when the environment asks for an update; throws when it does so under CI. */
     public static boolean updateRequested(java.util.Map<String, String> environment) {
-        boolean requested = "1".equals(environment.get(UPDATE_VARIABLE));
+        return updateRequested(environment, new java.util.Properties());
+    }
+
+    /** True when the environment variable or the system property asks for an update; throws when under CI. */
+    public static boolean updateRequested(java.util.Map<String, String> environment, java.util.Properties properties) {
+        boolean requested = "1".equals(environment.get(UPDATE_VARIABLE))
+                || "true".equals(properties.getProperty(UPDATE_PROPERTY));
         if (requested && "true".equals(environment.get("CI"))) {
             throw new IllegalStateException(UPDATE_VARIABLE + " is refused under CI=true: snapshots are updated "
                     + "on a developer's machine and reviewed in the pull request");
@@ -54,7 +63,7 @@ public final class Snapshots {
     public Optional<String> compare(String environment, JsonNode synthesized, Set<String> services) throws IOException {
         Path file = file(environment);
         if (!Files.exists(file)) {
-            return Optional.of("No snapshot " + file + " yet. Create it with: " + UPDATE_COMMAND);
+            return Optional.of("No snapshot " + file + " yet. To create it, " + UPDATE_COMMAND + ".");
         }
         String committed = Files.readString(file);
         JsonNode before = StackJson.parse(committed);
@@ -69,8 +78,8 @@ public final class Snapshots {
             replacements.forEach(r -> failure.append("  ").append(r).append('\n'));
         }
         failure.append('\n').append(diff.isEmpty() ? "(only the formatting differs)\n" : diff);
-        failure.append("\nIf this change is intended, update the snapshots with: ").append(UPDATE_COMMAND)
-                .append("\nand say in the commit message why each change is intended.\n");
+        failure.append("\nIf this change is intended, update the snapshots: ").append(UPDATE_COMMAND)
+                .append(",\nand say in the commit message why each change is intended.\n");
         return Optional.of(failure.toString());
     }
 }

@@ -61,7 +61,8 @@ public final class CatalogValidator {
             }
         }
         for (Catalog.Misuse misuse : catalog.misuses()) {
-            problems.about("catalog/" + misuse.service()).add(misuse.option(), misuse.message());
+            problems.about(misuse.service() == null ? "catalog" : "catalog/" + misuse.service())
+                    .add(misuse.option(), misuse.message());
         }
         for (Environment env : environments) {
             checkEnvironment(env, problems.about(env.name()));
@@ -218,6 +219,8 @@ public final class CatalogValidator {
 
     private static void checkEnvironment(Environment env, Problems.Scope scope) {
         scope.check(Rules.ENVIRONMENT_NAME.matcher(env.name()).matches(), "name", Rules.badEnvironmentName(env.name()));
+        scope.check(env.prefix().isEmpty() || Rules.SERVICE_NAME.matcher(env.prefix()).matches(), "prefix",
+                Rules.badServiceName(env.prefix()));
         scope.check(REGION.matcher(env.region()).matches(), "region", "'" + env.region() + "' is not an AWS region");
         checkTaskSize(scope, env.tasks().cpu(), env.tasks().memory());
         checkCounts(scope, env.tasks().minCount(), env.tasks().desiredCount(), env.tasks().maxCount());
@@ -250,8 +253,11 @@ public final class CatalogValidator {
         if (env.network() instanceof NetworkConfig.Managed managed) {
             scope.check(MANAGED_CIDR.matcher(managed.cidr()).matches(), "network.cidr",
                     "'" + managed.cidr() + "' must be a 10.x.0.0/16 block");
-            scope.check(managed.natGateways() >= 0 && managed.natGateways() <= 2, "network.natGateways",
-                    Rules.outside(String.valueOf(managed.natGateways()), new AwsLimits.Range(0, 2, "")));
+            AwsLimits.Range zones = new AwsLimits.Range(NetworkConfig.Managed.MIN_ZONES, NetworkConfig.Managed.MAX_ZONES, "");
+            scope.range("network.zones", managed.zones(), zones);
+            scope.check(managed.natGateways() >= 0 && managed.natGateways() <= Math.max(1, managed.zones()),
+                    "network.natGateways", Rules.outside(String.valueOf(managed.natGateways()),
+                            new AwsLimits.Range(0, Math.max(1, managed.zones()), "")));
             managed.excludedZoneIds().forEach(id -> scope.check(AwsLimits.ZONE_ID.matcher(id).matches(),
                     "excludeZoneIds", "'" + id + "' is not an availability zone ID such as use1-az3"));
         } else if (env.network() instanceof NetworkConfig.Existing existing) {

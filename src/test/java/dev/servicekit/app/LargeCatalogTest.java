@@ -1,5 +1,7 @@
 package dev.servicekit.app;
 
+import dev.servicekit.Servicekit;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.servicekit.support.LargeCatalog;
@@ -19,7 +21,7 @@ class LargeCatalogTest {
     @Test
     void aHundredServicesSynthesizeWithAllTheirMonitorsAndDashboards(@TempDir Path dir) throws Exception {
         Path outdir = dir.resolve("cdktf.out");
-        assertThat(Main.run(LargeCatalog.of(100), Map.of(), outdir, System.err)).isEqualTo(Main.OK);
+        assertThat(Servicekit.run(LargeCatalog.of(100), java.util.List.of(), Map.of(), "cdktf.out", outdir, System.err)).isEqualTo(Servicekit.OK);
 
         for (String env : new String[] {"stage", "prod"}) {
             JsonNode stack = new ObjectMapper().readTree(outdir.resolve("stacks/" + env + "/cdk.tf.json").toFile());

@@ -1,5 +1,7 @@
 package dev.servicekit.app;
 
+import dev.servicekit.Servicekit;
+
 import dev.servicekit.support.LargeCatalog;
 
 import java.nio.file.Files;
@@ -15,7 +17,7 @@ public final class SynthBenchmark {
     private SynthBenchmark() {}
 
     public static void main(String[] args) throws Exception {
-        java.util.Optional<Integer> rerun = PinnedNode.rerunIfNeeded(SynthBenchmark.class, args);
+        java.util.Optional<Integer> rerun = Relaunch.ifNeeded(SynthBenchmark.class, args);
         if (rerun.isPresent()) {
             System.exit(rerun.get());
         }
@@ -24,14 +26,14 @@ public final class SynthBenchmark {
         Runtime runtime = Runtime.getRuntime();
         // The first synth pays for loading the jsii runtime and the provider modules.
         long warmStart = System.nanoTime();
-        Main.run(LargeCatalog.of(1), Map.of(), Files.createTempDirectory("bench").resolve("out"), System.err);
+        Servicekit.run(LargeCatalog.of(1), java.util.List.of(), Map.of(), "cdktf.out", Files.createTempDirectory("bench").resolve("out"), System.err);
         System.out.printf("warm-up (jsii runtime start, provider load): %.1f s%n", (System.nanoTime() - warmStart) / 1e9);
         System.out.println("services  seconds  heap-used-MiB  stage.tf.json-KiB");
         for (int size : sizes) {
             Path out = Files.createTempDirectory("bench").resolve("out");
             System.gc();
             long start = System.nanoTime();
-            int exit = Main.run(LargeCatalog.of(size), Map.of(), out, System.err);
+            int exit = Servicekit.run(LargeCatalog.of(size), java.util.List.of(), Map.of(), "cdktf.out", out, System.err);
             double seconds = (System.nanoTime() - start) / 1e9;
             long heap = (runtime.totalMemory() - runtime.freeMemory()) >> 20;
             long stageKib = Files.size(out.resolve("stacks/stage/cdk.tf.json")) >> 10;

@@ -3,6 +3,11 @@ package dev.servicekit.environment;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.servicekit.catalog.Catalog;
 import dev.servicekit.catalog.Service;
+import dev.servicekit.monitoring.AlertRouting;
+import dev.servicekit.monitoring.MonitorKind;
+import dev.servicekit.monitoring.Preset;
+import dev.servicekit.monitoring.SloTarget;
+import dev.servicekit.monitoring.Thresholds;
 import dev.servicekit.support.Synthesized;
 import dev.servicekit.validation.ConfigurationException;
 import org.junit.jupiter.api.Test;
@@ -19,7 +24,7 @@ class EnvironmentContextTest {
 
     @Test
     void anAccountIsConfiguredInCdktfJsonContext() {
-        Map<String, Object> context = Map.of("servicekit", Map.of(
+        Map<String, Object> context = Map.of("servicekit", Map.of("stage", Map.of(),
                 "prod", Map.of("region", "eu-west-1", "stateBucket", "acme-terraform-state",
                         "certificateArn", "arn:aws:acm:eu-west-1:123456789012:certificate/x",
                         "notify", "@pagerduty-acme",
@@ -56,8 +61,8 @@ class EnvironmentContextTest {
 
     @Test
     void aKeyThatWouldHaveNoEffectIsAnError() {
-        assertThatThrownBy(() -> EnvironmentContext.apply(Map.of("prod", Map.of("stateRegion", "eu-west-1",
-                "privateSubnetIds", List.of("subnet-1"))), List.of(Environment.stage(), Environment.prod())))
+        assertThatThrownBy(() -> EnvironmentContext.environments(Map.of("servicekit", Map.of("prod",
+                Map.of("stateRegion", "eu-west-1", "privateSubnetIds", List.of("subnet-1"))))))
                 .isInstanceOf(ConfigurationException.class)
                 .hasMessageContaining("cdktf.json: context.servicekit.prod.stateRegion: has no effect without stateBucket")
                 .hasMessageContaining("cdktf.json: context.servicekit.prod.privateSubnetIds: has no effect without "
@@ -66,20 +71,20 @@ class EnvironmentContextTest {
 
     @Test
     void aTypoInTheContextIsAnErrorThatNamesTheKey() {
-        assertThatThrownBy(() -> EnvironmentContext.apply(Map.of("prod", Map.of("regoin", "eu-west-1")),
-                List.of(Environment.stage(), Environment.prod())))
+        assertThatThrownBy(() -> EnvironmentContext.environments(Map.of("servicekit", Map.of("prod",
+                Map.of("regoin", "eu-west-1")))))
                 .isInstanceOf(ConfigurationException.class)
-                .hasMessageContaining("cdktf.json: context.servicekit.prod.regoin (unknown key): cannot be read");
-        assertThatThrownBy(() -> EnvironmentContext.apply(Map.of("qa", Map.of()),
-                List.of(Environment.stage(), Environment.prod())))
+                .hasMessageContaining("cdktf.json: context.servicekit.prod.regoin: unknown key; known: [preset, prefix, region");
+        assertThatThrownBy(() -> EnvironmentContext.environments(Map.of("servicekit", Map.of("qa", Map.of()))))
                 .isInstanceOf(ConfigurationException.class)
-                .hasMessageContaining("cdktf.json: context.servicekit.qa: unknown environment; known: [stage, prod]");
+                .hasMessageContaining("cdktf.json: context.servicekit.qa.preset: an environment other than stage and "
+                        + "prod needs \"preset\": \"stage\" or \"prod\"");
     }
 
     @Test
     void aManagedNetworkAvoidsOptInZonesAndTheZonesAnEnvironmentExcludes() {
         Synthesized out = Synthesized.of(Catalog.of(Service.worker("w", "public.ecr.aws/docker/library/busybox:1.36")),
-                Map.of("servicekit", Map.of("prod", Map.of("excludeZoneIds", List.of("use1-az3")))));
+                Map.of("servicekit", Map.of("stage", Map.of(), "prod", Map.of("excludeZoneIds", List.of("use1-az3")))));
         for (String env : List.of("stage", "prod")) {
             JsonNode zones = out.stack(env).path("data").path("aws_availability_zones").path("available");
             assertThat(zones.path("state").asText()).isEqualTo("available");
@@ -91,12 +96,95 @@ class EnvironmentContextTest {
         assertThat(out.stack("stage").path("data").path("aws_availability_zones").path("available")
                 .has("exclude_zone_ids")).isFalse();
 
-        assertThatThrownBy(() -> EnvironmentContext.apply(Map.of("prod", Map.of("excludeZoneIds", List.of("use1-az3"),
-                "vpcId", "vpc-1", "clusterName", "c")), List.of(Environment.stage(), Environment.prod())))
+        assertThatThrownBy(() -> EnvironmentContext.environments(Map.of("servicekit", Map.of("prod",
+                Map.of("excludeZoneIds", List.of("use1-az3"), "vpcId", "vpc-1", "clusterName", "c")))))
                 .hasMessageContaining("context.servicekit.prod.excludeZoneIds: has no effect with vpcId");
-        assertThatThrownBy(() -> dev.servicekit.validation.CatalogValidator.validate(CATALOG, EnvironmentContext.apply(
-                Map.of("prod", Map.of("excludeZoneIds", List.of("us-east-1a"))),
-                List.of(Environment.stage(), Environment.prod()))))
+        assertThatThrownBy(() -> dev.servicekit.validation.CatalogValidator.validate(CATALOG,
+                EnvironmentContext.environments(Map.of("servicekit", Map.of("prod",
+                        Map.of("excludeZoneIds", List.of("us-east-1a")))))))
                 .hasMessageContaining("prod: excludeZoneIds: 'us-east-1a' is not an availability zone ID such as use1-az3");
+    }
+
+    @Test
+    void everyKeyNamesAnEnvironmentSynthesizedInOrderAndEveryPresetValueCanBeSet() {
+        Map<String, Object> devSettings = new java.util.LinkedHashMap<>();
+        devSettings.put("preset", "stage");
+        devSettings.put("prefix", "team");
+        devSettings.put("cidr", "10.40.0.0/16");
+        devSettings.put("zones", 3);
+        devSettings.put("natGateways", 1);
+        devSettings.put("cpu", 512);
+        devSettings.put("memory", 2048);
+        devSettings.put("minCount", 1);
+        devSettings.put("desiredCount", 2);
+        devSettings.put("maxCount", 4);
+        devSettings.put("logRetentionDays", 30);
+        devSettings.put("protectStatefulResources", true);
+        devSettings.put("httpsRequired", true);
+        devSettings.put("page", "@pagerduty-team");
+        devSettings.put("notify", "@slack-team");
+        devSettings.put("pagePriority", 2);
+        devSettings.put("notifyPriority", 4);
+        devSettings.put("evaluationDelaySeconds", 600);
+        devSettings.put("monitors", Map.of("cpu", Map.of("critical", 90, "warning", 80)));
+        devSettings.put("slo", Map.of("target", 99.5, "window", "30d"));
+        devSettings.put("synthetics", Map.of("locations", List.of("aws:eu-west-1"), "tickSeconds", 120));
+        Map<String, Object> environments = new java.util.LinkedHashMap<>();
+        environments.put("prod", Map.of());
+        environments.put("dev", devSettings);
+
+        List<Environment> resolved = EnvironmentContext.environments(Map.of("servicekit", environments,
+                "servicekitDefaults", Map.of("region", "eu-west-1")));
+
+        assertThat(resolved).extracting(Environment::name).containsExactly("prod", "dev");
+        Environment d = resolved.get(1);
+        assertThat(d.preset()).isEqualTo(Preset.STAGE);
+        assertThat(d.awsName()).isEqualTo("team-dev");
+        assertThat(d.region()).as("from servicekitDefaults").isEqualTo("eu-west-1");
+        assertThat(resolved.get(0).region()).isEqualTo("eu-west-1");
+        assertThat(d.network()).isEqualTo(new NetworkConfig.Managed("10.40.0.0/16", 3, 1, List.of()));
+        assertThat(d.tasks()).isEqualTo(new TaskDefaults(512, 2048, 1, 2, 4));
+        assertThat(d.logRetentionDays()).isEqualTo(30);
+        assertThat(d.protectStatefulResources()).isTrue();
+        assertThat(d.httpsRequired()).isTrue();
+        assertThat(d.monitoring().routing()).isEqualTo(new AlertRouting("@pagerduty-team", 2,
+                "@slack-team", 4));
+        assertThat(d.monitoring().evaluationDelaySeconds()).isEqualTo(600);
+        assertThat(d.monitoring().thresholds().get(MonitorKind.CPU))
+                .isEqualTo(Thresholds.of(90, 80));
+        assertThat(d.monitoring().thresholds().get(MonitorKind.MEMORY))
+                .as("the preset's, where the context says nothing")
+                .isEqualTo(Environment.stage().monitoring().thresholds().get(MonitorKind.MEMORY));
+        assertThat(d.monitoring().slo()).isEqualTo(SloTarget.of(99.5, "30d"));
+        assertThat(d.monitoring().synthetics().locations()).containsExactly("aws:eu-west-1");
+
+        assertThat(EnvironmentContext.environments(Map.of())).extracting(Environment::name)
+                .as("without context.servicekit: stage and prod").containsExactly("stage", "prod");
+    }
+
+    @Test
+    void environmentsBuiltInJavaAreAdaptedByNameAndAreTheOnlyOnes() {
+        Environment qa = Environment.of("qa", Preset.STAGE).toBuilder().region("eu-central-1")
+                .build();
+        assertThat(EnvironmentContext.adapt(Map.of("servicekit", Map.of("qa", Map.of("prefix", "x"))), List.of(qa)))
+                .containsExactly(qa.toBuilder().prefix("x").build());
+        assertThatThrownBy(() -> EnvironmentContext.adapt(Map.of("servicekit", Map.of("prod", Map.of())), List.of(qa)))
+                .hasMessageContaining("cdktf.json: context.servicekit.prod: unknown environment; known: [qa]");
+    }
+
+    @Test
+    void thePrefixChangesOnlyAwsNames() {
+        Catalog catalog = Catalog.of(Service.worker("w", "public.ecr.aws/docker/library/busybox:1.36").secret("KEY"),
+                Service.web("web", "public.ecr.aws/nginx/nginx:1.27", 80).withQueue().prod(p -> p.allowPlainHttp()));
+        Map<String, Object> plain = Map.of("servicekit", Map.of("prod", Map.of("stateBucket", "acme-state")));
+        Map<String, Object> prefixed = Map.of("servicekit", Map.of("prod", Map.of("stateBucket", "acme-state",
+                "prefix", "team")));
+        String without = Synthesized.of(catalog, plain).texts().get("prod");
+        String with = Synthesized.of(catalog, prefixed).texts().get("prod");
+        assertThat(with).isNotEqualTo(without).contains("\"team-prod-web\"", "\"team-servicekit-prod\"",
+                "\"/team-prod/w\"", "parameter/team-prod/w/KEY", "servicekit/team-prod.tfstate",
+                "\"team-prod-web-80\"", "\"[prod] web: p95 latency high\"");
+        String stripped = with.replace("team-prod", "prod").replace("team-servicekit-prod", "servicekit-prod");
+        assertThat(stripped).as("once the prefix is taken out, nothing else differs").isEqualTo(without);
     }
 }

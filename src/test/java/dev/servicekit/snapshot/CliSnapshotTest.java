@@ -1,7 +1,7 @@
 package dev.servicekit.snapshot;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.servicekit.app.ExampleCatalog;
+import dev.servicekit.example.ExampleCatalog;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

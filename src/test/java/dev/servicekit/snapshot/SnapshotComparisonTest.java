@@ -35,7 +35,8 @@ class SnapshotComparisonTest {
                 .startsWith("prod: the synthesized stack differs from " + dir.resolve("prod.tf.json"))
                 .contains("~ changed resource.aws_ecs_service.auth_service\n")
                 .contains("  -   \"desired_count\": 3,\n  +   \"desired_count\": 4,\n")
-                .contains("If this change is intended, update the snapshots with: npm run update-snapshots")
+                .contains("If this change is intended, update the snapshots: run the test again with "
+                        + "SERVICEKIT_UPDATE_SNAPSHOTS=1 (or -Dservicekit.updateSnapshots=true)")
                 .doesNotContain("WARNING")
                 .doesNotContain("aws_sqs_queue");
     }
@@ -102,6 +103,11 @@ class SnapshotComparisonTest {
         assertThat(Snapshots.updateRequested(Map.of())).isFalse();
         assertThat(Snapshots.updateRequested(Map.of("SERVICEKIT_UPDATE_SNAPSHOTS", "1"))).isTrue();
         assertThatThrownBy(() -> Snapshots.updateRequested(Map.of("SERVICEKIT_UPDATE_SNAPSHOTS", "1", "CI", "true")))
+                .hasMessageContaining("refused under CI=true");
+        java.util.Properties property = new java.util.Properties();
+        property.setProperty("servicekit.updateSnapshots", "true");
+        assertThat(Snapshots.updateRequested(Map.of(), property)).isTrue();
+        assertThatThrownBy(() -> Snapshots.updateRequested(Map.of("CI", "true"), property))
                 .hasMessageContaining("refused under CI=true");
     }
 

@@ -227,7 +227,7 @@ class CatalogValidatorTest {
 
     @Test
     void anEnvironmentsOwnProblemIsReportedOnceNotPerService() {
-        Environment stage = Environment.stage().withTasks(new TaskDefaults(256, 512, 3, 2, 10));
+        Environment stage = Environment.stage().toBuilder().tasks(new TaskDefaults(256, 512, 3, 2, 10)).build();
         assertThat(problems(List.of(stage, Environment.prod()), Service.worker("a", IMAGE), Service.worker("b", IMAGE)))
                 .containsExactly("stage: desiredCount: counts must satisfy min <= desired <= max; got 3 <= 2 <= 10");
     }
@@ -274,9 +274,7 @@ class CatalogValidatorTest {
     @Test
     void derivedSecurityGroupNamesMustNotStartWithSg() {
         Environment stage = Environment.stage();
-        Environment sg = new Environment("sg", stage.region(), stage.network(), stage.tasks(), stage.logRetentionDays(),
-                stage.protectStatefulResources(), stage.certificateArn(), stage.state(), stage.monitoring(),
-                stage.httpsRequired());
+        Environment sg = stage.toBuilder().name("sg").build();
         assertThat(problems(List.of(sg), Service.worker("w", IMAGE))).containsExactly(
                 "sg/w: task security group name prefix: 'sg-w-tasks-': AWS allows only letters, digits, spaces "
                         + "and ._-:/()#,@[]+=&;{}!$* (and no leading sg-) in security group name prefixes");
@@ -284,12 +282,12 @@ class CatalogValidatorTest {
 
     @Test
     void environmentsAreCheckedToo() {
-        Environment moon = Environment.stage().withRegion("moon-1").withLogRetentionDays(2)
-                .withState(new StateBackend.S3("Bad_Bucket", "k", "us-east-1"))
-                .withNetwork(new NetworkConfig.Existing("abc", List.of("subnet-1"), List.of(), ""))
-                .withMonitoring(Environment.stage().monitoring().withRouting(Environment.stage().monitoring().routing()
+        Environment moon = Environment.stage().toBuilder().region("moon-1").logRetentionDays(2)
+                .state(new StateBackend.S3("Bad_Bucket", "k", "us-east-1"))
+                .network(new NetworkConfig.Existing("abc", List.of("subnet-1"), List.of(), ""))
+                .monitoring(Environment.stage().monitoring().withRouting(Environment.stage().monitoring().routing()
                         .withNotifyHandle("slack-alerts")))
-                .withTasks(new TaskDefaults(256, 512, 1, 1, 2));
+                .tasks(new TaskDefaults(256, 512, 1, 1, 2)).build();
         assertThat(problems(List.of(moon), Service.worker("w", IMAGE))).containsExactlyInAnyOrder(
                 "stage: region: 'moon-1' is not an AWS region",
                 "stage: logRetentionDays: 2 is not a CloudWatch retention; allowed: [0, 1, 3, 5, 7, 14, 30, 60, 90, "
@@ -323,8 +321,7 @@ class CatalogValidatorTest {
     @Test
     void aLoadBalancerNameMustNotStartWithInternal() {
         Environment stage = Environment.stage();
-        Environment internal = new Environment("internal", stage.region(), stage.network(), stage.tasks(),
-                stage.logRetentionDays(), false, Optional.empty(), stage.state(), stage.monitoring(), false);
+        Environment internal = stage.toBuilder().name("internal").build();
         assertThat(problems(List.of(internal), Service.web("web", IMAGE, 80))).containsExactly(
                 "internal/web: load balancer name: 'internal-web' must not start with 'internal-'");
     }
@@ -332,12 +329,11 @@ class CatalogValidatorTest {
     @Test
     void moreEnvironmentRulesEachHaveTheirMessage() {
         Environment stage = Environment.stage();
-        Environment odd = new Environment("Stage", stage.region(), new NetworkConfig.Managed("192.168.0.0/16", 3),
-                stage.tasks(), stage.logRetentionDays(), false, Optional.of("arn:aws:iam::1:x"), stage.state(),
-                new MonitoringDefaults("http://api.datadoghq.com/", new AlertRouting("@pager", 7, "@slack-x", 0), 900,
-                        stage.monitoring().thresholds(), SloTarget.of(100, "1d"),
-                        new SyntheticsSettings(List.of(), 10)),
-                false);
+        Environment odd = stage.toBuilder().name("Stage").network(new NetworkConfig.Managed("192.168.0.0/16", 7, 3,
+                        List.of())).certificateArn("arn:aws:iam::1:x").prefix("Team_")
+                .monitoring(new MonitoringDefaults("http://api.datadoghq.com/", new AlertRouting("@pager", 7, "@slack-x", 0),
+                        900, stage.monitoring().thresholds(), SloTarget.of(100, "1d"), new SyntheticsSettings(List.of(), 10)))
+                .build();
         assertThat(problems(List.of(odd), Service.worker("w", IMAGE))).containsExactlyInAnyOrder(
                 "Stage: name: 'Stage' must be lowercase letters and digits, starting with a letter",
                 "Stage: pagePriority: 7 is outside 1-5",
@@ -349,14 +345,16 @@ class CatalogValidatorTest {
 
                 "Stage: datadogApiUrl: 'http://api.datadoghq.com/' must be an https URL",
                 "Stage: network.cidr: '192.168.0.0/16' must be a 10.x.0.0/16 block",
-                "Stage: network.natGateways: 3 is outside 0-2",
+                "Stage: network.zones: 7 is outside 2-6",
+                "Stage: prefix: 'Team_' must be lowercase letters, digits and inner hyphens, starting with a letter",
                 "Stage: certificateArn: 'arn:aws:iam::1:x' is not an ACM certificate ARN");
-        Environment adopted = stage.withNetwork(new NetworkConfig.Existing("vpc-1", List.of("subnet-1", "sub-2"),
-                List.of("net-3"), "c"));
+        Environment adopted = stage.toBuilder().network(new NetworkConfig.Existing("vpc-1", List.of("subnet-1", "sub-2"),
+                List.of("net-3"), "c")).build();
         assertThat(problems(List.of(adopted), Service.worker("w", IMAGE))).containsExactly(
                 "stage: publicSubnetIds: 'sub-2' is not a subnet ID",
                 "stage: privateSubnetIds: 'net-3' is not a subnet ID");
-        assertThat(problems(List.of(stage.withTasks(new TaskDefaults(256, 4096, 1, 1, 2))), Service.worker("w", IMAGE)))
+        assertThat(problems(List.of(stage.toBuilder().tasks(new TaskDefaults(256, 4096, 1, 1, 2)).build()),
+                Service.worker("w", IMAGE)))
                 .containsExactly("stage: memory: 4096 MiB does not fit Fargate cpu 256; allowed: [512, 1024, 2048]");
     }
 
@@ -393,7 +391,7 @@ class CatalogValidatorTest {
         Environment stage = Environment.stage();
         java.util.Map<MonitorKind, Thresholds> fewer = new java.util.EnumMap<>(stage.monitoring().thresholds());
         fewer.remove(MonitorKind.LATENCY);
-        Environment lacking = stage.withMonitoring(stage.monitoring().withThresholds(fewer));
+        Environment lacking = stage.toBuilder().monitoring(stage.monitoring().withThresholds(fewer)).build();
         assertThat(problems(List.of(lacking), Service.worker("w", IMAGE))).containsExactly(
                 "stage: monitor latency: the environment gives this monitor no thresholds");
     }

@@ -1,11 +1,12 @@
-package dev.servicekit.app;
+package dev.servicekit.example;
 
 import dev.servicekit.catalog.Catalog;
 import dev.servicekit.catalog.Service;
 
 /**
  * The services this repository deploys: one line each. Public images, so that {@code cdktf deploy stage}
- * on a fresh account starts healthy tasks.
+ * on a fresh account starts healthy tasks. This repository's own example, behind its stacks/ snapshots;
+ * not part of the library's jar.
  */
 public final class ExampleCatalog {
     private ExampleCatalog() {}

@@ -1,0 +1,12 @@
+package com.example.infra;
+
+import dev.servicekit.snapshot.SnapshotAssertions;
+import org.junit.jupiter.api.Test;
+
+/** The synthesized stacks are the reviewed ones in stacks/; update them with `npm run update-snapshots`. */
+class InfrastructureTest {
+    @Test
+    void stacksMatchTheirSnapshots() {
+        SnapshotAssertions.assertMatchesSnapshots(Infrastructure.catalog());
+    }
+}

@@ -1,0 +1,124 @@
+package dev.servicekit;
+
+import dev.servicekit.app.LargeStack;
+import dev.servicekit.app.OutputSwap;
+import dev.servicekit.app.Relaunch;
+import dev.servicekit.app.ProjectSettings;
+import dev.servicekit.app.ServicekitApp;
+import dev.servicekit.catalog.Catalog;
+import dev.servicekit.environment.Environment;
+import dev.servicekit.validation.ConfigurationException;
+import dev.servicekit.validation.Problem;
+
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * servicekit's entry point: a team's whole cdktf app is its catalog.
+ *
+ * <pre>{@code
+ * public static void main(String[] args) {
+ *     Servicekit.synth(Catalog.of(
+ *             Service.worker("mailer", "public.ecr.aws/docker/library/busybox:1.36").owner("growth")));
+ * }
+ * }</pre>
+ *
+ * It reads cdktf.json's context (from {@code cdktf synth}, or the file when run directly), validates the
+ * catalog and every environment, synthesizes one stack per environment into {@code CDKTF_OUTDIR} (or
+ * cdktf.json's {@code output}), and exits: 0 when done, 1 with one message listing every problem of bad
+ * input, 2 for any other failure. Output is written beside the output directory and swapped in whole, so a
+ * failure leaves the previous output as it was. The jsii runtime runs on the pinned Node 22 of
+ * {@code npm ci} ({@code node_modules/node/bin/node}) when there is one.
+ */
+public final class Servicekit {
+    /** Exit codes: success, invalid input, any other failure. */
+    public static final int OK = 0;
+    public static final int INVALID_CONFIGURATION = 1;
+    public static final int FAILED = 2;
+
+    private Servicekit() {}
+
+    /** Synthesizes {@code catalog} in the environments cdktf.json names (stage and prod when it names none), and exits. */
+    public static void synth(Catalog catalog) {
+        synth(catalog, new Environment[0]);
+    }
+
+    /**
+     * Synthesizes {@code catalog} in {@code environments} (built in Java, e.g.
+     * {@code Environment.prod().toBuilder().region("eu-west-1").build()}), which cdktf.json's context may
+     * adapt by name, and exits. With none given, the environments are cdktf.json's.
+     */
+    public static void synth(Catalog catalog, Environment... environments) {
+        int exit;
+        try {
+            exit = Relaunch.ifNeeded().orElseGet(() -> run(catalog, environments == null ? null
+                    : Arrays.asList(environments), System.getenv(), Path.of(""), System.err));
+        } catch (Exception | Error e) {
+            System.err.println("servicekit: synthesis failed: " + e);
+            exit = FAILED;
+        }
+        // The jsii runtime's Node process would otherwise keep the JVM alive.
+        System.exit(exit);
+    }
+
+    /**
+     * Synthesizes {@code catalog} for the project in {@code projectDirectory}, with {@code env} as its
+     * environment variables, and returns the exit code; messages go to {@code err}.
+     */
+    public static int run(Catalog catalog, List<Environment> environments, Map<String, String> env,
+                          Path projectDirectory, PrintStream err) {
+        try {
+            requireInput(catalog, environments);
+            ProjectSettings project = ProjectSettings.read(projectDirectory, env);
+            return run(catalog, environments, project.context(), project.outputDirectory(), project.outdir(), err);
+        } catch (ConfigurationException e) {
+            err.println(e.getMessage());
+            return INVALID_CONFIGURATION;
+        }
+    }
+
+    /**
+     * Validates and synthesizes {@code catalog} into {@code outdir}, which is replaced only when the whole
+     * synthesis succeeded, and returns the exit code.
+     *
+     * @param outputDirectory cdktf.json's {@code output}, relative to the project (for the local state path)
+     */
+    public static int run(Catalog catalog, List<Environment> environments, Map<String, Object> context,
+                          String outputDirectory, Path outdir, PrintStream err) {
+        try {
+            requireInput(catalog, environments);
+            LargeStack.call(() -> {
+                if (System.getenv("CDKTF_OUTDIR") != null) {
+                    // cdktf's App writes where CDKTF_OUTDIR says, and nothing can stage it (see Relaunch).
+                    new ServicekitApp(catalog, environments, context, outputDirectory, outdir.toString()).synth();
+                } else {
+                    OutputSwap.into(outdir, staging -> new ServicekitApp(catalog, environments, context,
+                            outputDirectory, staging.toString()).synth());
+                }
+                return null;
+            });
+            return OK;
+        } catch (ConfigurationException e) {
+            err.println(e.getMessage());
+            return INVALID_CONFIGURATION;
+        } catch (Exception | Error e) {
+            err.println("servicekit: synthesis failed: " + e);
+            e.printStackTrace(err);
+            return FAILED;
+        }
+    }
+
+    private static void requireInput(Catalog catalog, List<Environment> environments) {
+        if (catalog == null) {
+            throw new ConfigurationException(List.of(new Problem("catalog", "catalog",
+                    "must not be null: Servicekit.synth(Catalog.of(Service.worker(...), ...))")));
+        }
+        if (environments == null || environments.stream().anyMatch(java.util.Objects::isNull)) {
+            throw new ConfigurationException(List.of(new Problem("environments", "environments",
+                    "must not be null; give none to use cdktf.json's")));
+        }
+    }
+}

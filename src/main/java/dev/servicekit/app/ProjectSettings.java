@@ -1,0 +1,76 @@
+package dev.servicekit.app;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.servicekit.validation.ConfigurationException;
+import dev.servicekit.validation.Problem;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * What a servicekit app takes from its project: cdktf.json's {@code context} and {@code output}, and
+ * where to write. Under {@code cdktf synth} the CLI passes the context ({@code CDKTF_CONTEXT_JSON}) and the
+ * output directory ({@code CDKTF_OUTDIR}); run directly (from Maven or an IDE) the app reads cdktf.json in
+ * the working directory, so both give the same stacks.
+ *
+ * @param context         cdktf.json's {@code context}
+ * @param outputDirectory cdktf.json's {@code output}, as written there (default {@value #DEFAULT_OUTPUT})
+ * @param outdir          where to write: the CLI's {@code CDKTF_OUTDIR} (as {@value Relaunch#OUTDIR} once
+ *                        relaunched), else the output directory
+ */
+public record ProjectSettings(Map<String, Object> context, String outputDirectory, Path outdir) {
+    public static final String CDKTF_JSON = "cdktf.json";
+    public static final String DEFAULT_OUTPUT = "cdktf.out";
+
+    /** The settings of the project in {@code directory}, as the environment variables {@code env} complete them. */
+    public static ProjectSettings read(Path directory, Map<String, String> env) {
+        ObjectMapper json = new ObjectMapper();
+        Path file = directory.resolve(CDKTF_JSON);
+        String fromCli = env.get("CDKTF_CONTEXT_JSON");
+        JsonNode project = null;
+        if (Files.isRegularFile(file)) {
+            try {
+                project = json.readTree(file.toFile());
+            } catch (JsonProcessingException e) {
+                throw problem(file + ": not valid JSON: " + e.getOriginalMessage() + " (line "
+                        + e.getLocation().getLineNr() + ")");
+            } catch (IOException e) {
+                throw problem(file + ": cannot be read: " + e.getMessage());
+            }
+            if (!project.isObject()) {
+                throw problem(file + ": expected an object, as cdktf init writes it");
+            }
+        } else if (fromCli == null) {
+            throw problem("no " + CDKTF_JSON + " in " + directory.toAbsolutePath().normalize() + ": run the app from the "
+                    + "project's directory (the one with cdktf.json), or through `cdktf synth`");
+        }
+        Map<String, Object> context;
+        try {
+            if (fromCli != null && !fromCli.isBlank()) {
+                context = json.readValue(fromCli, new TypeReference<>() {});
+            } else {
+                JsonNode node = project.path("context");
+                if (!node.isMissingNode() && !node.isObject()) {
+                    throw problem(file + ": context: expected an object, got " + node.getNodeType());
+                }
+                context = node.isObject() ? json.convertValue(node, new TypeReference<>() {}) : Map.of();
+            }
+        } catch (JsonProcessingException e) {
+            throw problem("CDKTF_CONTEXT_JSON: not valid JSON: " + e.getOriginalMessage());
+        }
+        String output = project == null ? DEFAULT_OUTPUT : project.path("output").asText(DEFAULT_OUTPUT);
+        String cliOutdir = env.getOrDefault(Relaunch.OUTDIR, env.get("CDKTF_OUTDIR"));
+        Path outdir = cliOutdir != null && !cliOutdir.isBlank() ? Path.of(cliOutdir) : directory.resolve(output);
+        return new ProjectSettings(context == null ? Map.of() : context, output, outdir);
+    }
+
+    private static ConfigurationException problem(String message) {
+        return new ConfigurationException(List.of(new Problem("project", CDKTF_JSON, message)));
+    }
+}
