@@ -1,14 +1,13 @@
 package dev.servicekit;
 
-import dev.servicekit.app.LargeStack;
 import dev.servicekit.app.OutputSwap;
 import dev.servicekit.app.Relaunch;
 import dev.servicekit.app.ProjectSettings;
 import dev.servicekit.app.ServicekitApp;
 import dev.servicekit.catalog.Catalog;
 import dev.servicekit.environment.Environment;
-import dev.servicekit.validation.ConfigurationException;
-import dev.servicekit.validation.Problem;
+import dev.servicekit.rules.ConfigurationException;
+import dev.servicekit.rules.Problem;
 
 import java.io.PrintStream;
 import java.nio.file.Path;
@@ -90,16 +89,13 @@ public final class Servicekit {
                           String outputDirectory, Path outdir, PrintStream err) {
         try {
             requireInput(catalog, environments);
-            LargeStack.call(() -> {
-                if (System.getenv("CDKTF_OUTDIR") != null) {
-                    // cdktf's App writes where CDKTF_OUTDIR says, and nothing can stage it (see Relaunch).
-                    new ServicekitApp(catalog, environments, context, outputDirectory, outdir.toString()).synth();
-                } else {
-                    OutputSwap.into(outdir, staging -> new ServicekitApp(catalog, environments, context,
-                            outputDirectory, staging.toString()).synth());
-                }
-                return null;
-            });
+            if (System.getenv("CDKTF_OUTDIR") != null) {
+                // cdktf's App writes where CDKTF_OUTDIR says, and nothing can stage it (see Relaunch).
+                new ServicekitApp(catalog, environments, context, outputDirectory, outdir.toString()).synth();
+            } else {
+                OutputSwap.into(outdir, staging -> new ServicekitApp(catalog, environments, context,
+                        outputDirectory, staging.toString()).synth());
+            }
             return OK;
         } catch (ConfigurationException e) {
             err.println(e.getMessage());

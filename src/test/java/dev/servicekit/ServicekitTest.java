@@ -1,6 +1,7 @@
 package dev.servicekit;
 
 import dev.servicekit.app.OutputSwap;
+import dev.servicekit.catalog.Fargate;
 import dev.servicekit.catalog.Catalog;
 import dev.servicekit.catalog.Service;
 import org.junit.jupiter.api.Test;
@@ -71,7 +72,7 @@ class ServicekitTest {
         Files.createDirectories(project.resolve("cdktf.out/stacks/stage"));
         Files.writeString(project.resolve("cdktf.out/stacks/stage/cdk.tf.json"), "previous");
 
-        Run run = run(Catalog.of(Service.worker("w", IMAGE).size(256, 4096)), project, Map.of());
+        Run run = run(Catalog.of(Service.worker("w", IMAGE).size(Fargate.cpu(256).memoryMiB(4096))), project, Map.of());
 
         assertThat(run.exit()).isEqualTo(Servicekit.INVALID_CONFIGURATION);
         assertThat(run.err()).isEqualTo("""

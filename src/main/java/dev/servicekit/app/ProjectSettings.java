@@ -4,8 +4,8 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.servicekit.validation.ConfigurationException;
-import dev.servicekit.validation.Problem;
+import dev.servicekit.rules.ConfigurationException;
+import dev.servicekit.rules.Problem;
 
 import java.io.IOException;
 import java.nio.file.Files;

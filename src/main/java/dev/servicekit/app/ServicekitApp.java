@@ -1,29 +1,31 @@
 package dev.servicekit.app;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.hashicorp.cdktf.App;
 import com.hashicorp.cdktf.AppConfig;
 import dev.servicekit.catalog.Catalog;
 import dev.servicekit.environment.Environment;
 import dev.servicekit.environment.EnvironmentContext;
-import dev.servicekit.environment.EnvironmentStack;
+import dev.servicekit.rules.ConfigurationException;
+import dev.servicekit.rules.Problem;
 import dev.servicekit.snapshot.AwsTextCheck;
 import dev.servicekit.snapshot.StackJson;
-import dev.servicekit.validation.ConfigurationException;
-import dev.servicekit.validation.Problem;
+import dev.servicekit.stack.EnvironmentStack;
+import dev.servicekit.terraform.TerraformJson;
 import dev.servicekit.validation.CatalogValidator;
 
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 /**
  * Builds one stack per environment of a catalog in one cdktf {@link App}: reads cdktf.json's context,
- * validates everything, and only then creates constructs.
+ * validates everything, and only then builds the stacks.
  */
 public final class ServicekitApp {
     private final App app;
@@ -67,22 +69,30 @@ public final class ServicekitApp {
     }
 
     /**
-     * Writes every stack into the outdir, then checks that no two resources share an address and that AWS
-     * would accept every name, description and tag (the catalog's texts were checked before; this catches
-     * what a customization or a servicekit change wrote).
+     * Writes every stack into the outdir: cdktf writes its part (providers, backend, a user's constructs),
+     * servicekit adds its own. Then checks that no two resources share an address and that AWS would accept
+     * every name, description and tag (the catalog's texts were checked before; this catches what a
+     * customization or a servicekit change wrote).
+     *
+     * @return each stack's Terraform JSON, by environment
      */
-    public void synth() throws IOException {
+    public Map<String, JsonNode> synth() throws IOException {
         app.synth();
+        Map<String, JsonNode> written = new LinkedHashMap<>();
+        List<Problem> problems = new ArrayList<>();
         for (EnvironmentStack stack : stacks) {
             String name = stack.environment().name();
-            JsonNode json = StackJson.parse(Files.readString(
-                    Path.of(outdir, "stacks", name, "cdk.tf.json")));
-            AddressCheck.requireUniqueAddresses(name, stack, json);
-            List<Problem> texts = AwsTextCheck.problems(json).stream()
-                    .map(problem -> new Problem(name, "synthesized", problem)).toList();
-            if (!texts.isEmpty()) {
-                throw new ConfigurationException(texts);
-            }
+            Path file = Path.of(outdir, "stacks", name, "cdk.tf.json");
+            ObjectNode json = (ObjectNode) StackJson.parse(Files.readString(file));
+            AddressCheck.requireUniqueAddresses(name, stack, json, stack.document().handedOver());
+            stack.mergeInto(json);
+            Files.writeString(file, TerraformJson.write(json));
+            AwsTextCheck.problems(json).forEach(problem -> problems.add(new Problem(name, "synthesized", problem)));
+            written.put(name, json);
         }
+        if (!problems.isEmpty()) {
+            throw new ConfigurationException(problems);
+        }
+        return written;
     }
 }

@@ -1,8 +1,8 @@
 package dev.servicekit.catalog;
 
-import dev.servicekit.monitoring.MonitorKind;
-import dev.servicekit.monitoring.SloTarget;
-import dev.servicekit.monitoring.Thresholds;
+import dev.servicekit.alerting.MonitorKind;
+import dev.servicekit.alerting.SloTarget;
+import dev.servicekit.alerting.Thresholds;
 
 import java.util.Collections;
 import java.util.EnumMap;
@@ -51,18 +51,23 @@ public record Overrides(Optional<Integer> cpu, Optional<Integer> memory, Optiona
         private final Map<MonitorKind, Optional<Thresholds>> monitors = new EnumMap<>(MonitorKind.class);
         private final java.util.List<String> nulls = new java.util.ArrayList<>();
 
-        /** Fargate task size: cpu units and memory in MiB (a pair AWS offers). */
-        public Builder size(int cpu, int memory) {
-            this.cpu = cpu;
-            this.memory = memory;
+        /** Fargate task size, e.g. {@code Fargate.cpu(512).memoryMiB(1024)} (a pair AWS offers). */
+        public Builder size(Fargate.TaskSize size) {
+            if (notNull("size", size)) {
+                this.cpu = size.cpu();
+                this.memory = size.memoryMiB();
+            }
             return this;
         }
 
-        /** Task counts: autoscaling's minimum, the desired count at deploy, and the maximum. */
-        public Builder counts(int min, int desired, int max) {
-            this.minCount = min;
-            this.desiredCount = desired;
-            this.maxCount = max;
+        /** Task counts by name, e.g. {@code c -> c.min(2).desired(3).max(12)}; counts left out are the environment's. */
+        public Builder counts(java.util.function.UnaryOperator<Counts> counts) {
+            Counts set = notNull("counts", counts) ? counts.apply(Counts.ENVIRONMENTS) : null;
+            if (notNull("counts", set)) {
+                set.min().ifPresent(v -> minCount = v);
+                set.desired().ifPresent(v -> desiredCount = v);
+                set.max().ifPresent(v -> maxCount = v);
+            }
             return this;
         }
 

@@ -2,7 +2,9 @@ package dev.servicekit.catalog;
 
 /**
  * A service's SQS queue and its dead-letter queue. Every worker has one; a web service has one when
- * its catalog line asks ({@link Service#withQueue()}).
+ * its catalog line asks ({@link Service#withQueue()}); its container finds the queue in {@value #URL_VARIABLE},
+ * {@value #NAME_VARIABLE} and {@value #DEAD_LETTER_URL_VARIABLE}. A line changes some values with
+ * {@code .queue(q -> q.visibilityTimeoutSeconds(120))}.
  *
  * @param visibilityTimeoutSeconds default 30 (AWS's default); set it above the longest processing time
  * @param retentionSeconds         default 345600 (4 days, AWS's default)
@@ -17,33 +19,68 @@ public record QueueOptions(int visibilityTimeoutSeconds, int retentionSeconds, i
 
     public static final QueueOptions DEFAULTS = new QueueOptions(30, 345_600, 0, 20, 5, 1_209_600);
 
-    public QueueOptions withVisibilityTimeoutSeconds(int seconds) {
-        return new QueueOptions(seconds, retentionSeconds, delaySeconds, receiveWaitSeconds, maxReceiveCount,
-                deadLetterRetentionSeconds);
+    /** The container's variables that carry the queue; a line cannot set them itself. */
+    public static final String URL_VARIABLE = "QUEUE_URL";
+    public static final String NAME_VARIABLE = "QUEUE_NAME";
+    public static final String DEAD_LETTER_URL_VARIABLE = "DEAD_LETTER_QUEUE_URL";
+    public static final java.util.Set<String> VARIABLES = java.util.Set.of(URL_VARIABLE, NAME_VARIABLE,
+            DEAD_LETTER_URL_VARIABLE);
+
+    public Builder toBuilder() {
+        return new Builder(this);
     }
 
-    public QueueOptions withRetentionSeconds(int seconds) {
-        return new QueueOptions(visibilityTimeoutSeconds, seconds, delaySeconds, receiveWaitSeconds, maxReceiveCount,
-                deadLetterRetentionSeconds);
-    }
+    /** Changes some values of the queue options; the others stay. */
+    public static final class Builder {
+        private int visibilityTimeoutSeconds;
+        private int retentionSeconds;
+        private int delaySeconds;
+        private int receiveWaitSeconds;
+        private int maxReceiveCount;
+        private int deadLetterRetentionSeconds;
 
-    public QueueOptions withMaxReceiveCount(int count) {
-        return new QueueOptions(visibilityTimeoutSeconds, retentionSeconds, delaySeconds, receiveWaitSeconds, count,
-                deadLetterRetentionSeconds);
-    }
+        private Builder(QueueOptions from) {
+            visibilityTimeoutSeconds = from.visibilityTimeoutSeconds;
+            retentionSeconds = from.retentionSeconds;
+            delaySeconds = from.delaySeconds;
+            receiveWaitSeconds = from.receiveWaitSeconds;
+            maxReceiveCount = from.maxReceiveCount;
+            deadLetterRetentionSeconds = from.deadLetterRetentionSeconds;
+        }
 
-    public QueueOptions withDeadLetterRetentionSeconds(int seconds) {
-        return new QueueOptions(visibilityTimeoutSeconds, retentionSeconds, delaySeconds, receiveWaitSeconds,
-                maxReceiveCount, seconds);
-    }
+        public Builder visibilityTimeoutSeconds(int seconds) {
+            visibilityTimeoutSeconds = seconds;
+            return this;
+        }
 
-    public QueueOptions withDelaySeconds(int seconds) {
-        return new QueueOptions(visibilityTimeoutSeconds, retentionSeconds, seconds, receiveWaitSeconds,
-                maxReceiveCount, deadLetterRetentionSeconds);
-    }
+        public Builder retentionSeconds(int seconds) {
+            retentionSeconds = seconds;
+            return this;
+        }
 
-    public QueueOptions withReceiveWaitSeconds(int seconds) {
-        return new QueueOptions(visibilityTimeoutSeconds, retentionSeconds, delaySeconds, seconds, maxReceiveCount,
-                deadLetterRetentionSeconds);
+        public Builder delaySeconds(int seconds) {
+            delaySeconds = seconds;
+            return this;
+        }
+
+        public Builder receiveWaitSeconds(int seconds) {
+            receiveWaitSeconds = seconds;
+            return this;
+        }
+
+        public Builder maxReceiveCount(int count) {
+            maxReceiveCount = count;
+            return this;
+        }
+
+        public Builder deadLetterRetentionSeconds(int seconds) {
+            deadLetterRetentionSeconds = seconds;
+            return this;
+        }
+
+        public QueueOptions build() {
+            return new QueueOptions(visibilityTimeoutSeconds, retentionSeconds, delaySeconds, receiveWaitSeconds,
+                    maxReceiveCount, deadLetterRetentionSeconds);
+        }
     }
 }

@@ -1,7 +1,7 @@
 package dev.servicekit.catalog;
 
-import dev.servicekit.monitoring.MonitorKind;
-import dev.servicekit.monitoring.Thresholds;
+import dev.servicekit.alerting.MonitorKind;
+import dev.servicekit.alerting.Thresholds;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -17,7 +17,8 @@ import java.util.function.UnaryOperator;
  *
  * <pre>{@code
  * Service.worker("integrations-consumer", "public.ecr.aws/docker/library/busybox:1.36").owner("integrations")
- * Service.web("auth", "public.ecr.aws/nginx/nginx:1.27", 80).owner("identity").prod(p -> p.counts(2, 3, 12))
+ * Service.web("auth", "public.ecr.aws/nginx/nginx:1.27", 80).owner("identity")
+ *         .prod(p -> p.counts(c -> c.min(2).desired(3).max(12)))
  * }</pre>
  *
  * Every option has a default; sizes, counts and retention default to the environment's values
@@ -43,6 +44,11 @@ public final class Service {
     private final Overrides.Builder common = new Overrides.Builder();
     private final Map<String, Overrides.Builder> perEnvironment = new LinkedHashMap<>();
     private final List<Catalog.Misuse> misuse = new ArrayList<>();
+    private final List<AddOn> addOns = new ArrayList<>();
+    private final List<IamStatement> taskPolicies = new ArrayList<>();
+    private final List<NetworkRule> ingress = new ArrayList<>();
+    private final List<NetworkRule> egress = new ArrayList<>();
+    private final List<Customizer> customizers = new ArrayList<>();
 
     private Service(String name, String image, Integer port) {
         this.name = name == null ? "" : name;
@@ -106,14 +112,16 @@ public final class Service {
         return this;
     }
 
-    /** Adjusts the queue's options (and, for a web service, gives it a queue). */
-    public Service queue(UnaryOperator<QueueOptions> adjust) {
+    /**
+     * Adjusts the queue's options by name, e.g. {@code q -> q.visibilityTimeoutSeconds(120)} (and, for a web
+     * service, gives it a queue). Defaults: {@link QueueOptions}.
+     */
+    public Service queue(Consumer<QueueOptions.Builder> adjust) {
         withQueue();
         if (notNull("queue", adjust)) {
-            QueueOptions adjusted = adjust.apply(queue);
-            if (notNull("queue", adjusted)) {
-                queue = adjusted;
-            }
+            QueueOptions.Builder options = queue.toBuilder();
+            adjust.accept(options);
+            queue = options.build();
         }
         return this;
     }
@@ -160,15 +168,73 @@ public final class Service {
         return this;
     }
 
-    /** Fargate task size in every environment: cpu units and memory in MiB. */
-    public Service size(int cpu, int memory) {
-        common.size(cpu, memory);
+    /** Fargate task size in every environment, e.g. {@code Fargate.cpu(512).memoryMiB(1024)}. Default: the environment's. */
+    public Service size(Fargate.TaskSize size) {
+        common.size(size);
         return this;
     }
 
-    /** Task counts in every environment: autoscaling minimum, desired count, maximum. */
-    public Service counts(int min, int desired, int max) {
-        common.counts(min, desired, max);
+    /**
+     * Task counts in every environment, by name: {@code c -> c.min(2).desired(3).max(12)}. Counts left out
+     * are the environment's.
+     */
+    public Service counts(UnaryOperator<Counts> counts) {
+        common.counts(counts);
+        return this;
+    }
+
+    /**
+     * An extra permission for the task role, e.g.
+     * {@code IamStatement.allow("dynamodb:GetItem").on("arn:aws:dynamodb:us-east-1:123456789012:table/orders")}.
+     * Default: the task role may use only the service's own resources.
+     */
+    public Service taskPolicy(IamStatement statement) {
+        if (notNull("taskPolicy", statement)) {
+            taskPolicies.add(statement);
+        }
+        return this;
+    }
+
+    /**
+     * Lets the tasks reach something more, e.g. {@code NetworkRule.tcp(5432).cidr("10.40.0.0/16").describedAs("Postgres")}.
+     * Default: HTTPS anywhere.
+     */
+    public Service egress(NetworkRule rule) {
+        if (notNull("egress", rule)) {
+            egress.add(rule);
+        }
+        return this;
+    }
+
+    /**
+     * Lets something more reach the tasks, e.g. a metrics scraper's security group on a port. Default: a web
+     * service's own load balancer on its port; nothing for a worker.
+     */
+    public Service ingress(NetworkRule rule) {
+        if (notNull("ingress", rule)) {
+            ingress.add(rule);
+        }
+        return this;
+    }
+
+    /**
+     * The last-resort escape hatch: {@code customizer} gets the service's resources in each environment, to
+     * override their attributes or add cdktf constructs beside them (see {@link Customizer}).
+     */
+    public Service customize(Customizer customizer) {
+        if (notNull("customize", customizer)) {
+            customizers.add(customizer);
+        }
+        return this;
+    }
+
+    /** Adds {@code addOn} (e.g. a {@link Bucket}) to the service; a line holds one of each kind. */
+    Service addOn(AddOn addOn) {
+        if (addOns.stream().anyMatch(existing -> existing.getClass() == addOn.getClass())) {
+            misuse.add(new Catalog.Misuse(name, addOn.option(), "given more than once"));
+        } else {
+            addOns.add(addOn);
+        }
         return this;
     }
 
@@ -245,7 +311,8 @@ public final class Service {
         Map<String, Overrides> environments = new LinkedHashMap<>();
         perEnvironment.forEach((env, builder) -> environments.put(env, builder.build()));
         return new ServiceSpec(name, image, kind, owner, command, variables, secrets, Optional.ofNullable(queue),
-                Optional.ofNullable(runbookUrl), common.build(), environments, retired);
+                Optional.ofNullable(runbookUrl), common.build(), environments, retired, addOns, taskPolicies,
+                ingress, egress, customizers);
     }
 
     private boolean webOnly(String option) {

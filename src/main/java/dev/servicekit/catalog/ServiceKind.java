@@ -13,8 +13,8 @@ public sealed interface ServiceKind {
      * A web service: serves requests on {@code port} behind an Application Load Balancer.
      *
      * @param port          container port (the host port too, as Fargate's awsvpc mode requires)
-     * @param healthCheck   the target group's health check
+     * @param healthCheck   the target group's health check; default {@link HealthCheck#at HealthCheck.at("/")}
      * @param internal      true for an internal load balancer; default false (internet-facing)
      */
-    record Web(Number port, HealthCheck healthCheck, boolean internal) implements ServiceKind {}
+    record Web(int port, HealthCheck healthCheck, boolean internal) implements ServiceKind {}
 }

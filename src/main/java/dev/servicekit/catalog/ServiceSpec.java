@@ -25,17 +25,33 @@ import java.util.Optional;
  * @param perEnvironment overrides for one environment, by environment name; they beat {@code common}
  * @param retired        the service is being retired: its data stays in AWS, released from Terraform
  *                       ({@link Service#retire()})
+ * @param addOns         what the line adds beyond its kind, e.g. a {@link Bucket}
+ * @param taskPolicies   extra permissions of the task role
+ * @param ingress        extra rules admitting traffic to the tasks
+ * @param egress         extra rules letting the tasks reach out
+ * @param customizers    escape hatches run on the built service, in order
  */
 public record ServiceSpec(String name, String image, ServiceKind kind, String owner, List<String> command,
                           Map<String, String> variables, List<String> secrets, Optional<QueueOptions> queue,
                           Optional<String> runbookUrl, Overrides common, Map<String, Overrides> perEnvironment,
-                          boolean retired) {
+                          boolean retired, List<AddOn> addOns, List<IamStatement> taskPolicies,
+                          List<NetworkRule> ingress, List<NetworkRule> egress, List<Customizer> customizers) {
 
     public ServiceSpec {
         command = List.copyOf(command);
         variables = Collections.unmodifiableSortedMap(new TreeMap<>(variables));
         secrets = secrets.stream().sorted().toList();
         perEnvironment = Collections.unmodifiableSortedMap(new TreeMap<>(perEnvironment));
+        addOns = List.copyOf(addOns);
+        taskPolicies = List.copyOf(taskPolicies);
+        ingress = List.copyOf(ingress);
+        egress = List.copyOf(egress);
+        customizers = List.copyOf(customizers);
+    }
+
+    /** The line's add-on of {@code type}, if it has one. */
+    public <T extends AddOn> Optional<T> addOn(Class<T> type) {
+        return addOns.stream().filter(type::isInstance).map(type::cast).findFirst();
     }
 
     /** The overrides in force in {@code environment}. */

@@ -1,29 +1,17 @@
 package dev.servicekit.datadog;
 
-import com.hashicorp.cdktf.TerraformResource;
-import software.constructs.Construct;
+import dev.servicekit.terraform.Block;
 
 import java.util.Map;
 
-/** A {@code datadog_dashboard_json}: the whole dashboard as one JSON string. */
-public final class DatadogDashboardJson extends TerraformResource {
+/** A {@code datadog_dashboard_json}: the whole dashboard as one JSON string. Its {@code url} is known after apply. */
+public final class DatadogDashboardJson {
     public static final String TYPE = "datadog_dashboard_json";
 
-    private final String dashboard;
+    private DatadogDashboardJson() {}
 
     /** @param dashboard the dashboard's JSON, possibly with Terraform references inside */
-    public DatadogDashboardJson(Construct scope, String id, String dashboard) {
-        super(scope, id, DatadogProvider.resourceConfig(TYPE));
-        this.dashboard = dashboard;
-    }
-
-    /** The dashboard's path on the Datadog site, known after apply. */
-    public String url() {
-        return getStringAttribute("url");
-    }
-
-    @Override
-    protected Map<String, Object> synthesizeAttributes() {
-        return Map.of("dashboard", dashboard);
+    public static Block block(String name, String dashboard) {
+        return Block.resource(TYPE, name, Map.of("dashboard", dashboard));
     }
 }

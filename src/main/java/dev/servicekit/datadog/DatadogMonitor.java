@@ -1,32 +1,17 @@
 package dev.servicekit.datadog;
 
-import com.hashicorp.cdktf.TerraformResource;
-import software.constructs.Construct;
+import dev.servicekit.terraform.Block;
 
 import java.util.Map;
 import java.util.TreeMap;
 
-/**
- * A {@code datadog_monitor}. Its attributes are sent in one callback at synth time (see
- * {@code LargeStack} for why synthesis runs on a large stack).
- */
-public final class DatadogMonitor extends TerraformResource {
+/** A {@code datadog_monitor}; composite monitors refer to others by their {@code id}. */
+public final class DatadogMonitor {
     public static final String TYPE = "datadog_monitor";
 
-    private final MonitorDefinition definition;
+    private DatadogMonitor() {}
 
-    public DatadogMonitor(Construct scope, String id, MonitorDefinition definition) {
-        super(scope, id, DatadogProvider.resourceConfig(TYPE));
-        this.definition = definition;
-    }
-
-    /** The monitor's ID, known after apply: composite monitors refer to it. */
-    public String monitorId() {
-        return getStringAttribute("id");
-    }
-
-    @Override
-    protected Map<String, Object> synthesizeAttributes() {
+    public static Block block(String name, MonitorDefinition definition) {
         Map<String, Object> attributes = new TreeMap<>();
         attributes.put("name", definition.name());
         attributes.put("type", definition.type());
@@ -49,6 +34,6 @@ public final class DatadogMonitor extends TerraformResource {
             definition.warning().ifPresent(warning -> thresholds.put("warning", warning));
             attributes.put("monitor_thresholds", thresholds);
         });
-        return attributes;
+        return Block.resource(TYPE, name, attributes);
     }
 }

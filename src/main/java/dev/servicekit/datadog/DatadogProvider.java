@@ -3,7 +3,6 @@ package dev.servicekit.datadog;
 import com.hashicorp.cdktf.TerraformProvider;
 import com.hashicorp.cdktf.TerraformProviderConfig;
 import com.hashicorp.cdktf.TerraformProviderGeneratorMetadata;
-import com.hashicorp.cdktf.TerraformResourceConfig;
 import software.constructs.Construct;
 
 import java.util.Map;
@@ -28,11 +27,6 @@ public final class DatadogProvider extends TerraformProvider {
             .build();
 
     private final String apiUrl;
-
-    /** The configuration of a resource of this provider, of Terraform type {@code type}. */
-    static TerraformResourceConfig resourceConfig(String type) {
-        return TerraformResourceConfig.builder().terraformResourceType(type).terraformGeneratorMetadata(METADATA).build();
-    }
 
     /** @param apiUrl the Datadog site's API, e.g. {@code https://api.datadoghq.com/} */
     public DatadogProvider(Construct scope, String id, String apiUrl) {

@@ -1,14 +1,13 @@
 package dev.servicekit.datadog;
 
-import com.hashicorp.cdktf.TerraformResource;
-import software.constructs.Construct;
+import dev.servicekit.terraform.Block;
 
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
 /** A metric-based {@code datadog_service_level_objective}: good events over all events. */
-public final class DatadogServiceLevelObjective extends TerraformResource {
+public final class DatadogServiceLevelObjective {
     public static final String TYPE = "datadog_service_level_objective";
 
     /**
@@ -24,20 +23,9 @@ public final class DatadogServiceLevelObjective extends TerraformResource {
         }
     }
 
-    private final Definition definition;
+    private DatadogServiceLevelObjective() {}
 
-    public DatadogServiceLevelObjective(Construct scope, String id, Definition definition) {
-        super(scope, id, DatadogProvider.resourceConfig(TYPE));
-        this.definition = definition;
-    }
-
-    /** The SLO's ID, known after apply: burn-rate alerts and dashboards refer to it. */
-    public String sloId() {
-        return getStringAttribute("id");
-    }
-
-    @Override
-    protected Map<String, Object> synthesizeAttributes() {
+    public static Block block(String name, Definition definition) {
         Map<String, Object> attributes = new TreeMap<>();
         attributes.put("name", definition.name());
         attributes.put("type", "metric");
@@ -49,6 +37,6 @@ public final class DatadogServiceLevelObjective extends TerraformResource {
         attributes.put("timeframe", definition.timeframe());
         attributes.put("target_threshold", definition.target());
         attributes.put("tags", definition.tags());
-        return attributes;
+        return Block.resource(TYPE, name, attributes);
     }
 }

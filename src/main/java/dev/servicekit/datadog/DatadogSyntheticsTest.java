@@ -1,7 +1,7 @@
 package dev.servicekit.datadog;
 
-import com.hashicorp.cdktf.TerraformResource;
-import software.constructs.Construct;
+import dev.servicekit.terraform.Block;
+import dev.servicekit.terraform.Condition;
 
 import java.util.List;
 import java.util.Map;
@@ -11,11 +11,11 @@ import java.util.TreeMap;
  * A {@code datadog_synthetics_test} of type {@code api}, subtype {@code http}: a GET from Datadog's
  * locations that must answer below 400. Datadog creates a monitor for it, configured here.
  */
-public final class DatadogSyntheticsTest extends TerraformResource {
+public final class DatadogSyntheticsTest {
     public static final String TYPE = "datadog_synthetics_test";
 
     /**
-     * @param locations           Datadog managed locations, or a reference to a list of them
+     * @param locations           Datadog managed locations, or an expression of a list of them
      * @param url                 the URL to GET
      * @param allowInsecure       accept a certificate that does not match the URL's host (a load balancer's
      *                            DNS name serves the service's own certificate)
@@ -25,28 +25,17 @@ public final class DatadogSyntheticsTest extends TerraformResource {
      * @param retryIntervalMillis one retry, this long after a failure, before a run counts as failed
      * @param renotifyMinutes     minutes between reminders while it alerts; 0 for none
      */
-    public record Definition(String name, String message, List<String> tags, Object locations, String url,
-                             boolean allowInsecure, Number tickEvery, int minFailureDuration, Number minLocationFailed,
-                             Number priority, int retryIntervalMillis, int renotifyMinutes) {
+    public record Definition(String name, String message, List<String> tags, List<String> locations, String url,
+                             Condition allowInsecure, Number tickEvery, int minFailureDuration,
+                             Number minLocationFailed, Number priority, int retryIntervalMillis, int renotifyMinutes) {
         public Definition {
             tags = List.copyOf(tags);
         }
     }
 
-    private final Definition definition;
+    private DatadogSyntheticsTest() {}
 
-    public DatadogSyntheticsTest(Construct scope, String id, Definition definition) {
-        super(scope, id, DatadogProvider.resourceConfig(TYPE));
-        this.definition = definition;
-    }
-
-    /** The ID of the monitor Datadog creates for the test. */
-    public String monitorId() {
-        return getStringAttribute("monitor_id");
-    }
-
-    @Override
-    protected Map<String, Object> synthesizeAttributes() {
+    public static Block block(String name, Definition definition) {
         Map<String, Object> attributes = new TreeMap<>();
         attributes.put("name", definition.name());
         attributes.put("type", "api");
@@ -69,6 +58,6 @@ public final class DatadogSyntheticsTest extends TerraformResource {
         options.put("retry", new TreeMap<>(Map.of("count", 1, "interval", definition.retryIntervalMillis())));
         options.put("monitor_options", Map.of("renotify_interval", definition.renotifyMinutes()));
         attributes.put("options_list", options);
-        return attributes;
+        return Block.resource(TYPE, name, attributes);
     }
 }

@@ -1,10 +1,10 @@
 package dev.servicekit.environment;
 
-import dev.servicekit.monitoring.AlertRouting;
-import dev.servicekit.monitoring.MonitorKind;
-import dev.servicekit.monitoring.Preset;
-import dev.servicekit.monitoring.SloTarget;
-import dev.servicekit.monitoring.SyntheticsSettings;
+import dev.servicekit.alerting.AlertRouting;
+import dev.servicekit.alerting.MonitorKind;
+import dev.servicekit.alerting.Preset;
+import dev.servicekit.alerting.SloTarget;
+import dev.servicekit.alerting.SyntheticsSettings;
 
 import java.util.List;
 import java.util.Objects;

@@ -1,13 +1,13 @@
 package dev.servicekit.environment;
 
-import dev.servicekit.monitoring.AlertRouting;
-import dev.servicekit.monitoring.MonitorKind;
-import dev.servicekit.monitoring.Preset;
-import dev.servicekit.monitoring.SloTarget;
-import dev.servicekit.monitoring.SyntheticsSettings;
-import dev.servicekit.monitoring.Thresholds;
-import dev.servicekit.validation.ConfigurationException;
-import dev.servicekit.validation.Problem;
+import dev.servicekit.alerting.AlertRouting;
+import dev.servicekit.alerting.MonitorKind;
+import dev.servicekit.alerting.Preset;
+import dev.servicekit.alerting.SloTarget;
+import dev.servicekit.alerting.SyntheticsSettings;
+import dev.servicekit.alerting.Thresholds;
+import dev.servicekit.rules.ConfigurationException;
+import dev.servicekit.rules.Problem;
 
 import java.util.ArrayList;
 import java.util.Arrays;

@@ -1,10 +1,10 @@
 package dev.servicekit.environment;
 
-import dev.servicekit.monitoring.AlertRouting;
-import dev.servicekit.monitoring.MonitorKind;
-import dev.servicekit.monitoring.SloTarget;
-import dev.servicekit.monitoring.SyntheticsSettings;
-import dev.servicekit.monitoring.Thresholds;
+import dev.servicekit.alerting.AlertRouting;
+import dev.servicekit.alerting.MonitorKind;
+import dev.servicekit.alerting.SloTarget;
+import dev.servicekit.alerting.SyntheticsSettings;
+import dev.servicekit.alerting.Thresholds;
 
 import java.util.Collections;
 import java.util.EnumMap;

@@ -19,6 +19,6 @@ public final class ExampleCatalog {
                 // is set in cdktf.json (context.servicekit.prod.certificateArn).
                 Service.web("auth", "public.ecr.aws/nginx/nginx:1.27", 80)
                         .owner("identity").runbook("https://runbooks.example.com/auth")
-                        .prod(p -> p.counts(2, 3, 12).allowPlainHttp()));
+                        .prod(p -> p.counts(c -> c.min(2).desired(3).max(12)).allowPlainHttp()));
     }
 }

@@ -4,18 +4,19 @@ import dev.servicekit.catalog.Catalog;
 import dev.servicekit.catalog.HealthCheck;
 import dev.servicekit.catalog.Service;
 import dev.servicekit.environment.Environment;
-import dev.servicekit.generation.ModuleInput.Validation;
-import dev.servicekit.monitoring.AlertRouting;
-import dev.servicekit.monitoring.Alerting;
-import dev.servicekit.monitoring.ServiceMonitoring;
-import dev.servicekit.monitoring.SloTarget;
-import dev.servicekit.monitoring.SyntheticsSettings;
-import dev.servicekit.monitoring.MonitorKind;
-import dev.servicekit.monitoring.Thresholds;
-import dev.servicekit.service.ServiceLoadBalancer;
-import dev.servicekit.service.ServiceRoles;
-import dev.servicekit.validation.AwsLimits;
-import dev.servicekit.validation.Rules;
+import dev.servicekit.terraform.Variable;
+import dev.servicekit.terraform.Variable.Validation;
+import dev.servicekit.alerting.AlertRouting;
+import dev.servicekit.alerting.Alerting;
+import dev.servicekit.terraform.Tokens;
+import dev.servicekit.alerting.SloTarget;
+import dev.servicekit.alerting.SyntheticsSettings;
+import dev.servicekit.alerting.MonitorKind;
+import dev.servicekit.alerting.Thresholds;
+import dev.servicekit.parts.LoadBalancerPart;
+import dev.servicekit.settings.ServiceSettings;
+import dev.servicekit.rules.AwsLimits;
+import dev.servicekit.rules.Rules;
 
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -24,8 +25,8 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
 
-import static dev.servicekit.generation.ModuleInput.optional;
-import static dev.servicekit.generation.ModuleInput.required;
+import static dev.servicekit.terraform.Variable.optional;
+import static dev.servicekit.terraform.Variable.required;
 
 /**
  * The inputs of each generated module. Defaults are the prod preset's ({@link Environment#prod()}), so
@@ -49,9 +50,9 @@ final class ModuleInputs {
         return Arrays.stream(MonitorKind.values()).filter(m -> m.appliesTo(!web, web, web)).toList();
     }
 
-    static List<ModuleInput> of(ModuleKind kind) {
+    static List<Variable> of(ModuleKind kind) {
         boolean web = kind == ModuleKind.WEB_SERVICE;
-        List<ModuleInput> inputs = new ArrayList<>();
+        List<Variable> inputs = new ArrayList<>();
         inputs.add(required("name", "string", "The service's name: lowercase letters, digits and inner hyphens.",
                 matches("name", Rules.SERVICE_NAME, Rules.badServiceName("${var.name}")),
                 web ? nameFits("load balancer name", "${var.environment}-${var.name}", AwsLimits.LOAD_BALANCER_NAME)
@@ -67,13 +68,13 @@ final class ModuleInputs {
         inputs.add(required("environment", "string", "The environment, e.g. stage or prod; prefixes every AWS name.",
                 matches("environment", Rules.ENVIRONMENT_NAME, Rules.badEnvironmentName("${var.environment}"))));
         inputs.add(required("image", "string", "The container image.",
-                new Validation("${var." + PRIVATE_ECR_IMAGE + " || !can(regex(\"" + Rules.hclRegex(ServiceRoles.PRIVATE_ECR_IMAGE)
+                new Validation("${var." + PRIVATE_ECR_IMAGE + " || !can(regex(\"" + Rules.hclRegex(ServiceSettings.PRIVATE_ECR_IMAGE)
                         + "\", var.image))}", "image: " + Rules.privateEcrImage("${var.image}", PRIVATE_ECR_IMAGE))));
         inputs.add(optional(PRIVATE_ECR_IMAGE, "bool", false, "The image is in a private ECR repository: the execution "
                 + "role gets AWS's read-only ECR policy. A boolean, so that the plan can decide it when the image is "
                 + "known only after apply."));
         inputs.add(optional("owner", "string", Service.DEFAULT_OWNER, "The owning team, tagged on every resource."));
-        inputs.add(optional("command", "list(string)", ModuleInput.NULL, "The container command; null for the image's."));
+        inputs.add(optional("command", "list(string)", Variable.NULL, "The container command; null for the image's."));
         inputs.add(optional("environment_variables", "map(string)", Map.of(),
                 "Plain environment variables (never secrets)."));
         inputs.add(optional("secrets", "list(string)", List.of(), "Names of secrets ECS reads at start from SSM "
@@ -121,9 +122,9 @@ final class ModuleInputs {
                     new Validation("${var.internal || length(var.public_subnet_ids) >= 2}",
                             "publicSubnetIds: an internet-facing load balancer needs public subnets in two zones")));
             inputs.add(optional(ENABLE_HTTPS, "bool", false, "Serve HTTPS with certificate_arn ("
-                    + ServiceLoadBalancer.TLS_POLICY + ") and redirect HTTP to it. A boolean, so that the plan can "
+                    + LoadBalancerPart.TLS_POLICY + ") and redirect HTTP to it. A boolean, so that the plan can "
                     + "decide it when the certificate is known only after apply."));
-            inputs.add(optional("certificate_arn", "string", ModuleInput.NULL, "The ACM certificate of the HTTPS "
+            inputs.add(optional("certificate_arn", "string", Variable.NULL, "The ACM certificate of the HTTPS "
                     + "listener; required with enable_https.",
                     new Validation("${var.certificate_arn == null || can(regex(\"" + Rules.hclRegex(Rules.CERTIFICATE_ARN)
                             + "\", var.certificate_arn))}",
@@ -176,7 +177,7 @@ final class ModuleInputs {
     }
 
     /** A monitor's critical and warning inputs, with the Java validator's rules for its scale. */
-    private static List<ModuleInput> thresholdInputs(MonitorKind monitor) {
+    private static List<Variable> thresholdInputs(MonitorKind monitor) {
         Thresholds defaults = DEFAULTS.monitoring().thresholds().get(monitor);
         String critical = "var." + monitor.key() + "_critical";
         String warning = "var." + monitor.key() + "_warning";
@@ -196,7 +197,7 @@ final class ModuleInputs {
                     + " <= length(var.synthetics_locations)}", field + ".critical: " + Rules.badLocationCount(
                     "${" + critical + "}", "${length(var.synthetics_locations)}")));
             case NO_DATA_MINUTES -> criticalRules.add(new Validation("${" + critical + " >= "
-                    + ServiceMonitoring.format(monitor.minimumCritical()) + "}", field + ".critical: "
+                    + Tokens.text(monitor.minimumCritical()) + "}", field + ".critical: "
                     + Rules.noDataTooShort("${" + critical + "}", monitor.minimumCritical())));
             default -> { }
         }
@@ -204,14 +205,14 @@ final class ModuleInputs {
             criticalRules.add(new Validation("${" + critical + " > 0}",
                     field + ".critical: " + Rules.neverFires("${" + critical + "}")));
         }
-        List<ModuleInput> inputs = new ArrayList<>();
-        inputs.add(new ModuleInput(monitor.key() + "_critical", "number", "Monitor '" + monitor.title() + "' ("
+        List<Variable> inputs = new ArrayList<>();
+        inputs.add(new Variable(monitor.key() + "_critical", "number", "Monitor '" + monitor.title() + "' ("
                 + monitor.severity().name().toLowerCase(java.util.Locale.ROOT) + "): alert " + (monitor.above()
                 ? "above" : "below") + " this (" + monitor.unit() + ").", java.util.Optional.of(defaults.critical()),
                 criticalRules));
         if (monitor.scale() == MonitorKind.Scale.PLAIN || monitor.scale() == MonitorKind.Scale.PERCENTAGE) {
             inputs.add(optional(monitor.key() + "_warning", "number", defaults.warning().<Object>map(w -> w)
-                    .orElse(ModuleInput.NULL), "Monitor '" + monitor.title() + "': warn "
+                    .orElse(Variable.NULL), "Monitor '" + monitor.title() + "': warn "
                     + (monitor.above() ? "above" : "below") + " this first; null for no warning.",
                     // HCL's || does not short-circuit: with a null warning the comparison fails, and try says true.
                     new Validation("${try(" + warning + " >= 0, true)}",
@@ -223,7 +224,7 @@ final class ModuleInputs {
         return inputs;
     }
 
-    private static ModuleInput priority(String name, Number defaultValue, String what) {
+    private static Variable priority(String name, Number defaultValue, String what) {
         return optional(name, "number", defaultValue, "The priority of " + what + ", 1 (highest) to 5.",
                 new Validation("${var." + name + " >= " + Rules.PRIORITY.min() + " && var." + name + " <= "
                         + Rules.PRIORITY.max() + "}", name.replace("_p", "P") + ": "

@@ -3,6 +3,8 @@ package dev.servicekit.generation;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import dev.servicekit.terraform.Variable;
+
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -13,7 +15,7 @@ final class ModuleReadme {
 
     private ModuleReadme() {}
 
-    static String render(ModuleKind kind, List<ModuleInput> inputs, JsonNode module) throws Exception {
+    static String render(ModuleKind kind, List<Variable> inputs, JsonNode module) throws Exception {
         boolean web = kind == ModuleKind.WEB_SERVICE;
         StringBuilder md = new StringBuilder();
         md.append("# ").append(kind.folder()).append(" module\n\n");
@@ -60,7 +62,7 @@ final class ModuleReadme {
                 : "The queue, the dead-letter queue and the log group carry `prevent_destroy` ");
         md.append("(Terraform does not let a variable decide it).\n\n");
         md.append("## Inputs\n\n| name | type | default | description |\n|---|---|---|---|\n");
-        for (ModuleInput input : inputs) {
+        for (Variable input : inputs) {
             md.append("| `").append(input.name()).append("` | `").append(input.type()).append("` | ")
                     .append(input.defaultValue().map(ModuleReadme::hcl).map(d -> "`" + d + "`").orElse("required"))
                     .append(" | ").append(input.description().replace("|", "\\|")).append(" |\n");
@@ -75,7 +77,7 @@ final class ModuleReadme {
     }
 
     private static String hcl(Object value) {
-        if (value == ModuleInput.NULL) {
+        if (value == Variable.NULL) {
             return "null";
         }
         try {

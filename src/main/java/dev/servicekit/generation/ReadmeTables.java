@@ -1,8 +1,8 @@
 package dev.servicekit.generation;
 
 import dev.servicekit.environment.Environment;
-import dev.servicekit.monitoring.AlertTable;
-import dev.servicekit.monitoring.Alerting;
+import dev.servicekit.alerting.AlertTable;
+import dev.servicekit.alerting.Alerting;
 
 import java.io.IOException;
 import java.nio.file.Files;

@@ -1,5 +1,10 @@
 package dev.servicekit.monitoring;
 
+import dev.servicekit.alerting.MonitoredService;
+import dev.servicekit.alerting.Notification;
+import dev.servicekit.alerting.Severity;
+import dev.servicekit.alerting.Signals;
+
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -79,7 +84,7 @@ public final class ServiceDashboards {
         status.put("sort", "status,asc");
         // ':' and '-' are reserved in monitor search: quoted tag values.
         status.put("query", "tag:\"environment:" + environment + "\" AND tag:\"managed-by:" + managedBy
-                + "\" AND NOT tag:\"" + ServiceMonitoring.SEVERITY_TAG + Notification.PART + "\"");
+                + "\" AND NOT tag:\"" + Severity.TAG + Notification.PART + "\"");
         widgets.add(placed(status, 0, 0, 30));
         int y = 0;
         if (!queues.isEmpty()) {

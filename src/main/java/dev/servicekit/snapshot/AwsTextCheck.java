@@ -1,8 +1,8 @@
 package dev.servicekit.snapshot;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.servicekit.validation.AwsLimits;
-import dev.servicekit.validation.AwsLimits.TextRule;
+import dev.servicekit.rules.AwsLimits;
+import dev.servicekit.rules.AwsLimits.TextRule;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -31,8 +31,8 @@ public final class AwsTextCheck {
             entry("aws_iam_role_policy", Map.of("name", AwsLimits.IAM_POLICY_NAME)),
             entry("aws_sqs_queue", Map.of("name", AwsLimits.QUEUE_NAME)),
             entry("aws_cloudwatch_log_group", Map.of("name", AwsLimits.LOG_GROUP_NAME)),
-            entry("aws_ecs_service", Map.of("name", AwsLimits.ECS_NAME)),
-            entry("aws_ecs_task_definition", Map.of("family", AwsLimits.ECS_NAME)),
+            entry("aws_ecs_service", Map.of("name", AwsLimits.ECS_SERVICE_NAME)),
+            entry("aws_ecs_task_definition", Map.of("family", AwsLimits.TASK_FAMILY)),
             entry("aws_ecs_cluster", Map.of("name", AwsLimits.ECS_CLUSTER_NAME, "cluster_name", AwsLimits.ECS_CLUSTER_NAME)),
             entry("aws_lb", Map.of("name", AwsLimits.LOAD_BALANCER_NAME)),
             entry("aws_lb_target_group", Map.of("name", AwsLimits.TARGET_GROUP_NAME)),

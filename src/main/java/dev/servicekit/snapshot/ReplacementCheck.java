@@ -5,7 +5,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 
@@ -20,16 +19,21 @@ import java.util.Set;
  */
 public final class ReplacementCheck {
 
-    /** A stateful resource type: the attributes whose change forces replacement, and what is lost then. */
-    record Stateful(List<String> forcesReplacement, String loss) {}
-
-    static final Map<String, Stateful> STATEFUL = Map.of(
-            "aws_sqs_queue", new Stateful(List.of("name", "fifo_queue"), "its messages would be lost"),
-            "aws_cloudwatch_log_group", new Stateful(List.of("name"), "its logs would be lost"),
-            "aws_lb", new Stateful(List.of("name", "internal", "load_balancer_type"),
-                    "its DNS name would change under its clients"),
-            "aws_lb_target_group", new Stateful(List.of("name", "port", "protocol", "target_type", "vpc_id"),
-                    "its registered tasks would be dropped and the service would be unreachable until it recovers"));
+    /**
+     * What a block's part said about it in its metadata ({@code //.metadata.stateful}, see
+     * {@code dev.servicekit.terraform.Stateful}): what replacing it loses and which attributes force that.
+     */
+    record Stateful(List<String> forcesReplacement, String loss) {
+        static java.util.Optional<Stateful> of(JsonNode block) {
+            JsonNode stateful = block.path("//").path("metadata").path("stateful");
+            if (stateful.isMissingNode()) {
+                return java.util.Optional.empty();
+            }
+            List<String> attributes = new ArrayList<>();
+            stateful.path("forcesReplacement").forEach(a -> attributes.add(a.asText()));
+            return java.util.Optional.of(new Stateful(attributes, stateful.path("loss").asText()));
+        }
+    }
 
     private ReplacementCheck() {}
 
@@ -40,41 +44,33 @@ public final class ReplacementCheck {
     public static List<String> findings(String environment, JsonNode before, JsonNode after, Set<String> services) {
         List<String> findings = new ArrayList<>();
         Set<String> reported = new HashSet<>();
-        for (Map.Entry<String, Stateful> type : STATEFUL.entrySet()) {
-            JsonNode old = before.path("resource").path(type.getKey());
-            JsonNode now = after.path("resource").path(type.getKey());
-            old.fieldNames().forEachRemaining(name -> {
-                String address = type.getKey() + "." + name;
-                String service = serviceOf(name);
-                if (!services.contains(service)) {
-                    return;
-                }
-                if (!now.has(name)) {
-                    reported.add(address);
-                    findings.add(environment + ": " + address + " would be destroyed and recreated; "
-                            + type.getValue().loss() + " (its address changed or vanished while " + service
-                            + " is still in the catalog)");
-                    return;
-                }
-                for (String attribute : type.getValue().forcesReplacement()) {
-                    JsonNode was = old.path(name).path(attribute);
-                    JsonNode is = now.path(name).path(attribute);
-                    if (!Objects.equals(was, is)) {
-                        findings.add(environment + ": " + address + " would be destroyed and recreated; "
-                                + type.getValue().loss() + " (" + attribute + ": " + text(was) + " -> " + text(is) + ")");
-                    }
-                }
-            });
-        }
         Set<String> released = released(after);
         before.path("resource").fields().forEachRemaining(type -> type.getValue().fields().forEachRemaining(block -> {
             String address = type.getKey() + "." + block.getKey();
-            boolean gone = after.path("resource").path(type.getKey()).path(block.getKey()).isMissingNode();
-            if (gone && isProtected(block.getValue()) && !released.contains(address) && !reported.contains(address)) {
-                Stateful stateful = STATEFUL.get(type.getKey());
-                String service = serviceOf(block.getKey());
+            JsonNode now = after.path("resource").path(type.getKey()).path(block.getKey());
+            java.util.Optional<Stateful> stateful = Stateful.of(block.getValue()).or(() -> Stateful.of(now));
+            String service = serviceOf(block.getKey());
+            if (stateful.isPresent() && services.contains(service)) {
+                if (now.isMissingNode()) {
+                    reported.add(address);
+                    findings.add(environment + ": " + address + " would be destroyed and recreated; "
+                            + stateful.get().loss() + " (its address changed or vanished while " + service
+                            + " is still in the catalog)");
+                } else {
+                    for (String attribute : stateful.get().forcesReplacement()) {
+                        JsonNode was = block.getValue().path(attribute);
+                        JsonNode is = now.path(attribute);
+                        if (!Objects.equals(was, is)) {
+                            findings.add(environment + ": " + address + " would be destroyed and recreated; "
+                                    + stateful.get().loss() + " (" + attribute + ": " + text(was) + " -> " + text(is) + ")");
+                        }
+                    }
+                }
+            }
+            if (now.isMissingNode() && isProtected(block.getValue()) && !released.contains(address)
+                    && !reported.contains(address)) {
                 findings.add(environment + ": " + address + " would be destroyed; "
-                        + (stateful == null ? "what it holds would be lost" : stateful.loss())
+                        + stateful.map(Stateful::loss).orElse("what it holds would be lost")
                         + " (it was protected, and a protection holds only while the block is in the configuration;"
                         + " to retire " + service + " and keep its data, mark its line .retire() first)");
             }

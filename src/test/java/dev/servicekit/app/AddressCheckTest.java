@@ -22,7 +22,7 @@ class AddressCheckTest {
         new SqsQueue(stack, "one", SqsQueueConfig.builder().name("one").build()).overrideLogicalId("q");
         new SqsQueue(stack, "two", SqsQueueConfig.builder().name("two").delaySeconds(5).build()).overrideLogicalId("q");
 
-        assertThatThrownBy(() -> AddressCheck.requireUniqueAddresses("prod", stack, StackJson.parse(Testing.synth(stack))))
+        assertThatThrownBy(() -> AddressCheck.requireUniqueAddresses("prod", stack, StackJson.parse(Testing.synth(stack)), 0))
                 .hasMessage("prod: 2 resources and data sources were declared but 1 addresses were written: two of "
                         + "them share an address");
     }
@@ -34,7 +34,7 @@ class AddressCheckTest {
         new AwsProvider(stack, "aws");
         new SqsQueue(stack, "one", SqsQueueConfig.builder().name("one").build()).overrideLogicalId("a");
         new SqsQueue(stack, "two", SqsQueueConfig.builder().name("two").build()).overrideLogicalId("b");
-        assertThatCode(() -> AddressCheck.requireUniqueAddresses("prod", stack, StackJson.parse(Testing.synth(stack))))
+        assertThatCode(() -> AddressCheck.requireUniqueAddresses("prod", stack, StackJson.parse(Testing.synth(stack)), 0))
                 .doesNotThrowAnyException();
     }
 }

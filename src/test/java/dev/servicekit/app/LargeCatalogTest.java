@@ -13,10 +13,7 @@ import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/**
- * A catalog of 100 services synthesizes completely: about 2,000 Datadog callbacks from Node into Java,
- * which overflow a default thread stack (see {@link LargeStack}).
- */
+/** A catalog of 100 services synthesizes completely, with every monitor and dashboard. */
 class LargeCatalogTest {
     @Test
     void aHundredServicesSynthesizeWithAllTheirMonitorsAndDashboards(@TempDir Path dir) throws Exception {

@@ -3,16 +3,17 @@ package dev.servicekit.generation;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.servicekit.catalog.Fargate;
 import dev.servicekit.catalog.Catalog;
 import dev.servicekit.support.TerraformCli;
 import dev.servicekit.catalog.Service;
 import dev.servicekit.environment.Environment;
-import dev.servicekit.monitoring.MonitorKind;
-import dev.servicekit.monitoring.Thresholds;
+import dev.servicekit.alerting.MonitorKind;
+import dev.servicekit.alerting.Thresholds;
 import dev.servicekit.validation.CatalogValidator;
-import dev.servicekit.validation.ConfigurationException;
-import dev.servicekit.validation.Problem;
-import dev.servicekit.validation.Rules;
+import dev.servicekit.rules.ConfigurationException;
+import dev.servicekit.rules.Problem;
+import dev.servicekit.rules.Rules;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -103,15 +104,15 @@ class ModuleValidationTest {
     @Test
     void aFargateSizeThatDoesNotExistGetsServicekitsMessage() throws Exception {
         assertThat(errors(worker, Map.of("cpu", "256", "memory", "4096")))
-                .isEqualTo(java(Service.worker("svc", "img").size(256, 4096), "stage"));
+                .isEqualTo(java(Service.worker("svc", "img").size(Fargate.cpu(256).memoryMiB(4096)), "stage"));
         assertThat(errors(worker, Map.of("cpu", "300", "memory", "1024")))
-                .contains(java(Service.worker("svc", "img").size(300, 1024), "stage").get(0));
+                .contains(java(Service.worker("svc", "img").size(Fargate.cpu(300).memoryMiB(1024)), "stage").get(0));
     }
 
     @Test
     void countsLogRetentionAndThresholdsGetServicekitsMessages() throws Exception {
         assertThat(errors(worker, Map.of("min_count", "3", "desired_count", "2", "max_count", "10")))
-                .isEqualTo(java(Service.worker("svc", "img").counts(3, 2, 10), "stage"));
+                .isEqualTo(java(Service.worker("svc", "img").counts(c -> c.min(3).desired(2).max(10)), "stage"));
         assertThat(errors(worker, Map.of("log_retention_days", "10")))
                 .isEqualTo(java(Service.worker("svc", "img").stage(s -> s.logRetentionDays(10)), "stage"));
         assertThat(errors(worker, Map.of("cpu_critical", "60", "cpu_warning", "70")))
@@ -146,7 +147,7 @@ class ModuleValidationTest {
                         .filter(p -> p.contains("load balancer name") || p.contains("target group name"))
                         .toArray(String[]::new));
         assertThat(errors(worker, Map.of("name", "Bad_Name")))
-                .containsExactly("error: name: " + dev.servicekit.validation.Rules.badServiceName("Bad_Name"));
+                .containsExactly("error: name: " + dev.servicekit.rules.Rules.badServiceName("Bad_Name"));
     }
 
     @Test

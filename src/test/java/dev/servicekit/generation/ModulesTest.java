@@ -6,7 +6,7 @@ import dev.servicekit.catalog.Service;
 import dev.servicekit.snapshot.ReferenceCheck;
 import dev.servicekit.snapshot.StackJson;
 import dev.servicekit.support.Synthesized;
-import dev.servicekit.validation.Rules;
+import dev.servicekit.rules.Rules;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 

@@ -1,6 +1,7 @@
 package dev.servicekit.service;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.servicekit.parts.EcsServicePart;
 import dev.servicekit.support.Catalogs;
 import dev.servicekit.support.Synthesized;
 import org.junit.jupiter.api.Test;
@@ -149,7 +150,7 @@ class ServiceConstructTest {
                 .path("lifecycle").path("postcondition").get(0);
         assertThat(postcondition.path("condition").asText())
                 .isEqualTo("${self.task_definition == aws_ecs_task_definition.checkout_task.arn}");
-        assertThat(postcondition.path("error_message").asText()).isEqualTo(ServiceConstruct.ROLLED_BACK);
+        assertThat(postcondition.path("error_message").asText()).isEqualTo(EcsServicePart.ROLLED_BACK);
         assertThat(out.resource("prod", "aws_ecs_service", "checkout_service").path("wait_for_steady_state")
                 .asBoolean()).isTrue();
     }

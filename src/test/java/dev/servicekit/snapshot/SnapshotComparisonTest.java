@@ -23,12 +23,12 @@ class SnapshotComparisonTest {
     void aChangedParameterFailsWithTheDiffByAddressAndTheUpdateCommand(@TempDir Path dir) throws Exception {
         Snapshots snapshots = new Snapshots(dir);
         Synthesized before = Synthesized.of(Catalog.of(Service.web("auth", IMAGE, 80)
-                .prod(p -> p.counts(2, 3, 12).allowPlainHttp())));
+                .prod(p -> p.counts(c -> c.min(2).desired(3).max(12)).allowPlainHttp())));
         snapshots.write("prod", before.stack("prod"));
         assertThat(snapshots.compare("prod", before.stack("prod"), Set.of("auth"))).isEmpty();
 
         Synthesized after = Synthesized.of(Catalog.of(Service.web("auth", IMAGE, 80)
-                .prod(p -> p.counts(2, 4, 12).allowPlainHttp())));
+                .prod(p -> p.counts(c -> c.min(2).desired(4).max(12)).allowPlainHttp())));
         String failure = snapshots.compare("prod", after.stack("prod"), Set.of("auth")).orElseThrow();
 
         assertThat(failure)
@@ -45,8 +45,8 @@ class SnapshotComparisonTest {
     void replacingAStatefulResourceIsSpelledOut(@TempDir Path dir) throws Exception {
         Snapshots snapshots = new Snapshots(dir);
         snapshots.write("prod", Synthesized.of(Catalog.of(Service.web("auth", IMAGE, 80)
-                .prod(p -> p.allowPlainHttp()))).stack("prod"));
-        JsonNode internal = Synthesized.of(Catalog.of(Service.web("auth", IMAGE, 80).internal())).stack("prod");
+                .prod(p -> p.allowPlainHttp()))).written("prod"));
+        JsonNode internal = Synthesized.of(Catalog.of(Service.web("auth", IMAGE, 80).internal())).written("prod");
 
         assertThat(snapshots.compare("prod", internal, Set.of("auth")).orElseThrow()).contains(
                 "WARNING, stateful resources would be destroyed or replaced:\n  prod: aws_lb.auth_lb would be destroyed and "
@@ -55,7 +55,7 @@ class SnapshotComparisonTest {
 
     @Test
     void aQueueWhoseAddressMovesWhileItsServiceStaysIsALoss() {
-        JsonNode before = Synthesized.of(Catalog.of(Service.worker("mailer", IMAGE))).stack("prod");
+        JsonNode before = Synthesized.of(Catalog.of(Service.worker("mailer", IMAGE))).written("prod");
         ObjectNode after = before.deepCopy();
         ObjectNode queues = (ObjectNode) after.path("resource").path("aws_sqs_queue");
         queues.set("mailer_queue_v2", queues.remove("mailer_queue"));
@@ -70,12 +70,12 @@ class SnapshotComparisonTest {
         Synthesized before = Synthesized.of(Catalog.of(Service.worker("mailer", IMAGE),
                 Service.web("auth", IMAGE, 80).prod(p -> p.allowPlainHttp())));
         Synthesized without = Synthesized.of(Catalog.of(Service.worker("other", IMAGE)));
-        assertThat(ReplacementCheck.findings("stage", before.stack("stage"), without.stack("stage"), Set.of("other")))
+        assertThat(ReplacementCheck.findings("stage", before.written("stage"), without.written("stage"), Set.of("other")))
                 .as("removing a service from an unprotected environment is wanted, not a loss").isEmpty();
 
         String protection = " (it was protected, and a protection holds only while the block is in the "
                 + "configuration; to retire %s and keep its data, mark its line .retire() first)";
-        assertThat(ReplacementCheck.findings("prod", before.stack("prod"), without.stack("prod"), Set.of("other")))
+        assertThat(ReplacementCheck.findings("prod", before.written("prod"), without.written("prod"), Set.of("other")))
                 .containsExactly(
                         "prod: aws_cloudwatch_log_group.auth_logs would be destroyed; its logs would be lost"
                                 + protection.formatted("auth"),
@@ -91,10 +91,10 @@ class SnapshotComparisonTest {
         Catalog retiring = Catalog.of(Service.worker("mailer", IMAGE).retire(), Service.worker("other", IMAGE),
                 Service.web("auth", IMAGE, 80).prod(p -> p.allowPlainHttp()).retire());
         Synthesized retired = Synthesized.of(retiring);
-        assertThat(ReplacementCheck.findings("prod", before.stack("prod"), retired.stack("prod"),
+        assertThat(ReplacementCheck.findings("prod", before.written("prod"), retired.written("prod"),
                 retiring.activeServiceNames()))
                 .as("retiring releases the data and lifts the load balancer's protection: nothing is lost").isEmpty();
-        assertThat(ReplacementCheck.findings("prod", retired.stack("prod"), without.stack("prod"), Set.of("other")))
+        assertThat(ReplacementCheck.findings("prod", retired.written("prod"), without.written("prod"), Set.of("other")))
                 .as("then the line can go").isEmpty();
     }
 

@@ -1,6 +1,7 @@
 package dev.servicekit.snapshot;
 
 import dev.servicekit.example.ExampleCatalog;
+import dev.servicekit.testing.SnapshotAssertions;
 import org.junit.jupiter.api.Test;
 
 import java.nio.file.Path;

@@ -19,7 +19,7 @@ public final class Catalogs {
                 .owner("storefront")
                 .healthCheck("/healthz")
                 .withQueue()
-                .prod(p -> p.counts(3, 4, 20).certificateArn("arn:aws:acm:us-east-1:123456789012:certificate/abc"));
+                .prod(p -> p.counts(c -> c.min(3).desired(4).max(20)).certificateArn("arn:aws:acm:us-east-1:123456789012:certificate/abc"));
     }
 
     public static Catalog workerAndWeb() {

@@ -2,11 +2,8 @@ package dev.servicekit.support;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.hashicorp.cdktf.Testing;
-import dev.servicekit.app.LargeStack;
 import dev.servicekit.app.ServicekitApp;
 import dev.servicekit.catalog.Catalog;
-import dev.servicekit.environment.EnvironmentStack;
 
 import java.nio.file.Files;
 import java.util.ArrayList;
@@ -15,7 +12,7 @@ import java.util.List;
 import java.util.Map;
 
 /** The Terraform JSON of every stack of a catalog, as {@code cdktf synth} writes it, for assertions. */
-public record Synthesized(Map<String, JsonNode> stacks, Map<String, String> texts) {
+public record Synthesized(Map<String, JsonNode> stacks, Map<String, String> texts, Map<String, JsonNode> written) {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     public static Synthesized of(Catalog catalog) {
@@ -25,23 +22,34 @@ public record Synthesized(Map<String, JsonNode> stacks, Map<String, String> text
     /** Synthesizes {@code catalog} with cdktf.json-style {@code context}. */
     public static Synthesized of(Catalog catalog, Map<String, Object> context) {
         try {
-            return LargeStack.call(() -> {
-                ServicekitApp app = new ServicekitApp(catalog, context,
-                        Files.createTempDirectory("servicekit-test").toString());
-                Map<String, JsonNode> stacks = new LinkedHashMap<>();
-                Map<String, String> texts = new LinkedHashMap<>();
-                for (EnvironmentStack stack : app.stacks()) {
-                    String text = Testing.synth(stack);
-                    texts.put(stack.environment().name(), text);
-                    stacks.put(stack.environment().name(), JSON.readTree(text));
-                }
-                return new Synthesized(stacks, texts);
-            });
+            java.nio.file.Path outdir = Files.createTempDirectory("servicekit-test");
+            Map<String, JsonNode> stacks = new LinkedHashMap<>();
+            Map<String, JsonNode> written = new ServicekitApp(catalog, context, outdir.toString()).synth();
+            // Without cdktf's "//" metadata, as cdktf's Testing.synth gives a stack.
+            written.forEach((environment, json) -> stacks.put(environment, withoutMetadata(json.deepCopy())));
+            Map<String, String> texts = new LinkedHashMap<>();
+            for (String environment : stacks.keySet()) {
+                texts.put(environment, Files.readString(outdir.resolve("stacks").resolve(environment).resolve("cdk.tf.json")));
+            }
+            return new Synthesized(stacks, texts, written);
         } catch (RuntimeException e) {
             throw e;
         } catch (Exception e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    private static JsonNode withoutMetadata(JsonNode node) {
+        if (node instanceof com.fasterxml.jackson.databind.node.ObjectNode object) {
+            object.remove("//");
+        }
+        node.forEach(Synthesized::withoutMetadata);
+        return node;
+    }
+
+    /** The stack as written, with cdktf's "//" metadata (where parts say what is stateful). */
+    public JsonNode written(String env) {
+        return written.get(env);
     }
 
     public JsonNode stack(String env) {

@@ -1,12 +1,6 @@
 package dev.servicekit.terraform;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.hashicorp.cdktf.App;
-import com.hashicorp.cdktf.TerraformOutput;
-import com.hashicorp.cdktf.TerraformOutputConfig;
-import com.hashicorp.cdktf.TerraformStack;
-import com.hashicorp.cdktf.Testing;
 import dev.servicekit.support.TerraformCli;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -21,7 +15,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Terraform itself evaluates the {@code jsonencode(...)} expressions servicekit writes (container definitions,
- * policies, dashboards): a user's text with quotes, backslashes, {@code ${} or {@code %{} comes back unchanged.
+ * policies, dashboards): a user's text (made literal with {@link Hcl#literal}, as settings do) with quotes,
+ * backslashes, {@code ${}, {@code %{}, tabs or line breaks comes back unchanged.
  */
 class JsonEncodeTest {
     @Test
@@ -33,12 +28,9 @@ class JsonEncodeTest {
         value.put("lines", "first\nsecond\ttab");
         value.put("nested", Map.of("count", 3, "on", true));
 
-        App app = Testing.app();
-        TerraformStack stack = new TerraformStack(app, "encode");
-        new TerraformOutput(stack, "value", TerraformOutputConfig.builder().value(JsonEncode.of(value)).build());
-        JsonNode synthesized = new ObjectMapper().readTree(Testing.synth(stack));
-        Files.writeString(dir.resolve("main.tf.json"), new ObjectMapper().writeValueAsString(
-                Map.of("output", synthesized.path("output"))));
+        TerraformDocument document = new TerraformDocument();
+        document.output(new TerraformDocument.Output("value", Hcl.jsonencode(literal(value)), "", "value"));
+        Files.writeString(dir.resolve("main.tf.json"), new ObjectMapper().writeValueAsString(document.toJson()));
 
         TerraformCli.Result init = TerraformCli.run(dir, "init", "-backend=false", "-input=false", "-no-color");
         assertThat(init.exit()).as(init.output()).isZero();
@@ -47,5 +39,21 @@ class JsonEncodeTest {
         TerraformCli.Result output = TerraformCli.run(dir, "output", "-raw", "value");
         assertThat(output.exit()).as(output.output()).isZero();
         assertThat(new ObjectMapper().readTree(output.output())).isEqualTo(new ObjectMapper().valueToTree(value));
+    }
+
+    /** Every string of a value as a user's text. */
+    private static Object literal(Object value) {
+        if (value instanceof String text) {
+            return Hcl.literal(text);
+        }
+        if (value instanceof Map<?, ?> map) {
+            Map<String, Object> copy = new TreeMap<>();
+            map.forEach((k, v) -> copy.put(String.valueOf(k), literal(v)));
+            return copy;
+        }
+        if (value instanceof List<?> list) {
+            return list.stream().map(JsonEncodeTest::literal).toList();
+        }
+        return value;
     }
 }

@@ -1,18 +1,21 @@
 package dev.servicekit.validation;
 
+import dev.servicekit.catalog.Fargate;
+import dev.servicekit.rules.ConfigurationException;
+import dev.servicekit.rules.Problem;
 import dev.servicekit.catalog.Catalog;
 import dev.servicekit.catalog.HealthCheck;
 import dev.servicekit.catalog.Service;
 import dev.servicekit.environment.Environment;
 import dev.servicekit.environment.MonitoringDefaults;
-import dev.servicekit.monitoring.AlertRouting;
-import dev.servicekit.monitoring.SloTarget;
-import dev.servicekit.monitoring.SyntheticsSettings;
+import dev.servicekit.alerting.AlertRouting;
+import dev.servicekit.alerting.SloTarget;
+import dev.servicekit.alerting.SyntheticsSettings;
 import dev.servicekit.environment.NetworkConfig;
 import dev.servicekit.environment.StateBackend;
 import dev.servicekit.environment.TaskDefaults;
-import dev.servicekit.monitoring.MonitorKind;
-import dev.servicekit.monitoring.Thresholds;
+import dev.servicekit.alerting.MonitorKind;
+import dev.servicekit.alerting.Thresholds;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
@@ -82,19 +85,19 @@ class CatalogValidatorTest {
 
     @Test
     void fargateSizesMustExist() {
-        assertThat(problems(Service.worker("w", IMAGE).size(256, 4096))).containsExactly(
+        assertThat(problems(Service.worker("w", IMAGE).size(Fargate.cpu(256).memoryMiB(4096)))).containsExactly(
                 "catalog/w: memory: 4096 MiB does not fit Fargate cpu 256; allowed: [512, 1024, 2048]");
-        assertThat(problems(Service.worker("w", IMAGE).prod(p -> p.size(300, 1024)))).containsExactly(
+        assertThat(problems(Service.worker("w", IMAGE).prod(p -> p.size(Fargate.cpu(300).memoryMiB(1024))))).containsExactly(
                 "prod/w: cpu: 300 is not a Fargate cpu size; allowed: [256, 512, 1024, 2048, 4096, 8192, 16384]");
-        assertThat(problems(Service.worker("w", IMAGE).size(1024, 9216))).contains(
+        assertThat(problems(Service.worker("w", IMAGE).size(Fargate.cpu(1024).memoryMiB(9216)))).contains(
                 "catalog/w: memory: 9216 MiB does not fit Fargate cpu 1024; allowed: 2048 to 8192 in steps of 1024");
     }
 
     @Test
     void countsMustBeOrdered() {
-        assertThat(problems(Service.worker("w", IMAGE).prod(p -> p.counts(3, 2, 10)))).containsExactly(
+        assertThat(problems(Service.worker("w", IMAGE).prod(p -> p.counts(c -> c.min(3).desired(2).max(10))))).containsExactly(
                 "prod/w: desiredCount: counts must satisfy min <= desired <= max; got 3 <= 2 <= 10");
-        assertThat(problems(Service.worker("w", IMAGE).counts(0, 0, 0))).contains(
+        assertThat(problems(Service.worker("w", IMAGE).counts(c -> c.min(0).desired(0).max(0)))).contains(
                 "catalog/w: maxCount: 0 must be at least 1");
     }
 
@@ -112,15 +115,15 @@ class CatalogValidatorTest {
 
     @Test
     void queueSettingsMustBeInSqsRanges() {
-        List<String> found = problems(Service.worker("w", IMAGE).queue(q -> q.withVisibilityTimeoutSeconds(50_000)
-                .withMaxReceiveCount(0).withReceiveWaitSeconds(25).withDelaySeconds(901)));
+        List<String> found = problems(Service.worker("w", IMAGE).queue(q -> q.visibilityTimeoutSeconds(50_000)
+                .maxReceiveCount(0).receiveWaitSeconds(25).delaySeconds(901)));
         assertThat(found).contains(
                 "catalog/w: queue.visibilityTimeoutSeconds: 50000 is outside 0-43200 s",
                 "catalog/w: queue.maxReceiveCount: 0 is outside 1-1000",
                 "catalog/w: queue.receiveWaitSeconds: 25 is outside 0-20 s",
                 "catalog/w: queue.delaySeconds: 901 is outside 0-900 s");
-        assertThat(problems(Service.worker("w", IMAGE).queue(q -> q.withRetentionSeconds(1_209_600)
-                .withDeadLetterRetentionSeconds(86_400)))).contains(
+        assertThat(problems(Service.worker("w", IMAGE).queue(q -> q.retentionSeconds(1_209_600)
+                .deadLetterRetentionSeconds(86_400)))).contains(
                 "catalog/w: queue.deadLetterRetentionSeconds: 86400 s is shorter than the queue's retention (1209600 s); "
                         + "SQS keeps a message's original enqueue time, so it would expire early");
     }
@@ -172,7 +175,7 @@ class CatalogValidatorTest {
 
     @Test
     void overridesForAnUnknownEnvironmentAreRejected() {
-        assertThat(problems(Service.worker("w", IMAGE).in("production", o -> o.size(512, 1024)))).containsExactly(
+        assertThat(problems(Service.worker("w", IMAGE).in("production", o -> o.size(Fargate.cpu(512).memoryMiB(1024))))).containsExactly(
                 "catalog/w: in.production: unknown environment; known: [stage, prod]");
     }
 
@@ -234,7 +237,7 @@ class CatalogValidatorTest {
 
     @Test
     void aDuplicateLineIsReportedOnceNotWithAllItsProblems() {
-        assertThat(problems(Service.worker("twice", IMAGE), Service.worker("twice", IMAGE).size(1, 1)))
+        assertThat(problems(Service.worker("twice", IMAGE), Service.worker("twice", IMAGE).size(Fargate.cpu(1).memoryMiB(1))))
                 .containsExactly("catalog/twice: name: declared more than once; service names must be unique");
     }
 
@@ -242,9 +245,9 @@ class CatalogValidatorTest {
     void everyServiceNeedsAtLeastOneTask() {
         String message = "minCount: 0 must be at least 1: a web service cannot scale out from zero tasks, and a "
                 + "worker at zero would leave up to 99 messages waiting (scaling out starts at 100 visible)";
-        assertThat(problems(Service.web("web", IMAGE, 80).internal().counts(0, 1, 2)))
+        assertThat(problems(Service.web("web", IMAGE, 80).internal().counts(c -> c.min(0).desired(1).max(2))))
                 .containsExactly("catalog/web: " + message);
-        assertThat(problems(Service.worker("w", IMAGE).counts(0, 1, 2))).containsExactly("catalog/w: " + message);
+        assertThat(problems(Service.worker("w", IMAGE).counts(c -> c.min(0).desired(1).max(2)))).containsExactly("catalog/w: " + message);
     }
 
     @Test
@@ -301,11 +304,11 @@ class CatalogValidatorTest {
 
     @Test
     void moreLineRulesEachHaveTheirMessage() {
-        assertThat(problems(Service.worker("w", IMAGE).queue(q -> q.withRetentionSeconds(30)
-                .withDeadLetterRetentionSeconds(2_000_000)))).containsExactly(
+        assertThat(problems(Service.worker("w", IMAGE).queue(q -> q.retentionSeconds(30)
+                .deadLetterRetentionSeconds(2_000_000)))).containsExactly(
                 "catalog/w: queue.retentionSeconds: 30 is outside 60-1209600 s",
                 "catalog/w: queue.deadLetterRetentionSeconds: 2000000 is outside 60-1209600 s");
-        assertThat(problems(Service.worker("w", IMAGE).counts(-1, 1, 2))).anyMatch(
+        assertThat(problems(Service.worker("w", IMAGE).counts(c -> c.min(-1).desired(1).max(2)))).anyMatch(
                 p -> p.startsWith("catalog/w: minCount: -1 must be at least 1"));
         assertThat(problems(Service.worker("w", IMAGE).monitor(MonitorKind.CPU, Thresholds.of(120, -1)))).contains(
                 "catalog/w: monitor cpu.critical: 120 is a percentage above 100",
@@ -399,7 +402,7 @@ class CatalogValidatorTest {
     @Test
     void everyProblemIsReportedInOneMessage() {
         assertThatThrownBy(() -> CatalogValidator.validate(Catalog.of(
-                Service.worker("a", IMAGE).size(256, 4096), Service.web("b", IMAGE, 0)), ENVIRONMENTS))
+                Service.worker("a", IMAGE).size(Fargate.cpu(256).memoryMiB(4096)), Service.web("b", IMAGE, 0)), ENVIRONMENTS))
                 .isInstanceOf(ConfigurationException.class)
                 .hasMessageContaining("\n  - catalog/a: memory: 4096 MiB does not fit Fargate cpu 256")
                 .hasMessageContaining("\n  - catalog/b: port: 0 is outside 1-65535");

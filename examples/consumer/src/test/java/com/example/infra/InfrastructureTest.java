@@ -1,6 +1,6 @@
 package com.example.infra;
 
-import dev.servicekit.snapshot.SnapshotAssertions;
+import dev.servicekit.testing.SnapshotAssertions;
 import org.junit.jupiter.api.Test;
 
 /** The synthesized stacks are the reviewed ones in stacks/; update them with `npm run update-snapshots`. */

@@ -1,0 +1,18 @@
+package dev.servicekit.catalog;
+
+import dev.servicekit.rules.AwsName;
+
+import java.util.List;
+
+/**
+ * Something a catalog line adds to a service beyond what its kind gives it, such as {@link Bucket}: its
+ * options in the catalog, its resources in a part of its own ({@code dev.servicekit.parts.ServiceParts}
+ * maps each add-on to its part).
+ */
+public interface AddOn {
+    /** The option's name on a catalog line, for messages, e.g. {@code bucket}. */
+    String option();
+
+    /** The AWS names the add-on derives in an environment, checked against AWS's rules before synthesis. */
+    List<AwsName> names(String awsEnvironment, String service);
+}

@@ -1,0 +1,97 @@
+package dev.servicekit.parts;
+
+import com.hashicorp.cdktf.providers.aws.iam_role.IamRoleConfig;
+import com.hashicorp.cdktf.providers.aws.iam_role_policy.IamRolePolicyConfig;
+import com.hashicorp.cdktf.providers.aws.iam_role_policy_attachment.IamRolePolicyAttachmentConfig;
+import dev.servicekit.catalog.IamStatement;
+import dev.servicekit.settings.ServiceNames;
+import dev.servicekit.terraform.Block;
+import dev.servicekit.terraform.Hcl;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+
+/**
+ * Least-privilege IAM: an execution role that ECS uses to start the task and a task role for the
+ * application, each with exactly the statements the other parts granted on their own resources (and the
+ * line's {@code taskPolicy} statements). No statement servicekit writes has a {@code *} resource.
+ *
+ * <p>A private ECR image needs {@code ecr:GetAuthorizationToken}, which AWS cannot scope to a resource: for
+ * such images the execution role gets AWS's managed read-only ECR policy (which can read every repository
+ * of the account) rather than a {@code *} written here.
+ */
+public final class IdentityPart implements ServicePart {
+    public static final String ECR_READ_ONLY_POLICY = "arn:%s:iam::aws:policy/AmazonEC2ContainerRegistryReadOnly";
+    static final String EXECUTION_ROLE = "execution_role";
+    static final String TASK_ROLE = "task_role";
+
+    @Override
+    public String name() {
+        return "iam";
+    }
+
+    @Override
+    public void declare(ServiceAssembly service) {
+        ServiceNames names = service.names();
+        Platform platform = service.platform();
+        Block executionRole = role(service, EXECUTION_ROLE, names.executionRole(),
+                "ECS agent for " + names.prefix() + ": pulls the image, writes logs, reads secrets", Optional.empty());
+        service.executionRole().attach("execution_ecr", String.format(ECR_READ_ONLY_POLICY, platform.partition()),
+                service.settings().privateEcrImage());
+        Block executionPolicy = policy(service, "execution_policy", executionRole, names.executionRole(),
+                service.executionRole().statements());
+        service.startAfter(executionPolicy);
+        for (ServiceAssembly.Attachment attachment : service.executionRole().attachments()) {
+            if (!attachment.when().never()) {
+                service.startAfter(service.resource(attachment.id(), IamRolePolicyAttachmentConfig.builder()
+                        .role(executionRole.ref("name"))
+                        .policyArn(attachment.policyArn())
+                        .build()).existsWhen(attachment.when()));
+            }
+        }
+
+        Block taskRole = role(service, TASK_ROLE, names.taskRole(),
+                "Application role of " + names.prefix() + ": consumes its own queue only",
+                // Only tasks of this account may assume the application role (confused deputy).
+                Optional.of(Map.of("StringEquals", Map.of("aws:SourceAccount", platform.accountId()))));
+        List<IamStatement> extra = service.settings().taskPolicies();
+        for (int i = 0; i < extra.size(); i++) {
+            service.taskRole().allow("Line" + (i + 1), extra.get(i).actions(), extra.get(i).resources());
+        }
+        if (!service.taskRole().statements().isEmpty()) {
+            policy(service, "task_policy", taskRole, names.taskRole(), service.taskRole().statements());
+        }
+        service.moduleOutput("task_role_arn", taskRole.ref("arn"), "ARN of the task (application) role");
+        service.moduleOutput("execution_role_arn", executionRole.ref("arn"), "ARN of the task execution role");
+    }
+
+    private static Block role(ServiceAssembly service, String id, String name, String description,
+                              Optional<Map<String, Object>> condition) {
+        Map<String, Object> assume = new TreeMap<>();
+        assume.put("Effect", "Allow");
+        assume.put("Principal", new TreeMap<>(Map.of("Service", "ecs-tasks.amazonaws.com")));
+        assume.put("Action", "sts:AssumeRole");
+        condition.ifPresent(c -> assume.put("Condition", c));
+        Map<String, Object> trust = new TreeMap<>();
+        trust.put("Version", "2012-10-17");
+        trust.put("Statement", List.of(assume));
+        return service.resource(id, IamRoleConfig.builder()
+                .name(name)
+                .description(description)
+                .assumeRolePolicy(Hcl.jsonencode(trust))
+                .tags(service.settings().tags())
+                .build());
+    }
+
+    /** An inline policy, named like its role (names need only be unique per role). */
+    private static Block policy(ServiceAssembly service, String id, Block role, String name,
+                                List<Map<String, Object>> statements) {
+        return service.resource(id, IamRolePolicyConfig.builder()
+                .name(name)
+                .role(role.ref("id"))
+                .policy(PolicyDocument.of(statements))
+                .build());
+    }
+}

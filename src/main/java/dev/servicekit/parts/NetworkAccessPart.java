@@ -1,0 +1,87 @@
+package dev.servicekit.parts;
+
+import com.hashicorp.cdktf.TerraformResourceLifecycle;
+import com.hashicorp.cdktf.providers.aws.security_group.SecurityGroupConfig;
+import com.hashicorp.cdktf.providers.aws.vpc_security_group_egress_rule.VpcSecurityGroupEgressRuleConfig;
+import com.hashicorp.cdktf.providers.aws.vpc_security_group_ingress_rule.VpcSecurityGroupIngressRuleConfig;
+import dev.servicekit.catalog.NetworkRule;
+import dev.servicekit.settings.ServiceNames;
+import dev.servicekit.settings.ServiceSettings;
+import dev.servicekit.terraform.Block;
+
+/**
+ * The tasks' security group and its rules: what the tasks may reach, and what may reach them besides their
+ * own load balancer (whose rule the load balancer part adds), including the line's extra rules.
+ */
+public final class NetworkAccessPart implements ServicePart {
+    static final String TASK_SECURITY_GROUP = "task_security_group";
+    /**
+     * A security group or target group that must be replaced is created before the old one is destroyed:
+     * the old one is in use until the tasks or the listener have moved.
+     */
+    static final TerraformResourceLifecycle REPLACE_WITHOUT_OUTAGE =
+            TerraformResourceLifecycle.builder().createBeforeDestroy(true).build();
+    static final String ANYWHERE = "0.0.0.0/0";
+
+    @Override
+    public String name() {
+        return "network-access";
+    }
+
+    @Override
+    public void declare(ServiceAssembly service) {
+        ServiceSettings settings = service.settings();
+        ServiceNames names = service.names();
+        Block securityGroup = service.resource(TASK_SECURITY_GROUP, SecurityGroupConfig.builder()
+                .namePrefix(names.taskSecurityGroup())
+                .description("Tasks of " + names.prefix() + (settings.isWeb()
+                        ? ": in from its own load balancer only" : ": no inbound traffic"))
+                .vpcId(service.platform().vpcId())
+                .tags(settings.tags())
+                .lifecycle(REPLACE_WITHOUT_OUTAGE)
+                .build());
+        service.startAfter(service.resource("task_egress", VpcSecurityGroupEgressRuleConfig.builder()
+                .securityGroupId(securityGroup.ref("id"))
+                .cidrIpv4(ANYWHERE)
+                .ipProtocol("-1")
+                .description("Image registries, AWS APIs and the dependencies of " + names.prefix())
+                .tags(settings.tags())
+                .build()));
+        for (NetworkRule rule : settings.egress()) {
+            service.startAfter(service.resource("task_egress_" + id(rule), VpcSecurityGroupEgressRuleConfig.builder()
+                    .securityGroupId(securityGroup.ref("id"))
+                    .cidrIpv4(rule.cidr().orElse(null))
+                    .referencedSecurityGroupId(rule.securityGroupId().orElse(null))
+                    .ipProtocol(rule.protocol())
+                    .fromPort(rule.fromPort())
+                    .toPort(rule.toPort())
+                    .description(rule.description())
+                    .tags(settings.tags())
+                    .build()));
+        }
+        for (NetworkRule rule : settings.ingress()) {
+            service.startAfter(service.resource("task_ingress_" + id(rule), VpcSecurityGroupIngressRuleConfig.builder()
+                    .securityGroupId(securityGroup.ref("id"))
+                    .cidrIpv4(rule.cidr().orElse(null))
+                    .referencedSecurityGroupId(rule.securityGroupId().orElse(null))
+                    .ipProtocol(rule.protocol())
+                    .fromPort(rule.fromPort())
+                    .toPort(rule.toPort())
+                    .description(rule.description())
+                    .tags(settings.tags())
+                    .build()));
+        }
+        service.moduleOutput("task_security_group_id", securityGroup.ref("id"), "Security group of the tasks");
+    }
+
+    /**
+     * A rule's part of its address, from what it admits (so that adding a rule never moves another):
+     * {@code tcp_5432_10_40_0_0_16}, {@code tcp_8000_8100_sg_0abc}.
+     */
+    static String id(NetworkRule rule) {
+        String ports = rule.fromPort() == rule.toPort() ? String.valueOf(rule.fromPort())
+                : rule.fromPort() + "_" + rule.toPort();
+        String peer = rule.cidr().or(rule::securityGroupId).orElse("none");
+        return rule.protocol() + "_" + ports + "_" + peer.replaceAll("[^A-Za-z0-9]+", "_");
+    }
+}

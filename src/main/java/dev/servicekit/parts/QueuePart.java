@@ -1,0 +1,76 @@
+package dev.servicekit.parts;
+
+import com.hashicorp.cdktf.providers.aws.sqs_queue.SqsQueueConfig;
+import dev.servicekit.catalog.QueueOptions;
+import dev.servicekit.settings.ServiceNames;
+import dev.servicekit.settings.ServiceSettings;
+import dev.servicekit.terraform.Block;
+import dev.servicekit.terraform.Hcl;
+import dev.servicekit.terraform.Stateful;
+
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * The service's SQS queue and dead-letter queue, both encrypted with SQS-managed keys. After
+ * {@code maxReceiveCount} failed receives a message moves to the dead-letter queue, which keeps it for at
+ * least as long as the queue would have. The task role may consume the queue, and nothing else of SQS;
+ * the container finds it in the variables {@link QueueOptions} names.
+ */
+public final class QueuePart implements ServicePart {
+    /** What a consumer needs of its queue; sending is left out on purpose. */
+    static final List<String> CONSUMER_ACTIONS = List.of("sqs:ChangeMessageVisibility", "sqs:DeleteMessage",
+            "sqs:GetQueueAttributes", "sqs:GetQueueUrl", "sqs:ReceiveMessage");
+    static final Stateful MESSAGES = new Stateful("its messages would be lost", List.of("name", "fifo_queue"), true);
+
+    private final QueueOptions options;
+
+    QueuePart(QueueOptions options) {
+        this.options = options;
+    }
+
+    @Override
+    public String name() {
+        return "queue";
+    }
+
+    @Override
+    public void declare(ServiceAssembly service) {
+        ServiceSettings settings = service.settings();
+        ServiceNames names = service.names();
+        Block deadLetterQueue = Block.resource(names.address("dlq"), SqsQueueConfig.builder()
+                .name(names.deadLetterQueue())
+                .messageRetentionSeconds(options.deadLetterRetentionSeconds())
+                .sqsManagedSseEnabled(true)
+                .tags(settings.tags())
+                .build());
+
+        Map<String, Object> redrive = new TreeMap<>();
+        redrive.put("deadLetterTargetArn", deadLetterQueue.ref("arn"));
+        redrive.put("maxReceiveCount", options.maxReceiveCount());
+        Block queue = service.resource("queue", SqsQueueConfig.builder()
+                .name(names.queue())
+                .visibilityTimeoutSeconds(options.visibilityTimeoutSeconds())
+                .messageRetentionSeconds(options.retentionSeconds())
+                .delaySeconds(options.delaySeconds())
+                .receiveWaitTimeSeconds(options.receiveWaitSeconds())
+                .redrivePolicy(Hcl.jsonencode(redrive))
+                .sqsManagedSseEnabled(true)
+                .tags(settings.tags())
+                .build());
+        service.stateful(queue, MESSAGES);
+        service.add("dlq", deadLetterQueue);
+        service.stateful(deadLetterQueue, MESSAGES);
+
+        service.environmentVariable(QueueOptions.URL_VARIABLE, queue.ref("url"));
+        service.environmentVariable(QueueOptions.NAME_VARIABLE, queue.ref("name"));
+        service.environmentVariable(QueueOptions.DEAD_LETTER_URL_VARIABLE, deadLetterQueue.ref("url"));
+        service.taskRole().allow("ConsumeOwnQueue", CONSUMER_ACTIONS, List.of(queue.ref("arn")));
+        service.signals(signals -> signals.withQueues(names.queue(), names.deadLetterQueue()));
+        service.output("queue_url", queue.ref("url"), "URL of the service's SQS queue");
+        service.output("dlq_url", deadLetterQueue.ref("url"), "URL of the service's dead-letter queue");
+        service.moduleOutput("queue_arn", queue.ref("arn"), "ARN of the service's SQS queue");
+        service.moduleOutput("dlq_arn", deadLetterQueue.ref("arn"), "ARN of the service's dead-letter queue");
+    }
+}

@@ -1,0 +1,275 @@
+package dev.servicekit.parts;
+
+import dev.servicekit.alerting.MonitoredService;
+import dev.servicekit.alerting.Signals;
+import dev.servicekit.catalog.ServiceResources;
+import dev.servicekit.settings.ServiceNames;
+import dev.servicekit.settings.ServiceSettings;
+import dev.servicekit.terraform.Block;
+import dev.servicekit.terraform.Condition;
+import dev.servicekit.terraform.Stateful;
+import dev.servicekit.terraform.TerraformDocument;
+import software.constructs.Construct;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.function.Supplier;
+import java.util.function.UnaryOperator;
+
+/**
+ * One service being assembled from its parts in one environment (or one module): where parts declare their
+ * resources and leave what later parts consume. Parts run in the order {@link ServiceParts} gives; each
+ * reads only what earlier parts left.
+ */
+public final class ServiceAssembly implements ServiceResources {
+    private final ServiceSettings settings;
+    private final Platform platform;
+    private final TerraformDocument document;
+    private final Supplier<Construct> scope;
+    private final boolean module;
+    private final Map<String, Block> blocks = new LinkedHashMap<>();
+    private final Map<String, String> variables = new TreeMap<>();
+    private final List<Object> secrets = new ArrayList<>();
+    private final Role taskRole = new Role();
+    private final Role executionRole = new Role();
+    private final List<Block> startAfter = new ArrayList<>();
+    private Optional<LoadBalancerTarget> loadBalancerTarget = Optional.empty();
+    private Signals signals;
+    private Optional<MonitoredService.Endpoint> endpoint = Optional.empty();
+    private Optional<String> dashboardLink = Optional.empty();
+    private String part = "service";
+    private Construct construct;
+
+    /** A role's permissions as the parts grant them; the identity part writes the role. */
+    public static final class Role {
+        private final List<Map<String, Object>> statements = new ArrayList<>();
+        private final List<Attachment> attachments = new ArrayList<>();
+
+        /** Grants {@code actions} on {@code resources}; {@code sid} names the grant (letters and digits). */
+        public void allow(String sid, List<String> actions, List<String> resources) {
+            statements.add(PolicyDocument.allow(sid, actions, resources));
+        }
+
+        /** Attaches a managed policy, where {@code when} holds. */
+        public void attach(String id, String policyArn, Condition when) {
+            attachments.add(new Attachment(id, policyArn, when));
+        }
+
+        List<Map<String, Object>> statements() {
+            return statements;
+        }
+
+        List<Attachment> attachments() {
+            return attachments;
+        }
+    }
+
+    /** A managed policy attached to a role, named {@code id} among the service's resources. */
+    record Attachment(String id, String policyArn, Condition when) {}
+
+    /**
+     * Where the load balancer sends the service's traffic: the ECS service registers its tasks with
+     * {@code targetGroup} on {@code port} once the {@code listeners} exist.
+     */
+    public record LoadBalancerTarget(Block targetGroup, Number port, List<Block> listeners) {}
+
+    /**
+     * @param scope  a cdktf scope for the service's customizers, made on first use
+     * @param module true when assembling a generated module, whose outputs include every ARN
+     */
+    ServiceAssembly(ServiceSettings settings, Platform platform, TerraformDocument document, Supplier<Construct> scope,
+                    boolean module) {
+        this.settings = settings;
+        this.platform = platform;
+        this.document = document;
+        this.scope = scope;
+        this.module = module;
+        this.signals = Signals.of(settings.names().ecsService(), platform.clusterName());
+    }
+
+    public ServiceSettings settings() {
+        return settings;
+    }
+
+    public Platform platform() {
+        return platform;
+    }
+
+    public ServiceNames names() {
+        return settings.names();
+    }
+
+    void enter(ServicePart next) {
+        part = next.name();
+    }
+
+    /** Declares a resource from its provider's config struct, at the service's address {@code <service>_<id>}. */
+    public Block resource(String id, Object config) {
+        return add(id, Block.resource(names().address(id), config));
+    }
+
+    /** Declares a resource built by a binding (Datadog's), registered under {@code id}. */
+    public Block add(String id, Block block) {
+        block.path(settings.addressPrefix().map(prefix -> prefix + "/").orElse("") + part + "/" + id);
+        document.add(block);
+        blocks.put(id, block);
+        return block;
+    }
+
+    /** A local value of the configuration, for expressions a part writes once and uses in several places. */
+    public dev.servicekit.terraform.Expression local(String name, Object value) {
+        document.local(name, value);
+        return dev.servicekit.terraform.Expression.of("local." + name);
+    }
+
+    /** The service's resource declared as {@code id} by an earlier part. */
+    public Block block(String id) {
+        Block block = blocks.get(id);
+        if (block == null) {
+            throw new IllegalStateException(settings.name() + " has no resource '" + id + "' yet; it has " + blocks.keySet());
+        }
+        return block;
+    }
+
+    /** The service's resource declared as {@code id}, if an earlier part declared it. */
+    public Optional<Block> find(String id) {
+        return Optional.ofNullable(blocks.get(id));
+    }
+
+    /**
+     * Marks a resource stateful: in environments that protect stateful resources it gets {@code prevent_destroy}
+     * (when {@code stateful} asks for it), and its metadata says what replacing it would lose.
+     */
+    public void stateful(Block block, Stateful stateful) {
+        if (stateful.preventDestroy()) {
+            block.addOverride("lifecycle.prevent_destroy", platform.protectStatefulResources());
+        }
+        block.stateful(stateful);
+    }
+
+    /** A plain environment variable of the container. */
+    public void environmentVariable(String name, String value) {
+        if (variables.putIfAbsent(name, value) != null) {
+            throw new IllegalStateException(settings.name() + ": two parts set the environment variable " + name);
+        }
+    }
+
+    Map<String, String> environmentVariables() {
+        return variables;
+    }
+
+    /**
+     * A secret of the container: a {@code {name, valueFrom}} map, or an expression of a list of them (a module's
+     * input). The part that contributes it also grants the execution role its read.
+     */
+    public void containerSecret(Object secret) {
+        secrets.add(secret);
+    }
+
+    List<Object> containerSecrets() {
+        return secrets;
+    }
+
+    /** The application's role: what the service's code may do. */
+    public Role taskRole() {
+        return taskRole;
+    }
+
+    /** The role ECS starts the task with: pull, log, read secrets. */
+    public Role executionRole() {
+        return executionRole;
+    }
+
+    /** The ECS service starts tasks only after {@code block} exists. */
+    public void startAfter(Block block) {
+        startAfter.add(block);
+    }
+
+    List<Block> startAfter() {
+        return startAfter;
+    }
+
+    public void loadBalancerTarget(LoadBalancerTarget target) {
+        loadBalancerTarget = Optional.of(target);
+    }
+
+    public Optional<LoadBalancerTarget> loadBalancerTarget() {
+        return loadBalancerTarget;
+    }
+
+    /** Adds to the metric queries the monitors and dashboards read. */
+    public void signals(UnaryOperator<Signals> contribution) {
+        signals = contribution.apply(signals);
+    }
+
+    public Signals signals() {
+        return signals;
+    }
+
+    /** What Datadog's synthetics test calls from outside. */
+    public void endpoint(MonitoredService.Endpoint value) {
+        endpoint = Optional.of(value);
+    }
+
+    public Optional<MonitoredService.Endpoint> endpoint() {
+        return endpoint;
+    }
+
+    public void dashboardLink(String link) {
+        dashboardLink = Optional.of(link);
+    }
+
+    /** The service's dashboard, once the monitoring part made it. */
+    public Optional<String> dashboardLink() {
+        return dashboardLink;
+    }
+
+    /** An output {@code <service>_<name>} (in a module, {@code <name>}). */
+    public void output(String name, Object value, String description) {
+        String address = names().address(name);
+        document.output(new TerraformDocument.Output(address, value, description,
+                settings.addressPrefix().map(prefix -> prefix + "/").orElse("") + name));
+    }
+
+    /** An output only a generated module has: the ARNs a caller wires into its own resources. */
+    public void moduleOutput(String name, Object value, String description) {
+        if (module) {
+            output(name, value, description);
+        }
+    }
+
+    @Override
+    public String environment() {
+        return settings.environment();
+    }
+
+    @Override
+    public String name() {
+        return settings.name();
+    }
+
+    @Override
+    public Block resource(String type, String part) {
+        String name = names().address(part);
+        return blocks.values().stream().filter(b -> b.type().equals(type) && b.name().equals(name)).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException(settings.name() + " has no " + type + "." + name
+                        + "; its resources are " + blocks.values().stream().map(Block::address).toList()));
+    }
+
+    @Override
+    public List<Block> resources() {
+        return List.copyOf(blocks.values());
+    }
+
+    @Override
+    public Construct scope() {
+        if (construct == null) {
+            construct = scope.get();
+        }
+        return construct;
+    }
+}

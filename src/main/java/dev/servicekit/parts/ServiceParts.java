@@ -1,0 +1,98 @@
+package dev.servicekit.parts;
+
+import dev.servicekit.alerting.Signals;
+import dev.servicekit.catalog.AddOn;
+import dev.servicekit.catalog.Customizer;
+import dev.servicekit.settings.ServiceSettings;
+import dev.servicekit.terraform.TerraformDocument;
+import software.constructs.Construct;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Supplier;
+
+/**
+ * Which parts a service is made of, in which order, and their assembly. The kind of service decides the list
+ * once: a worker's queue, logs, secrets, identity, task, network access, ECS service, backlog scaling and
+ * monitoring; a web service's the same with a load balancer and CPU scaling, and a queue only if its line
+ * asks. A line's add-ons (a {@link dev.servicekit.catalog.Bucket}, ...) bring their parts, before the
+ * identity part, which grants what they ask for.
+ */
+public final class ServiceParts {
+    private ServiceParts() {}
+
+    /** A service as the environment's overview dashboard lists it. */
+    public record Assembled(String name, Signals signals, String dashboardLink) {}
+
+    /** The parts of the service {@code settings} describes, in order. */
+    public static List<ServicePart> of(ServiceSettings settings) {
+        List<ServicePart> parts = new ArrayList<>();
+        settings.queue().ifPresent(options -> parts.add(new QueuePart(options)));
+        parts.add(new LogsPart());
+        parts.add(new SecretsPart());
+        for (AddOn addOn : settings.addOns()) {
+            parts.add(partOf(addOn));
+        }
+        parts.add(new IdentityPart());
+        parts.add(new TaskPart());
+        parts.add(new NetworkAccessPart());
+        settings.web().ifPresent(web -> parts.add(new LoadBalancerPart(web, true)));
+        parts.add(new EcsServicePart());
+        parts.add(new ScalingPart(!settings.isWeb() && settings.queue().isPresent()));
+        parts.add(new MonitoringPart());
+        return parts;
+    }
+
+    private static ServicePart partOf(AddOn addOn) {
+        throw new IllegalArgumentException("no part builds the add-on '" + addOn.option() + "'");
+    }
+
+    /**
+     * Assembles a service into {@code document}, then runs its line's customizers.
+     *
+     * @param scope  a cdktf scope for the customizers' own constructs, made only if one asks for it
+     * @param module true for a generated module, whose outputs include every ARN
+     */
+    public static Assembled assemble(ServiceSettings settings, Platform platform, TerraformDocument document,
+                                     Supplier<Construct> scope, boolean module) {
+        ServiceAssembly assembly = new ServiceAssembly(settings, platform, document, scope, module);
+        for (ServicePart part : of(settings)) {
+            assembly.enter(part);
+            part.declare(assembly);
+        }
+        for (Customizer customizer : settings.customizers()) {
+            customizer.customize(assembly);
+        }
+        return new Assembled(settings.name(), assembly.signals(), assembly.dashboardLink().orElseThrow());
+    }
+
+    /**
+     * What is left of a retired service: its stateful resources released from Terraform without being
+     * destroyed ({@code removed} blocks), and, where the environment protects stateful resources, its load
+     * balancer with deletion protection lifted, so that removing the line afterwards can delete it.
+     */
+    public static void retire(ServiceSettings settings, Platform platform, TerraformDocument document) {
+        TerraformDocument whole = new TerraformDocument();
+        ServiceAssembly full = new ServiceAssembly(settings, platform, whole, () -> {
+            throw new IllegalStateException("a retired service has no constructs");
+        }, false);
+        for (ServicePart part : of(settings)) {
+            full.enter(part);
+            part.declare(full);
+        }
+        whole.blocks().stream()
+                .filter(block -> block.stateful().map(s -> s.preventDestroy()).orElse(false))
+                .forEach(block -> document.release(block.address()));
+        Optional<ServiceSettings.Web> web = settings.web();
+        if (web.isPresent() && platform.protectStatefulResources()) {
+            ServiceAssembly kept = new ServiceAssembly(settings, platform.withoutDeletionProtection(), document,
+                    () -> {
+                        throw new IllegalStateException("a retired service has no constructs");
+                    }, false);
+            ServicePart loadBalancer = new LoadBalancerPart(web.get(), false);
+            kept.enter(loadBalancer);
+            loadBalancer.declare(kept);
+        }
+    }
+}

@@ -1,0 +1,179 @@
+package dev.servicekit.rules;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * The AWS limits a service definition must respect, in one place. Terraform's own validate checks
+ * few of these; AWS rejects them only at apply, after part of a stack exists. Source: the AWS
+ * documentation of each service (names, Fargate task sizes, SQS, CloudWatch Logs, ELB target groups).
+ */
+public final class AwsLimits {
+    private AwsLimits() {}
+
+    /**
+     * A text AWS accepts in one field of one resource (a name, a description, a tag): its length and its
+     * characters. The provider checks few of these at plan; AWS rejects the rest at apply, half-way.
+     *
+     * @param field        what the text is, for messages, e.g. {@code security group description}
+     * @param minLength    0 for optional texts such as descriptions
+     * @param allowedDescription the characters in words, for messages
+     */
+    public record TextRule(String field, int minLength, int maxLength, Pattern allowed, String allowedDescription) {
+        /** The problem with {@code text}, or null when AWS accepts it. */
+        public String problem(String text) {
+            if (text.length() < minLength) {
+                return minLength == 1 ? "must not be empty" : "'" + text + "' is shorter than " + minLength + " characters";
+            }
+            if (text.length() > maxLength) {
+                return tooLong(text, String.valueOf(text.length()));
+            }
+            if (!allowed.matcher(text).matches()) {
+                return "'" + text + "': AWS allows only " + allowedDescription + " in " + plural();
+            }
+            return null;
+        }
+
+        /** The message for a text over the limit; arguments may be Terraform interpolations. */
+        public String tooLong(String text, String length) {
+            return "'" + text + "' is " + length + " characters; AWS limits " + plural() + " to " + maxLength;
+        }
+
+        private String plural() {
+            return field.endsWith("s") ? field : field.endsWith("x") ? field + "es" : field + "s";
+        }
+    }
+
+    private static final Pattern ALNUM_HYPHEN = Pattern.compile("[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?");
+    /** EC2's characters for security group names and descriptions and rule descriptions (no quotes). */
+    private static final String EC2_TEXT = "A-Za-z0-9 ._\\-:/()#,@\\[\\]+=&;{}!$*";
+    private static final String EC2_TEXT_DESCRIPTION = "letters, digits, spaces and ._-:/()#,@[]+=&;{}!$*";
+
+    public static final TextRule LOAD_BALANCER_NAME = new TextRule("load balancer name", 1, 32, ALNUM_HYPHEN,
+            "letters, digits and inner hyphens");
+    public static final TextRule TARGET_GROUP_NAME = new TextRule("target group name", 1, 32, ALNUM_HYPHEN,
+            "letters, digits and inner hyphens");
+    public static final TextRule QUEUE_NAME = new TextRule("SQS queue name", 1, 80, Pattern.compile("[A-Za-z0-9_-]+"),
+            "letters, digits, hyphens and underscores");
+    public static final TextRule ECS_SERVICE_NAME = new TextRule("ECS service name", 1, 255,
+            Pattern.compile("[A-Za-z0-9_-]+"), "letters, digits, hyphens and underscores");
+    public static final TextRule TASK_FAMILY = new TextRule("task family", 1, 255,
+            Pattern.compile("[A-Za-z0-9_-]+"), "letters, digits, hyphens and underscores");
+    public static final TextRule ECS_CLUSTER_NAME = new TextRule("ECS cluster name", 1, 255,
+            Pattern.compile("[A-Za-z0-9_-]+"), "letters, digits, hyphens and underscores");
+    public static final TextRule CONTAINER_NAME = new TextRule("container name", 1, 255,
+            Pattern.compile("[A-Za-z0-9_-]+"), "letters, digits, hyphens and underscores");
+    public static final TextRule IAM_ROLE_NAME = new TextRule("IAM role name", 1, 64,
+            Pattern.compile("[A-Za-z0-9+=,.@_-]+"), "letters, digits and +=,.@_-");
+    public static final TextRule IAM_POLICY_NAME = new TextRule("IAM policy name", 1, 128,
+            Pattern.compile("[A-Za-z0-9+=,.@_-]+"), "letters, digits and +=,.@_-");
+    /** IAM's own pattern for role descriptions: tab, line breaks and printable Latin-1. */
+    public static final TextRule IAM_ROLE_DESCRIPTION = new TextRule("IAM role description", 0, 1000,
+            Pattern.compile("[\\u0009\\u000A\\u000D\\u0020-\\u007E\\u00A1-\\u00FF]*"),
+            "printable characters");
+    public static final TextRule LOG_GROUP_NAME = new TextRule("CloudWatch log group name", 1, 512,
+            Pattern.compile("[A-Za-z0-9._/#-]+"), "letters, digits and ._-/#");
+    /** Log stream names exclude ':' and '*'; the awslogs prefix becomes their first part. */
+    public static final TextRule LOG_STREAM_PREFIX = new TextRule("awslogs stream prefix", 1, 512,
+            Pattern.compile("[^:*\\p{Cntrl}]+"), "characters other than : and *");
+    public static final TextRule SECURITY_GROUP_NAME = new TextRule("security group name", 1, 255,
+            Pattern.compile("(?!sg-)[" + EC2_TEXT + "]+"), EC2_TEXT_DESCRIPTION + " (and no leading sg-)");
+    /** The provider limits a security group's {@code name_prefix} to 100 characters. */
+    public static final TextRule SECURITY_GROUP_NAME_PREFIX = new TextRule("security group name prefix", 1, 100,
+            Pattern.compile("(?!sg-)[" + EC2_TEXT + "]+"), EC2_TEXT_DESCRIPTION + " (and no leading sg-)");
+    /** Required by EC2, and replacing the group when it changes. */
+    public static final TextRule SECURITY_GROUP_DESCRIPTION = new TextRule("security group description", 1, 255,
+            Pattern.compile("[" + EC2_TEXT + "]+"), EC2_TEXT_DESCRIPTION);
+    /** The provider does not check these; EC2 rejects a bad one at apply. */
+    public static final TextRule SECURITY_GROUP_RULE_DESCRIPTION = new TextRule("security group rule description", 0,
+            255, Pattern.compile("[" + EC2_TEXT + "]*"), EC2_TEXT_DESCRIPTION);
+    public static final TextRule ALARM_NAME = new TextRule("CloudWatch alarm name", 1, 255,
+            Pattern.compile("[\\x20-\\x7E]+"), "printable ASCII characters");
+    public static final TextRule ALARM_DESCRIPTION = new TextRule("CloudWatch alarm description", 0, 1024,
+            Pattern.compile("[\\x20-\\x7E]*"), "printable ASCII characters");
+    /** Application Auto Scaling's pattern for policy names: printable characters. */
+    public static final TextRule SCALING_POLICY_NAME = new TextRule("scaling policy name", 1, 256,
+            Pattern.compile("\\p{Print}+"), "printable characters");
+    /** The tag rules every AWS service shares (some accept more; none accepts less). */
+    public static final TextRule TAG_KEY = new TextRule("tag key", 1, 128,
+            Pattern.compile("(?!aws:)[\\p{L}\\p{Z}\\p{N}_.:/=+\\-@]+"),
+            "letters, digits, spaces and _.:/=+-@ (and no leading aws:)");
+    public static final TextRule TAG_VALUE = new TextRule("tag value", 0, 256,
+            Pattern.compile("[\\p{L}\\p{Z}\\p{N}_.:/=+\\-@]*"), "letters, digits, spaces and _.:/=+-@");
+    /** At most 50 tags on one resource. */
+    public static final int MAX_TAGS = 50;
+    /** SSM parameter names (secrets): letters, digits and _.-/; the whole name at most 1011 characters. */
+    public static final TextRule SSM_PARAMETER_NAME = new TextRule("SSM parameter name", 1, 1011,
+            Pattern.compile("[A-Za-z0-9_./-]+"), "letters, digits and _.-/");
+
+    /**
+     * IAM actions that support no resource-level permission: a statement needs {@code "Resource": "*"} for
+     * them (AWS's Service Authorization Reference lists no resource type for each). The only actions for which
+     * a line's {@code taskPolicy} may name {@code *}.
+     */
+    public static final Set<String> UNSCOPABLE_ACTIONS = Set.of(
+            "cloudwatch:PutMetricData", "cloudwatch:GetMetricData", "cloudwatch:ListMetrics",
+            "ec2:DescribeInstances", "ec2:DescribeNetworkInterfaces", "ec2:DescribeSecurityGroups",
+            "ec2:DescribeSubnets", "ec2:DescribeVpcs", "ecr:GetAuthorizationToken", "kms:ListAliases",
+            "kms:ListKeys", "s3:ListAllMyBuckets", "secretsmanager:GetRandomPassword", "secretsmanager:ListSecrets",
+            "sns:ListTopics", "sqs:ListQueues", "ssm:DescribeParameters", "sts:GetCallerIdentity",
+            "xray:GetSamplingRules", "xray:GetSamplingTargets", "xray:PutTelemetryRecords", "xray:PutTraceSegments");
+    /** An IAM action: {@code service:Action}, wildcards allowed in the action's name. */
+    public static final Pattern IAM_ACTION = Pattern.compile("[a-z0-9-]+:[A-Za-z0-9*?]+");
+    /** An ARN: {@code arn:<partition>:<service>:<region>:<account>:<resource>}, wildcards allowed in the resource. */
+    public static final Pattern ARN = Pattern.compile("arn:aws[a-z-]*:[a-z0-9-]+:[a-z0-9-]*:(\\d{12}|aws)?:.+");
+    /** An IPv4 CIDR block. */
+    public static final Pattern IPV4_CIDR = Pattern.compile(
+            "((25[0-5]|2[0-4]\\d|1?\\d?\\d)\\.){3}(25[0-5]|2[0-4]\\d|1?\\d?\\d)/(3[0-2]|[12]?\\d)");
+    /** A security group ID. */
+    public static final Pattern SECURITY_GROUP_ID = Pattern.compile("sg-[0-9a-f]{8,17}");
+    public static final Range RULE_PORT = new Range(0, 65535, "");
+
+    /** An availability zone ID, e.g. {@code use1-az3}: the same physical zone in every account. */
+    public static final Pattern ZONE_ID = Pattern.compile("[a-z]+[0-9]+(-[a-z]+[0-9]*)?-az[0-9]+");
+
+    /** Fargate: for each cpu value, the memory sizes (MiB) AWS accepts. */
+    public static final Map<Integer, List<Integer>> FARGATE_MEMORY_BY_CPU = Map.of(
+            256, List.of(512, 1024, 2048),
+            512, steps(1024, 4096, 1024),
+            1024, steps(2048, 8192, 1024),
+            2048, steps(4096, 16384, 1024),
+            4096, steps(8192, 30720, 1024),
+            8192, steps(16384, 61440, 4096),
+            16384, steps(32768, 122880, 8192));
+
+    /** Allowed CloudWatch Logs {@code retention_in_days}; 0 means never expire. */
+    public static final Set<Integer> LOG_RETENTION_DAYS = Set.of(0, 1, 3, 5, 7, 14, 30, 60, 90, 120, 150, 180, 365,
+            400, 545, 731, 1096, 1827, 2192, 2557, 2922, 3288, 3653);
+
+    /** An inclusive integer range with its unit, for messages. */
+    public record Range(int min, int max, String unit) {
+        public boolean contains(long value) {
+            return value >= min && value <= max;
+        }
+
+        @Override
+        public String toString() {
+            return min + "-" + max + (unit.isEmpty() ? "" : " " + unit);
+        }
+    }
+
+    public static final Range PORT = new Range(1, 65535, "");
+    public static final Range SQS_VISIBILITY_TIMEOUT = new Range(0, 43200, "s");
+    public static final Range SQS_MESSAGE_RETENTION = new Range(60, 1209600, "s");
+    public static final Range SQS_DELIVERY_DELAY = new Range(0, 900, "s");
+    public static final Range SQS_RECEIVE_WAIT = new Range(0, 20, "s");
+    public static final Range SQS_MAX_RECEIVE_COUNT = new Range(1, 1000, "");
+    public static final Range HEALTH_CHECK_INTERVAL = new Range(5, 300, "s");
+    public static final Range HEALTH_CHECK_TIMEOUT = new Range(2, 120, "s");
+    public static final Range HEALTH_CHECK_THRESHOLD = new Range(2, 10, "");
+    public static final Range DEREGISTRATION_DELAY = new Range(0, 3600, "s");
+    public static final int HEALTH_CHECK_PATH_MAX = 1024;
+    public static final Pattern HEALTH_CHECK_MATCHER = Pattern.compile("\\d{3}(-\\d{3})?(,\\d{3}(-\\d{3})?)*");
+
+    private static List<Integer> steps(int from, int to, int step) {
+        return java.util.stream.IntStream.iterate(from, m -> m <= to, m -> m + step).boxed().toList();
+    }
+}

@@ -1,0 +1,56 @@
+package dev.servicekit.rules;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/** Collects every broken rule so that the user sees all of them at once, in one message. */
+public final class Problems {
+    private final List<Problem> found = new ArrayList<>();
+
+    /** Problems about {@code where} (e.g. {@code prod/auth}). */
+    public Scope about(String where) {
+        return new Scope(where);
+    }
+
+    /** The problems found so far. */
+    public List<Problem> found() {
+        return List.copyOf(found);
+    }
+
+    /** Throws a {@link ConfigurationException} naming every problem found, if any. */
+    public void throwIfAny() {
+        if (!found.isEmpty()) {
+            throw new ConfigurationException(found);
+        }
+    }
+
+    /** Checks about one subject. */
+    public final class Scope {
+        private final String where;
+
+        private Scope(String where) {
+            this.where = where;
+        }
+
+        public void add(String field, String message) {
+            found.add(new Problem(where, field, message));
+        }
+
+        public void check(boolean ok, String field, String message) {
+            if (!ok) {
+                add(field, message);
+            }
+        }
+
+        public void name(String field, String name, AwsLimits.TextRule rule) {
+            String problem = rule.problem(name);
+            if (problem != null) {
+                add(field, problem);
+            }
+        }
+
+        public void range(String field, long value, AwsLimits.Range range) {
+            check(range.contains(value), field, Rules.outside(String.valueOf(value), range));
+        }
+    }
+}

@@ -1,0 +1,272 @@
+package dev.servicekit.rules;
+
+import dev.servicekit.alerting.MonitorKind;
+
+import java.util.List;
+import java.util.regex.Pattern;
+
+/**
+ * servicekit's own rules and the text of every message that reports a broken one. The messages are
+ * shared with the validation blocks of generated modules, where the arguments are Terraform
+ * interpolations: one rule, one text, in Java and in HCL.
+ */
+public final class Rules {
+    private Rules() {}
+
+    /** Service names: lowercase letters, digits and inner hyphens, starting with a letter. */
+    public static final Pattern SERVICE_NAME = Pattern.compile("[a-z](?:[a-z0-9-]*[a-z0-9])?");
+    /** Environment names: lowercase letters and digits, starting with a letter. */
+    public static final Pattern ENVIRONMENT_NAME = Pattern.compile("[a-z][a-z0-9]*");
+    /** A Datadog notification handle: {@code @slack-...}, {@code @pagerduty-...}, {@code @team-...}, an email. */
+    public static final Pattern NOTIFY_HANDLE = Pattern.compile("@[A-Za-z0-9_.+@-]+");
+    /** An ACM certificate ARN. */
+    public static final Pattern CERTIFICATE_ARN = Pattern.compile("arn:aws[a-z-]*:acm:[a-z0-9-]+:[0-9]{12}:certificate/.+");
+    /** Monitor priority: 1 (highest) to 5. */
+    public static final AwsLimits.Range PRIORITY = new AwsLimits.Range(1, 5, "");
+
+    /** {@code pattern} as an anchored regular expression inside an HCL string literal. */
+    public static String hclRegex(Pattern pattern) {
+        return "^" + pattern.pattern().replace("\\", "\\\\") + "$";
+    }
+
+    public static String badServiceName(String name) {
+        return "'" + name + "' must be lowercase letters, digits and inner hyphens, starting with a letter";
+    }
+
+    public static String badEnvironmentName(String name) {
+        return "'" + name + "' must be lowercase letters and digits, starting with a letter";
+    }
+
+    public static String badCpu(String cpu) {
+        return cpu + " is not a Fargate cpu size; allowed: "
+                + AwsLimits.FARGATE_MEMORY_BY_CPU.keySet().stream().sorted().toList();
+    }
+
+    public static String badMemory(String memory, String cpu, String allowed) {
+        return memory + " MiB does not fit Fargate cpu " + cpu + "; allowed: " + allowed;
+    }
+
+    /** The memory sizes Fargate pairs with a cpu size, as messages show them. */
+    public static String describe(List<Integer> sizes) {
+        if (sizes.size() <= 3) {
+            return sizes.toString();
+        }
+        return sizes.get(0) + " to " + sizes.get(sizes.size() - 1) + " in steps of " + (sizes.get(1) - sizes.get(0));
+    }
+
+    public static String badCounts(String min, String desired, String max) {
+        return "counts must satisfy min <= desired <= max; got " + min + " <= " + desired + " <= " + max;
+    }
+
+    public static String badRetention(String days) {
+        return days + " is not a CloudWatch retention; allowed: " + AwsLimits.LOG_RETENTION_DAYS.stream().sorted().toList();
+    }
+
+    public static String outside(String value, AwsLimits.Range range) {
+        return value + " is outside " + range;
+    }
+
+    public static String badHealthCheckPath(String path) {
+        return "'" + path + "' must start with / and be at most " + AwsLimits.HEALTH_CHECK_PATH_MAX + " characters";
+    }
+
+    public static String badRunbook(String url) {
+        return "'" + url + "' must be an http(s) URL";
+    }
+
+    public static String badCertificate(String arn) {
+        return "'" + arn + "' is not an ACM certificate ARN";
+    }
+
+    /** With HTTPS on, a certificate is required, and a certificate without HTTPS would be ignored. */
+    public static final String HTTPS_NEEDS_A_CERTIFICATE =
+            "enable_https and certificate_arn go together: HTTPS needs a certificate, and a certificate without "
+                    + "enable_https would be ignored";
+
+    public static String privateEcrImage(String image, String switchName) {
+        return "'" + image + "' is in a private ECR repository: set " + switchName + " = true so that the execution "
+                + "role may pull it";
+    }
+
+    public static String badHandle(String handle) {
+        return "'" + handle + "' is not a Datadog handle such as @slack-alerts";
+    }
+
+    public static String negative(String value) {
+        return value + " must not be negative";
+    }
+
+    /**
+     * Every service keeps a task: CPU tracking cannot scale out from zero, and a worker's first scale-out
+     * step starts at {@value Scaling#SCALE_OUT_BACKLOG} visible messages, so
+     * fewer would wait for ever.
+     */
+    public static String needsATask(String min) {
+        return min + " must be at least 1: a web service cannot scale out from zero tasks, and a worker at zero "
+                + "would leave up to " + (Scaling.SCALE_OUT_BACKLOG - 1)
+                + " messages waiting (scaling out starts at " + Scaling.SCALE_OUT_BACKLOG
+                + " visible)";
+    }
+
+    public static String atLeastOne(String count) {
+        return count + " must be at least 1";
+    }
+
+    public static String startsWithInternal(String name) {
+        return "'" + name + "' must not start with 'internal-'";
+    }
+
+    public static String percentageAbove100(String value) {
+        return value + " is a percentage above 100";
+    }
+
+    public static String neverFires(String critical) {
+        return critical + " can never fire: this monitor fires below its critical threshold";
+    }
+
+    public static String notFinite(String value) {
+        return value + " is not a finite number";
+    }
+
+    /** An environment (a preset, or cdktf.json) without thresholds for a monitor kind. */
+    public static final String NO_THRESHOLDS = "the environment gives this monitor no thresholds";
+
+    /** @param maximum the largest burn rate the target allows, 1 / (1 - target), as text */
+    public static String badBurnRate(String value, String target, String maximum) {
+        return value + " is not a burn rate Datadog accepts for a " + target + " % SLO: above 0 and at most "
+                + maximum + " (1 / (1 - target))";
+    }
+
+    public static String badLocationCount(String value, String locations) {
+        return value + " locations cannot fail: the environment's synthetics tests run from " + locations;
+    }
+
+    public static String noDataTooShort(String value, double minimum) {
+        return value + " minutes is too short: at least " + new java.math.BigDecimal(minimum).stripTrailingZeros()
+                .toPlainString() + ", twice the window, or late data would look missing";
+    }
+
+    public static String badSloWindow(String window) {
+        return "'" + window + "' is not an SLO window; allowed: " + dev.servicekit.alerting.SloTarget.WINDOWS;
+    }
+
+    public static String badSloTarget(String target) {
+        return target + " is not an SLO target: a percentage above 0 and below 100, e.g. 99.9";
+    }
+
+    /** Seconds between two runs of a synthetics test, as Datadog accepts them. */
+    public static final AwsLimits.Range SYNTHETICS_TICK = new AwsLimits.Range(30, 604_800, "s");
+
+    /** A warning threshold on the wrong side of its critical one. */
+    public static String warningAfterCritical(MonitorKind kind, String warning, String critical) {
+        return kind.above()
+                ? warning + " must be below the critical threshold " + critical + " (this monitor fires above its thresholds)"
+                : warning + " must be above the critical threshold " + critical + " (this monitor fires below its thresholds)";
+    }
+
+    // Messages of rules that were written inline in the validator; one place for every text.
+
+    public static final String RESERVED_NAME = "is reserved for the environment's own resources";
+    public static final String DECLARED_TWICE = "declared more than once; service names must be unique";
+    public static final String MUST_NOT_BE_EMPTY = "must not be empty";
+    public static final String NOT_A_VARIABLE_NAME = "is not a valid environment variable name";
+    public static final String SET_BY_SERVICEKIT = "is set by servicekit (the service's queue)";
+    public static final String SECRET_DECLARED_TWICE = "declared more than once";
+    public static final String SECRET_ALSO_PLAIN = "is also a plain environment variable";
+    public static final String WEB_ONLY = "applies to web services only";
+    public static final String QUEUE_ONLY = "applies to services with a queue only";
+    public static final String INTERNET_FACING_ONLY = "applies to internet-facing web services only";
+    public static final String NO_SYNTHETICS_LOCATION = "needs at least one Datadog location, e.g. aws:us-east-1";
+    public static final String ADOPTED_VPC_NEEDS_TWO_PUBLIC_SUBNETS =
+            "an adopted VPC needs at least two public subnets (load balancers span two zones)";
+    public static final String ADOPTED_VPC_NEEDS_A_CLUSTER = "an adopted VPC needs an ECS cluster name";
+
+    public static String reservedName(String name) {
+        return "'" + name + "' " + RESERVED_NAME;
+    }
+
+    public static String unknownEnvironment(java.util.List<String> known) {
+        return "unknown environment; known: " + known;
+    }
+
+    public static String needsCertificate(String environment) {
+        return "an internet-facing web service in " + environment + " needs a certificate (certificateArn in "
+                + "cdktf.json or on the line), or ." + environment + "(o -> o.allowPlainHttp()) to serve plain HTTP "
+                + "on purpose";
+    }
+
+    public static String notAnAwsRegion(String region) {
+        return "'" + region + "' is not an AWS region";
+    }
+
+    public static String notHttps(String url) {
+        return "'" + url + "' must be an https URL";
+    }
+
+    public static String badManagedCidr(String cidr) {
+        return "'" + cidr + "' must be a 10.x.0.0/16 block";
+    }
+
+    public static String badZoneId(String id) {
+        return "'" + id + "' is not an availability zone ID such as use1-az3";
+    }
+
+    public static String notAVpcId(String id) {
+        return "'" + id + "' is not a VPC ID (vpc-...)";
+    }
+
+    public static String notASubnetId(String id) {
+        return "'" + id + "' is not a subnet ID";
+    }
+
+    public static String notABucketName(String bucket) {
+        return "'" + bucket + "' is not an S3 bucket name";
+    }
+
+    public static String deadLetterRetentionTooShort(int deadLetter, int queue) {
+        return deadLetter + " s is shorter than the queue's retention (" + queue + " s); SQS keeps a message's "
+                + "original enqueue time, so it would expire early";
+    }
+
+    public static String badMatcher(String matcher) {
+        return "'" + matcher + "' is not a list of HTTP codes such as 200-399";
+    }
+
+    public static String timeoutNotBelowInterval(int timeout, int interval) {
+        return timeout + " s must be less than the interval (" + interval + " s)";
+    }
+
+    public static final String NO_ACTIONS = "names no actions";
+    public static final String NO_RESOURCES = "names no resources";
+    public static final String ONE_PEER = "needs exactly one peer: a CIDR block or a security group";
+    public static final String RULE_DECLARED_TWICE = "declares the same ports and peer twice";
+
+    public static String badAction(String action) {
+        return "'" + action + "' is not an IAM action such as s3:GetObject";
+    }
+
+    public static String badResource(String resource) {
+        return "'" + resource + "' is not an ARN (arn:aws:<service>:<region>:<account>:<resource>)";
+    }
+
+    public static String starResource(java.util.List<String> scopable) {
+        return "'*' is refused: " + scopable + " can be scoped to resources; name their ARNs (only actions AWS "
+                + "cannot scope, such as ecr:GetAuthorizationToken or cloudwatch:PutMetricData, may use '*')";
+    }
+
+    public static String badProtocol(String protocol) {
+        return "'" + protocol + "' is not tcp or udp";
+    }
+
+    public static String badPorts(int from, int to) {
+        return from + "-" + to + " is not a port range within 0-65535";
+    }
+
+    public static String badCidr(String cidr) {
+        return "'" + cidr + "' is not an IPv4 CIDR block such as 10.40.0.0/16";
+    }
+
+    public static String badSecurityGroupId(String id) {
+        return "'" + id + "' is not a security group ID (sg-...)";
+    }
+}

@@ -1,0 +1,78 @@
+package dev.servicekit.validation;
+
+import dev.servicekit.catalog.IamStatement;
+import dev.servicekit.catalog.NetworkRule;
+import dev.servicekit.catalog.ServiceSpec;
+import dev.servicekit.rules.AwsLimits;
+import dev.servicekit.rules.Problems;
+import dev.servicekit.rules.Rules;
+import dev.servicekit.terraform.Tokens;
+
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+/** A line's escape hatches for access: its extra IAM statements and security group rules. */
+final class AccessRules {
+    private AccessRules() {}
+
+    static void check(ServiceSpec spec, Problems.Scope line) {
+        List<IamStatement> statements = spec.taskPolicies();
+        for (int i = 0; i < statements.size(); i++) {
+            checkStatement(statements.get(i), "taskPolicy[" + (i + 1) + "]", line);
+        }
+        checkRules(spec.egress(), "egress", line);
+        checkRules(spec.ingress(), "ingress", line);
+    }
+
+    private static void checkStatement(IamStatement statement, String field, Problems.Scope line) {
+        if (statement.actions().isEmpty()) {
+            line.add(field + ".actions", Rules.NO_ACTIONS);
+        }
+        if (statement.resources().isEmpty()) {
+            line.add(field + ".resources", Rules.NO_RESOURCES);
+        }
+        for (String action : statement.actions()) {
+            line.check(action != null && AwsLimits.IAM_ACTION.matcher(action).matches(), field + ".actions",
+                    Rules.badAction(String.valueOf(action)));
+        }
+        for (String resource : statement.resources()) {
+            if (resource == null) {
+                line.add(field + ".resources", Rules.badResource("null"));
+            } else if (resource.equals("*")) {
+                List<String> scopable = statement.actions().stream()
+                        .filter(action -> !AwsLimits.UNSCOPABLE_ACTIONS.contains(action)).toList();
+                line.check(scopable.isEmpty(), field + ".resources", Rules.starResource(scopable));
+            } else {
+                line.check(Tokens.isToken(resource) || AwsLimits.ARN.matcher(resource).matches(), field + ".resources",
+                        Rules.badResource(resource));
+            }
+        }
+    }
+
+    private static void checkRules(List<NetworkRule> rules, String option, Problems.Scope line) {
+        Set<String> seen = new HashSet<>();
+        for (int i = 0; i < rules.size(); i++) {
+            NetworkRule rule = rules.get(i);
+            String field = option + "[" + (i + 1) + "]";
+            line.check("tcp".equals(rule.protocol()) || "udp".equals(rule.protocol()), field + ".protocol",
+                    Rules.badProtocol(rule.protocol()));
+            line.check(AwsLimits.RULE_PORT.contains(rule.fromPort()) && AwsLimits.RULE_PORT.contains(rule.toPort())
+                    && rule.fromPort() <= rule.toPort(), field + ".ports", Rules.badPorts(rule.fromPort(), rule.toPort()));
+            if (rule.cidr().isPresent() == rule.securityGroupId().isPresent()) {
+                line.add(field, Rules.ONE_PEER);
+            }
+            rule.cidr().ifPresent(cidr -> line.check(Tokens.isToken(cidr) || AwsLimits.IPV4_CIDR.matcher(cidr).matches(),
+                    field + ".cidr", Rules.badCidr(cidr)));
+            rule.securityGroupId().ifPresent(id -> line.check(Tokens.isToken(id)
+                    || AwsLimits.SECURITY_GROUP_ID.matcher(id).matches(), field + ".securityGroup", Rules.badSecurityGroupId(id)));
+            if (rule.description() == null || rule.description().isBlank()) {
+                line.add(field + ".description", Rules.MUST_NOT_BE_EMPTY);
+            } else {
+                line.name(field + ".description", rule.description(), AwsLimits.SECURITY_GROUP_RULE_DESCRIPTION);
+            }
+            String key = rule.protocol() + rule.fromPort() + "-" + rule.toPort() + rule.cidr() + rule.securityGroupId();
+            line.check(seen.add(key), field, Rules.RULE_DECLARED_TWICE);
+        }
+    }
+}

@@ -1,0 +1,85 @@
+package dev.servicekit.validation;
+
+import dev.servicekit.alerting.AlertRouting;
+import dev.servicekit.alerting.MonitorKind;
+import dev.servicekit.alerting.Thresholds;
+import dev.servicekit.environment.Environment;
+import dev.servicekit.environment.MonitoringDefaults;
+import dev.servicekit.environment.NetworkConfig;
+import dev.servicekit.environment.StateBackend;
+import dev.servicekit.rules.AwsLimits;
+import dev.servicekit.rules.Problems;
+import dev.servicekit.rules.Rules;
+
+import java.util.regex.Pattern;
+
+/** An environment's own values: name, region, network, task defaults, state, alerting. */
+final class EnvironmentRules {
+    static final Pattern REGION = Pattern.compile("[a-z]{2}(-gov)?-[a-z]+-\\d");
+    static final Pattern MANAGED_CIDR = Pattern.compile("10\\.(\\d{1,3})\\.0\\.0/16");
+    static final Pattern S3_BUCKET = Pattern.compile("[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]");
+
+    private EnvironmentRules() {}
+
+    static void check(Environment env, Problems.Scope scope) {
+        scope.check(Rules.ENVIRONMENT_NAME.matcher(env.name()).matches(), "name", Rules.badEnvironmentName(env.name()));
+        scope.check(env.prefix().isEmpty() || Rules.SERVICE_NAME.matcher(env.prefix()).matches(), "prefix",
+                Rules.badServiceName(env.prefix()));
+        scope.check(REGION.matcher(env.region()).matches(), "region", Rules.notAnAwsRegion(env.region()));
+        TaskRules.checkSize(scope, env.tasks().cpu(), env.tasks().memory());
+        TaskRules.checkCounts(scope, env.tasks().minCount(), env.tasks().desiredCount(), env.tasks().maxCount());
+        scope.check(AwsLimits.LOG_RETENTION_DAYS.contains(env.logRetentionDays()), "logRetentionDays",
+                Rules.badRetention(String.valueOf(env.logRetentionDays())));
+        MonitoringDefaults monitoring = env.monitoring();
+        AlertRouting routing = monitoring.routing();
+        scope.check(Rules.NOTIFY_HANDLE.matcher(routing.notifyHandle()).matches(), "notify",
+                Rules.badHandle(routing.notifyHandle()));
+        scope.check(Rules.NOTIFY_HANDLE.matcher(routing.pageHandle()).matches(), "page",
+                Rules.badHandle(routing.pageHandle()));
+        scope.check(Rules.PRIORITY.contains(routing.pagePriority().longValue()), "pagePriority",
+                Rules.outside(String.valueOf(routing.pagePriority()), Rules.PRIORITY));
+        scope.check(Rules.PRIORITY.contains(routing.notifyPriority().longValue()), "notifyPriority",
+                Rules.outside(String.valueOf(routing.notifyPriority()), Rules.PRIORITY));
+        scope.check(monitoring.datadogApiUrl().startsWith("https://"), "datadogApiUrl",
+                Rules.notHttps(monitoring.datadogApiUrl()));
+        ThresholdRules.checkSlo(scope, monitoring.slo());
+        scope.check(!monitoring.synthetics().locations().isEmpty(), "synthetics.locations", Rules.NO_SYNTHETICS_LOCATION);
+        scope.range("synthetics.tickSeconds", monitoring.synthetics().tickSeconds().longValue(), Rules.SYNTHETICS_TICK);
+        for (MonitorKind kind : MonitorKind.values()) {
+            Thresholds thresholds = monitoring.thresholds().get(kind);
+            if (thresholds == null) {
+                scope.add("monitor " + kind.key(), Rules.NO_THRESHOLDS);
+            } else {
+                ThresholdRules.check(scope, kind, thresholds, monitoring.slo(), monitoring.synthetics());
+            }
+        }
+        if (env.network() instanceof NetworkConfig.Managed managed) {
+            scope.check(MANAGED_CIDR.matcher(managed.cidr()).matches(), "network.cidr", Rules.badManagedCidr(managed.cidr()));
+            AwsLimits.Range zones = new AwsLimits.Range(NetworkConfig.Managed.MIN_ZONES, NetworkConfig.Managed.MAX_ZONES, "");
+            scope.range("network.zones", managed.zones(), zones);
+            scope.check(managed.natGateways() >= 0 && managed.natGateways() <= Math.max(1, managed.zones()),
+                    "network.natGateways", Rules.outside(String.valueOf(managed.natGateways()),
+                            new AwsLimits.Range(0, Math.max(1, managed.zones()), "")));
+            managed.excludedZoneIds().forEach(id -> scope.check(AwsLimits.ZONE_ID.matcher(id).matches(),
+                    "excludeZoneIds", Rules.badZoneId(id)));
+        } else if (env.network() instanceof NetworkConfig.Existing existing) {
+            scope.check(existing.vpcId().startsWith("vpc-"), "vpcId", Rules.notAVpcId(existing.vpcId()));
+            scope.check(existing.publicSubnetIds().size() >= 2, "publicSubnetIds",
+                    Rules.ADOPTED_VPC_NEEDS_TWO_PUBLIC_SUBNETS);
+            existing.publicSubnetIds().forEach(id -> scope.check(id.startsWith("subnet-"), "publicSubnetIds",
+                    Rules.notASubnetId(id)));
+            existing.privateSubnetIds().forEach(id -> scope.check(id.startsWith("subnet-"), "privateSubnetIds",
+                    Rules.notASubnetId(id)));
+            if (existing.clusterName().isBlank()) {
+                scope.add("clusterName", Rules.ADOPTED_VPC_NEEDS_A_CLUSTER);
+            } else {
+                scope.name("clusterName", existing.clusterName(), AwsLimits.ECS_CLUSTER_NAME);
+            }
+        }
+        if (env.state() instanceof StateBackend.S3 s3) {
+            scope.check(S3_BUCKET.matcher(s3.bucket()).matches(), "stateBucket", Rules.notABucketName(s3.bucket()));
+        }
+        env.certificateArn().ifPresent(arn -> scope.check(Rules.CERTIFICATE_ARN.matcher(arn).matches(),
+                "certificateArn", Rules.badCertificate(arn)));
+    }
+}

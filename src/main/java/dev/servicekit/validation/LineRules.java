@@ -1,0 +1,71 @@
+package dev.servicekit.validation;
+
+import dev.servicekit.alerting.MonitorKind;
+import dev.servicekit.catalog.QueueOptions;
+import dev.servicekit.catalog.ServiceKind;
+import dev.servicekit.catalog.ServiceSpec;
+import dev.servicekit.rules.AwsLimits;
+import dev.servicekit.rules.Problems;
+import dev.servicekit.rules.Rules;
+
+import java.util.EnumSet;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/** What a catalog line says regardless of the environment: its name, image, owner, variables, secrets, links. */
+final class LineRules {
+    /** Names the environment's own resources use as address prefixes. */
+    static final Set<String> RESERVED_SERVICE_NAMES = Set.of("network", "cluster", "overview");
+    static final Pattern VARIABLE_NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
+
+    private LineRules() {}
+
+    static void check(ServiceSpec spec, boolean first, List<String> environments, Problems.Scope line) {
+        if (!first) {
+            line.add("name", Rules.DECLARED_TWICE);
+            return;
+        }
+        if (!Rules.SERVICE_NAME.matcher(spec.name()).matches()) {
+            line.add("name", Rules.badServiceName(spec.name()));
+        }
+        if (RESERVED_SERVICE_NAMES.contains(spec.name())) {
+            line.add("name", Rules.reservedName(spec.name()));
+        }
+        line.check(!spec.image().isBlank(), "image", Rules.MUST_NOT_BE_EMPTY);
+        line.check(!spec.owner().isBlank(), "owner", Rules.MUST_NOT_BE_EMPTY);
+        line.name("owner", spec.owner(), AwsLimits.TAG_VALUE);
+        boolean queue = spec.queue().isPresent();
+        for (String key : spec.variables().keySet()) {
+            line.check(VARIABLE_NAME.matcher(key).matches(), "env." + key, Rules.NOT_A_VARIABLE_NAME);
+            line.check(!queue || !QueueOptions.VARIABLES.contains(key), "env." + key, Rules.SET_BY_SERVICEKIT);
+        }
+        Set<String> secretNames = new HashSet<>();
+        for (String secret : spec.secrets()) {
+            line.check(VARIABLE_NAME.matcher(secret).matches(), "secret." + secret, Rules.NOT_A_VARIABLE_NAME);
+            line.check(secretNames.add(secret), "secret." + secret, Rules.SECRET_DECLARED_TWICE);
+            line.check(!spec.variables().containsKey(secret), "secret." + secret, Rules.SECRET_ALSO_PLAIN);
+            line.check(!queue || !QueueOptions.VARIABLES.contains(secret), "secret." + secret, Rules.SET_BY_SERVICEKIT);
+        }
+        spec.runbookUrl().ifPresent(url -> line.check(url.startsWith("https://") || url.startsWith("http://"),
+                "runbook", Rules.badRunbook(url)));
+        for (String env : spec.perEnvironment().keySet()) {
+            line.check(environments.contains(env), "in." + env, Rules.unknownEnvironment(environments));
+        }
+        Set<MonitorKind> overridden = EnumSet.noneOf(MonitorKind.class);
+        overridden.addAll(spec.common().monitors().keySet());
+        spec.perEnvironment().values().forEach(o -> overridden.addAll(o.monitors().keySet()));
+        boolean internetFacing = spec.kind() instanceof ServiceKind.Web web && !web.internal();
+        for (MonitorKind kind : overridden) {
+            if (!kind.appliesTo(spec.queue().isPresent(), spec.isWeb(), internetFacing)) {
+                line.add("monitor " + kind.key(), switch (kind.needs()) {
+                    case QUEUE -> Rules.QUEUE_ONLY;
+                    case INTERNET_FACING -> Rules.INTERNET_FACING_ONLY;
+                    default -> Rules.WEB_ONLY;
+                });
+            }
+        }
+        AccessRules.check(spec, line);
+    }
+}

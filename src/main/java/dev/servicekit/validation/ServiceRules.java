@@ -1,0 +1,77 @@
+package dev.servicekit.validation;
+
+import dev.servicekit.alerting.MonitorKind;
+import dev.servicekit.alerting.SloTarget;
+import dev.servicekit.catalog.Overrides;
+import dev.servicekit.catalog.ServiceKind;
+import dev.servicekit.catalog.ServiceSpec;
+import dev.servicekit.environment.Environment;
+import dev.servicekit.rules.AwsLimits;
+import dev.servicekit.rules.AwsName;
+import dev.servicekit.rules.Problems;
+import dev.servicekit.rules.Rules;
+import dev.servicekit.settings.ServiceNames;
+import dev.servicekit.settings.ServiceSettings;
+
+import java.util.Optional;
+
+/**
+ * One line in one environment. Only values the line sets are checked here; the environment's own values
+ * are checked once, by {@link EnvironmentRules}. Derived names are checked for every service.
+ */
+final class ServiceRules {
+    private ServiceRules() {}
+
+    static void check(ServiceSettings s, ServiceSpec spec, Environment env, Problems.Scope scope) {
+        Overrides line = spec.overridesFor(env.name());
+        if (line.cpu().isPresent() || line.memory().isPresent()) {
+            TaskRules.checkSize(scope, s.cpu().intValue(), s.memory().intValue());
+        }
+        if (line.minCount().isPresent() || line.desiredCount().isPresent() || line.maxCount().isPresent()) {
+            TaskRules.checkCounts(scope, s.minCount().intValue(), s.desiredCount().intValue(), s.maxCount().intValue());
+        }
+        line.logRetentionDays().ifPresent(days -> scope.check(AwsLimits.LOG_RETENTION_DAYS.contains(days),
+                "logRetentionDays", Rules.badRetention(String.valueOf(days))));
+
+        ServiceNames names = s.names();
+        Optional<String> port = spec.kind() instanceof ServiceKind.Web web ? Optional.of(String.valueOf(web.port()))
+                : Optional.empty();
+        for (AwsName name : names.awsNames(spec.queue().isPresent(), port)) {
+            scope.name(name.field(), name.value(), name.rule());
+        }
+        spec.addOns().forEach(addOn -> addOn.names(env.awsName(), spec.name())
+                .forEach(name -> scope.name(name.field(), name.value(), name.rule())));
+
+        spec.queue().ifPresent(queue -> QueueRules.check(scope, queue));
+        if (spec.kind() instanceof ServiceKind.Web web) {
+            scope.check(!names.loadBalancer().startsWith("internal-"), "load balancer name",
+                    Rules.startsWithInternal(names.loadBalancer()));
+            WebRules.check(scope, web, s.web().orElseThrow().certificateArn().isPresent(),
+                    line.plainHttpAllowed().orElse(false), env);
+        }
+        line.certificateArn().ifPresent(arn -> {
+            scope.check(spec.isWeb(), "certificateArn", Rules.WEB_ONLY);
+            scope.check(Rules.CERTIFICATE_ARN.matcher(arn).matches(), "certificateArn", Rules.badCertificate(arn));
+        });
+        line.notifyHandle().ifPresent(handle -> scope.check(Rules.NOTIFY_HANDLE.matcher(handle).matches(), "notify",
+                Rules.badHandle(handle)));
+        line.pageHandle().ifPresent(handle -> scope.check(Rules.NOTIFY_HANDLE.matcher(handle).matches(), "page",
+                Rules.badHandle(handle)));
+        SloTarget slo = s.alerting().slo();
+        line.slo().ifPresent(target -> {
+            scope.check(spec.isWeb(), "slo", Rules.WEB_ONLY);
+            ThresholdRules.checkSlo(scope, target);
+        });
+        // Overrides of monitors the service does not get are reported once, by LineRules.
+        line.monitors().forEach((kind, thresholds) -> thresholds.filter(t -> s.monitors().containsKey(kind))
+                .ifPresent(t -> ThresholdRules.check(scope, kind, t, slo, env.monitoring().synthetics())));
+        // A line's SLO target bounds the burn rates the environment gives it.
+        if (line.slo().isPresent()) {
+            s.monitors().forEach((kind, thresholds) -> {
+                if (kind.scale() == MonitorKind.Scale.BURN_RATE && !line.monitors().containsKey(kind)) {
+                    ThresholdRules.check(scope, kind, thresholds, slo, env.monitoring().synthetics());
+                }
+            });
+        }
+    }
+}

@@ -1,0 +1,79 @@
+package dev.servicekit.validation;
+
+import dev.servicekit.alerting.MonitorKind;
+import dev.servicekit.alerting.SloTarget;
+import dev.servicekit.alerting.SyntheticsSettings;
+import dev.servicekit.alerting.Thresholds;
+import dev.servicekit.rules.Problems;
+import dev.servicekit.rules.Rules;
+import dev.servicekit.terraform.Tokens;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.util.Optional;
+
+/** Monitor thresholds on their kind's scale, and the SLO they burn. */
+final class ThresholdRules {
+    private ThresholdRules() {}
+
+    private static boolean validSlo(SloTarget slo) {
+        double target = slo.targetPercent().doubleValue();
+        return Double.isFinite(target) && target > 0 && target < 100;
+    }
+
+    /** A window Datadog's SLOs take, and a target below 100 % that leaves an error budget. */
+    static void checkSlo(Problems.Scope scope, SloTarget slo) {
+        scope.check(SloTarget.WINDOWS.contains(slo.window()), "slo.window", Rules.badSloWindow(slo.window()));
+        scope.check(validSlo(slo), "slo.target", Rules.badSloTarget(String.valueOf(slo.targetPercent())));
+    }
+
+    /**
+     * Thresholds are finite and non-negative; percentages are at most 100, burn rates at most what the SLO's
+     * target allows, locations at most the environment's; a monitor that fires below its threshold has one
+     * above zero; a dead-man's switch waits at least twice its window; a warning comes before its critical.
+     */
+    static void check(Problems.Scope scope, MonitorKind kind, Thresholds thresholds, SloTarget slo,
+                      SyntheticsSettings synthetics) {
+        String field = "monitor " + kind.key();
+        double critical = thresholds.critical().doubleValue();
+        String criticalText = thresholds.critical().toString();
+        if (!Double.isFinite(critical)) {
+            scope.add(field + ".critical", Rules.notFinite(criticalText));
+            return;
+        }
+        scope.check(critical >= 0, field + ".critical", Rules.negative(criticalText));
+        switch (kind.scale()) {
+            case PERCENTAGE -> scope.check(critical <= 100, field + ".critical", Rules.percentageAbove100(criticalText));
+            // An SLO target that is itself wrong is reported once, as such.
+            case BURN_RATE -> {
+                if (validSlo(slo) && !(critical > 0 && critical <= slo.maximumBurnRate() + 1e-9)) {
+                    scope.add(field + ".critical", Rules.badBurnRate(criticalText, Tokens.text(slo.targetPercent()),
+                            new BigDecimal(slo.maximumBurnRate()).setScale(1, RoundingMode.HALF_UP)
+                                    .stripTrailingZeros().toPlainString()));
+                }
+            }
+            case LOCATIONS -> scope.check(synthetics.locations().isEmpty()
+                            || critical >= 1 && critical <= synthetics.locations().size(),
+                    field + ".critical", Rules.badLocationCount(criticalText, String.valueOf(synthetics.locations().size())));
+            case NO_DATA_MINUTES -> scope.check(critical >= kind.minimumCritical(), field + ".critical",
+                    Rules.noDataTooShort(criticalText, kind.minimumCritical()));
+            default -> { }
+        }
+        if (!kind.above()) {
+            scope.check(critical > 0, field + ".critical", Rules.neverFires(criticalText));
+        }
+        Optional<Number> warning = thresholds.warning();
+        warning.ifPresent(w -> {
+            if (!Double.isFinite(w.doubleValue())) {
+                scope.add(field + ".warning", Rules.notFinite(w.toString()));
+                return;
+            }
+            scope.check(w.doubleValue() >= 0, field + ".warning", Rules.negative(w.toString()));
+            if (kind.scale() == MonitorKind.Scale.PERCENTAGE) {
+                scope.check(w.doubleValue() <= 100, field + ".warning", Rules.percentageAbove100(w.toString()));
+            }
+            boolean before = kind.above() ? w.doubleValue() < critical : w.doubleValue() > critical;
+            scope.check(before, field + ".warning", Rules.warningAfterCritical(kind, w.toString(), criticalText));
+        });
+    }
+}

@@ -1,0 +1,36 @@
+package dev.servicekit.validation;
+
+import dev.servicekit.catalog.HealthCheck;
+import dev.servicekit.catalog.ServiceKind;
+import dev.servicekit.environment.Environment;
+import dev.servicekit.rules.AwsLimits;
+import dev.servicekit.rules.Problems;
+import dev.servicekit.rules.Rules;
+
+/** A web service's port, health check and HTTPS. */
+final class WebRules {
+    private WebRules() {}
+
+    static void check(Problems.Scope scope, ServiceKind.Web web, boolean hasCertificate, boolean plainHttpAllowed,
+                      Environment env) {
+        scope.range("port", web.port(), AwsLimits.PORT);
+        checkHealthCheck(scope, web.healthCheck());
+        scope.check(!env.httpsRequired() || web.internal() || hasCertificate || plainHttpAllowed,
+                "certificateArn", Rules.needsCertificate(env.name()));
+    }
+
+    private static void checkHealthCheck(Problems.Scope scope, HealthCheck check) {
+        scope.check(check.path().startsWith("/") && check.path().length() <= AwsLimits.HEALTH_CHECK_PATH_MAX,
+                "healthCheck.path", Rules.badHealthCheckPath(check.path()));
+        scope.check(AwsLimits.HEALTH_CHECK_MATCHER.matcher(check.matcher()).matches(), "healthCheck.matcher",
+                Rules.badMatcher(check.matcher()));
+        scope.range("healthCheck.intervalSeconds", check.intervalSeconds(), AwsLimits.HEALTH_CHECK_INTERVAL);
+        scope.range("healthCheck.timeoutSeconds", check.timeoutSeconds(), AwsLimits.HEALTH_CHECK_TIMEOUT);
+        scope.check(check.timeoutSeconds() < check.intervalSeconds(), "healthCheck.timeoutSeconds",
+                Rules.timeoutNotBelowInterval(check.timeoutSeconds(), check.intervalSeconds()));
+        scope.range("healthCheck.healthyThreshold", check.healthyThreshold(), AwsLimits.HEALTH_CHECK_THRESHOLD);
+        scope.range("healthCheck.unhealthyThreshold", check.unhealthyThreshold(), AwsLimits.HEALTH_CHECK_THRESHOLD);
+        scope.range("healthCheck.deregistrationDelaySeconds", check.deregistrationDelaySeconds(),
+                AwsLimits.DEREGISTRATION_DELAY);
+    }
+}
