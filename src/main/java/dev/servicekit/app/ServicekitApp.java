@@ -87,7 +87,10 @@ public final class ServicekitApp {
             AddressCheck.requireUniqueAddresses(name, stack, json, stack.document().handedOver());
             stack.mergeInto(json);
             Files.writeString(file, TerraformJson.write(json));
-            AwsTextCheck.problems(json).forEach(problem -> problems.add(new Problem(name, "synthesized", problem)));
+            java.util.Set<String> ours = stack.document().blocks().stream().map(dev.servicekit.terraform.Block::address)
+                    .collect(java.util.stream.Collectors.toSet());
+            AwsTextCheck.problems(json, ours::contains)
+                    .forEach(problem -> problems.add(new Problem(name, "synthesized", problem)));
             written.put(name, json);
         }
         if (!problems.isEmpty()) {

@@ -10,8 +10,11 @@ import java.util.List;
  * maps each add-on to its part).
  */
 public interface AddOn {
-    /** The option's name on a catalog line, for messages, e.g. {@code bucket}. */
+    /** The option's name on a catalog line, for messages and a generated module's input, e.g. {@code bucket}. */
     String option();
+
+    /** What the add-on gives a service, in one sentence, e.g. for a generated module's input. */
+    String summary();
 
     /** The AWS names the add-on derives in an environment, checked against AWS's rules before synthesis. */
     List<AwsName> names(String awsEnvironment, String service);

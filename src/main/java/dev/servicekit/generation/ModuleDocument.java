@@ -12,6 +12,7 @@ import dev.servicekit.alerting.MonitorKind;
 import dev.servicekit.alerting.SloTarget;
 import dev.servicekit.alerting.SyntheticsSettings;
 import dev.servicekit.alerting.Thresholds;
+import dev.servicekit.catalog.AddOn;
 import dev.servicekit.catalog.HealthCheck;
 import dev.servicekit.catalog.QueueOptions;
 import dev.servicekit.datadog.DatadogProvider;
@@ -90,6 +91,9 @@ final class ModuleDocument {
                 .logRetentionDays(number("log_retention_days")).runbookUrl(Optional.of(string("runbook_url")))
                 .alerting(alerting).monitors(monitors).extraTags(map("tags"))
                 .privateEcrImage(condition(ModuleInputs.PRIVATE_ECR_IMAGE))
+                .addOns(ServiceParts.moduleAddOns())
+                .addOnSwitches(ServiceParts.moduleAddOns().stream().collect(java.util.stream.Collectors.toMap(
+                        AddOn::option, addOn -> condition(addOn.option()))))
                 .build();
         Platform platform = new Platform(string("environment"), region.ref("name"), account.ref("account_id"),
                 partition.ref("partition"), string("vpc_id"), vpc.map(v -> v.ref("cidr_block")).orElse(""),

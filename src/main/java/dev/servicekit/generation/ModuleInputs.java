@@ -1,5 +1,6 @@
 package dev.servicekit.generation;
 
+import dev.servicekit.catalog.AddOn;
 import dev.servicekit.catalog.Catalog;
 import dev.servicekit.catalog.HealthCheck;
 import dev.servicekit.catalog.Service;
@@ -15,7 +16,9 @@ import dev.servicekit.alerting.MonitorKind;
 import dev.servicekit.alerting.Thresholds;
 import dev.servicekit.parts.LoadBalancerPart;
 import dev.servicekit.settings.ServiceSettings;
+import dev.servicekit.parts.ServiceParts;
 import dev.servicekit.rules.AwsLimits;
+import dev.servicekit.rules.AwsName;
 import dev.servicekit.rules.Rules;
 
 import java.util.ArrayList;
@@ -173,7 +176,25 @@ final class ModuleInputs {
         for (MonitorKind monitor : monitors(kind)) {
             inputs.addAll(thresholdInputs(monitor));
         }
+        for (AddOn addOn : ServiceParts.moduleAddOns()) {
+            inputs.add(addOnInput(addOn));
+        }
         return inputs;
+    }
+
+    /**
+     * An add-on's switch: a boolean known at plan, with the add-on's derived names checked where it is on. The
+     * add-on has its defaults; a team that needs others declares the service in Java.
+     */
+    private static Variable addOnInput(AddOn addOn) {
+        List<Validation> validations = new ArrayList<>();
+        for (AwsName name : addOn.names("${var.environment}", "${var.name}")) {
+            String length = "length(\"" + name.value() + "\")";
+            validations.add(new Validation("${!var." + addOn.option() + " || " + length + " <= " + name.rule().maxLength()
+                    + "}", name.field() + ": " + name.rule().tooLong(name.value(), "${" + length + "}")));
+        }
+        return optional(addOn.option(), "bool", false, addOn.summary() + " A boolean, known at plan.",
+                validations.toArray(Validation[]::new));
     }
 
     /** A monitor's critical and warning inputs, with the Java validator's rules for its scale. */

@@ -6,6 +6,7 @@ import com.hashicorp.cdktf.providers.aws.iam_role_policy_attachment.IamRolePolic
 import dev.servicekit.catalog.IamStatement;
 import dev.servicekit.settings.ServiceNames;
 import dev.servicekit.terraform.Block;
+import dev.servicekit.terraform.Condition;
 import dev.servicekit.terraform.Hcl;
 
 import java.util.List;
@@ -52,16 +53,19 @@ public final class IdentityPart implements ServicePart {
             }
         }
 
-        Block taskRole = role(service, TASK_ROLE, names.taskRole(),
-                "Application role of " + names.prefix() + ": consumes its own queue only",
+        List<IamStatement> extra = service.settings().taskPolicies();
+        Block taskRole = role(service, TASK_ROLE, names.taskRole(), "Application role of " + names.prefix() + ": "
+                        + (extra.isEmpty() ? "its own resources only" : "its own resources and its line's taskPolicy"),
                 // Only tasks of this account may assume the application role (confused deputy).
                 Optional.of(Map.of("StringEquals", Map.of("aws:SourceAccount", platform.accountId()))));
-        List<IamStatement> extra = service.settings().taskPolicies();
         for (int i = 0; i < extra.size(); i++) {
             service.taskRole().allow("Line" + (i + 1), extra.get(i).actions(), extra.get(i).resources());
         }
-        if (!service.taskRole().statements().isEmpty()) {
-            policy(service, "task_policy", taskRole, names.taskRole(), service.taskRole().statements());
+        Condition anyGrant = Condition.anyOf(service.taskRole().statements().stream()
+                .map(ServiceAssembly.Contribution::when).toList());
+        if (!anyGrant.never()) {
+            policy(service, "task_policy", taskRole, names.taskRole(), service.taskRole().statements())
+                    .existsWhen(anyGrant);
         }
         service.moduleOutput("task_role_arn", taskRole.ref("arn"), "ARN of the task (application) role");
         service.moduleOutput("execution_role_arn", executionRole.ref("arn"), "ARN of the task execution role");
@@ -87,11 +91,11 @@ public final class IdentityPart implements ServicePart {
 
     /** An inline policy, named like its role (names need only be unique per role). */
     private static Block policy(ServiceAssembly service, String id, Block role, String name,
-                                List<Map<String, Object>> statements) {
+                                List<ServiceAssembly.Contribution<Map<String, Object>>> statements) {
         return service.resource(id, IamRolePolicyConfig.builder()
                 .name(name)
                 .role(role.ref("id"))
-                .policy(PolicyDocument.of(statements))
+                .policy(PolicyDocument.ofContributions(statements))
                 .build());
     }
 }

@@ -3,6 +3,8 @@ package dev.servicekit.parts;
 import dev.servicekit.alerting.MonitoredService;
 import dev.servicekit.alerting.Signals;
 import dev.servicekit.catalog.ServiceResources;
+import dev.servicekit.rules.ConfigurationException;
+import dev.servicekit.rules.Problem;
 import dev.servicekit.settings.ServiceNames;
 import dev.servicekit.settings.ServiceSettings;
 import dev.servicekit.terraform.Block;
@@ -32,7 +34,7 @@ public final class ServiceAssembly implements ServiceResources {
     private final Supplier<Construct> scope;
     private final boolean module;
     private final Map<String, Block> blocks = new LinkedHashMap<>();
-    private final Map<String, String> variables = new TreeMap<>();
+    private final Map<String, Contribution<String>> variables = new TreeMap<>();
     private final List<Object> secrets = new ArrayList<>();
     private final Role taskRole = new Role();
     private final Role executionRole = new Role();
@@ -44,14 +46,27 @@ public final class ServiceAssembly implements ServiceResources {
     private String part = "service";
     private Construct construct;
 
+    /**
+     * Something a part gives the others, where {@code when} holds: always in a stack; in a generated module,
+     * where the part itself exists only when a boolean input says so (an add-on), only then.
+     */
+    public record Contribution<T>(T value, Condition when) {}
+
     /** A role's permissions as the parts grant them; the identity part writes the role. */
     public static final class Role {
-        private final List<Map<String, Object>> statements = new ArrayList<>();
+        private final List<Contribution<Map<String, Object>>> statements = new ArrayList<>();
         private final List<Attachment> attachments = new ArrayList<>();
 
         /** Grants {@code actions} on {@code resources}; {@code sid} names the grant (letters and digits). */
         public void allow(String sid, List<String> actions, List<String> resources) {
-            statements.add(PolicyDocument.allow(sid, actions, resources));
+            allow(sid, actions, resources, Condition.ALWAYS);
+        }
+
+        /** Grants {@code actions} on {@code resources} where {@code when} holds. */
+        public void allow(String sid, List<String> actions, List<String> resources, Condition when) {
+            if (!when.never()) {
+                statements.add(new Contribution<>(PolicyDocument.allow(sid, actions, resources), when));
+            }
         }
 
         /** Attaches a managed policy, where {@code when} holds. */
@@ -59,7 +74,7 @@ public final class ServiceAssembly implements ServiceResources {
             attachments.add(new Attachment(id, policyArn, when));
         }
 
-        List<Map<String, Object>> statements() {
+        List<Contribution<Map<String, Object>>> statements() {
             return statements;
         }
 
@@ -153,12 +168,20 @@ public final class ServiceAssembly implements ServiceResources {
 
     /** A plain environment variable of the container. */
     public void environmentVariable(String name, String value) {
-        if (variables.putIfAbsent(name, value) != null) {
+        environmentVariable(name, value, Condition.ALWAYS);
+    }
+
+    /** A plain environment variable of the container, where {@code when} holds. */
+    public void environmentVariable(String name, String value, Condition when) {
+        if (when.never()) {
+            return;
+        }
+        if (variables.putIfAbsent(name, new Contribution<>(value, when)) != null) {
             throw new IllegalStateException(settings.name() + ": two parts set the environment variable " + name);
         }
     }
 
-    Map<String, String> environmentVariables() {
+    Map<String, Contribution<String>> environmentVariables() {
         return variables;
     }
 
@@ -256,8 +279,9 @@ public final class ServiceAssembly implements ServiceResources {
     public Block resource(String type, String part) {
         String name = names().address(part);
         return blocks.values().stream().filter(b -> b.type().equals(type) && b.name().equals(name)).findFirst()
-                .orElseThrow(() -> new IllegalArgumentException(settings.name() + " has no " + type + "." + name
-                        + "; its resources are " + blocks.values().stream().map(Block::address).toList()));
+                .orElseThrow(() -> new ConfigurationException(List.of(new Problem(settings.environment() + "/"
+                        + settings.name(), "customize", "the service has no " + type + "." + name + "; its resources are "
+                        + blocks.values().stream().map(Block::address).sorted().toList()))));
     }
 
     @Override

@@ -4,12 +4,14 @@ import dev.servicekit.alerting.Signals;
 import dev.servicekit.catalog.AddOn;
 import dev.servicekit.catalog.Customizer;
 import dev.servicekit.settings.ServiceSettings;
+import dev.servicekit.terraform.Condition;
 import dev.servicekit.terraform.TerraformDocument;
 import software.constructs.Construct;
 
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.BiFunction;
 import java.util.function.Supplier;
 
 /**
@@ -25,6 +27,26 @@ public final class ServiceParts {
     /** A service as the environment's overview dashboard lists it. */
     public record Assembled(String name, Signals signals, String dashboardLink) {}
 
+    /**
+     * A kind of add-on and the part that builds it, which exists where its condition holds (always on a line;
+     * as its boolean input says in a generated module).
+     *
+     * @param defaults the add-on a generated module offers
+     */
+    public record AddOnKind<T extends AddOn>(Class<T> type, T defaults, BiFunction<T, Condition, ServicePart> part) {
+        ServicePart partOf(AddOn addOn, Condition when) {
+            return part.apply(type.cast(addOn), when);
+        }
+    }
+
+    /** Every kind of add-on a line may have; a new one is a line here. */
+    static final List<AddOnKind<?>> ADD_ONS = List.of();
+
+    /** The add-ons a generated module offers, each behind a boolean input named like its option. */
+    public static List<AddOn> moduleAddOns() {
+        return ADD_ONS.stream().<AddOn>map(AddOnKind::defaults).toList();
+    }
+
     /** The parts of the service {@code settings} describes, in order. */
     public static List<ServicePart> of(ServiceSettings settings) {
         List<ServicePart> parts = new ArrayList<>();
@@ -32,7 +54,7 @@ public final class ServiceParts {
         parts.add(new LogsPart());
         parts.add(new SecretsPart());
         for (AddOn addOn : settings.addOns()) {
-            parts.add(partOf(addOn));
+            parts.add(partOf(addOn, settings.switchOf(addOn)));
         }
         parts.add(new IdentityPart());
         parts.add(new TaskPart());
@@ -44,8 +66,10 @@ public final class ServiceParts {
         return parts;
     }
 
-    private static ServicePart partOf(AddOn addOn) {
-        throw new IllegalArgumentException("no part builds the add-on '" + addOn.option() + "'");
+    private static ServicePart partOf(AddOn addOn, Condition when) {
+        return ADD_ONS.stream().filter(kind -> kind.type().isInstance(addOn)).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("no part builds the add-on '" + addOn.option() + "'"))
+                .partOf(addOn, when);
     }
 
     /**

@@ -65,27 +65,41 @@ public final class TaskPart implements ServicePart {
         service.moduleOutput("task_definition_arn", task.ref("arn"), "ARN of the task definition");
     }
 
-    /** The parts' variables and the line's, sorted by name; a module's line variables are a map input. */
+    /**
+     * The parts' variables and the line's, sorted by name; then, in a module, each variable of a part that
+     * exists only under a condition, and the line's variables, a map input.
+     */
     private static Object environment(ServiceAssembly service) {
         Map<String, String> variables = service.settings().variables();
-        Map<String, String> all = new TreeMap<>(service.environmentVariables());
-        List<Object> entries = new ArrayList<>();
+        Map<String, String> always = new TreeMap<>();
+        List<String> lists = new ArrayList<>();
+        service.environmentVariables().forEach((name, variable) -> {
+            if (variable.when().always()) {
+                always.put(name, variable.value());
+            } else {
+                lists.add(Hcl.render(variable.when().choose(List.of(entry(name, variable.value())), List.of())));
+            }
+        });
         if (variables instanceof Expression.ExpressionMap map) {
-            entries.add(service.local("container_environment", "${[for k, v in " + map.expression().hcl()
-                    + " : {name = k, value = v}]}"));
+            lists.add(Hcl.render(service.local("container_environment", "${[for k, v in " + map.expression().hcl()
+                    + " : {name = k, value = v}]}")));
         } else {
-            all.putAll(variables);
+            always.putAll(variables);
         }
         List<Object> literal = new ArrayList<>();
-        all.forEach((name, value) -> {
-            Map<String, Object> entry = new TreeMap<>();
-            entry.put("name", name);
-            entry.put("value", value);
-            literal.add(entry);
-        });
-        entries.add(0, literal);
-        return entries.size() == 1 ? literal : Expression.of("concat(" + Hcl.render(literal) + ", "
-                + Hcl.render(entries.get(1)) + ")");
+        always.forEach((name, value) -> literal.add(entry(name, value)));
+        if (lists.isEmpty()) {
+            return literal;
+        }
+        lists.add(0, Hcl.render(literal));
+        return Expression.of("concat(" + String.join(", ", lists) + ")");
+    }
+
+    private static Map<String, Object> entry(String name, Object value) {
+        Map<String, Object> entry = new TreeMap<>();
+        entry.put("name", name);
+        entry.put("value", value);
+        return entry;
     }
 
     /**

@@ -102,6 +102,17 @@ public final class AwsLimits {
             "letters, digits, spaces and _.:/=+-@ (and no leading aws:)");
     public static final TextRule TAG_VALUE = new TextRule("tag value", 0, 256,
             Pattern.compile("[\\p{L}\\p{Z}\\p{N}_.:/=+\\-@]*"), "letters, digits, spaces and _.:/=+-@");
+    /**
+     * S3's bucket names, global across all accounts: 3-63 lowercase letters, digits, dots and hyphens,
+     * starting and ending with a letter or digit, no two dots in a row, not an IP address, and none of the
+     * prefixes and suffixes AWS reserves (xn--, sthree-, amzn-s3-demo-; -s3alias, --ol-s3, .mrap, --x-s3,
+     * --table-s3).
+     */
+    public static final TextRule S3_BUCKET_NAME = new TextRule("S3 bucket name", 3, 63, Pattern.compile(
+            "(?!xn--|sthree-|amzn-s3-demo-)(?!.*(-s3alias|--ol-s3|\\.mrap|--x-s3|--table-s3)$)(?!\\d+\\.\\d+\\.\\d+\\.\\d+$)"
+                    + "(?!.*\\.\\.)[a-z0-9][a-z0-9.-]*[a-z0-9]"),
+            "lowercase letters, digits, dots and inner hyphens (no IP address, no xn-- or sthree- prefix, no "
+                    + "-s3alias or --ol-s3 suffix)");
     /** At most 50 tags on one resource. */
     public static final int MAX_TAGS = 50;
     /** SSM parameter names (secrets): letters, digits and _.-/; the whole name at most 1011 characters. */

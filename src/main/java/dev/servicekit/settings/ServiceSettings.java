@@ -51,6 +51,8 @@ import java.util.regex.Pattern;
  *                       many services; none in a generated module, which holds one
  * @param extraTags      tags added to the four servicekit sets (a module's {@code tags} input)
  * @param privateEcrImage whether the image is in a private ECR repository, whose pulls need ECR's read policy
+ * @param addOnSwitches  by add-on option, when the add-on exists: a generated module's boolean input; an add-on
+ *                       without a switch always does (a stack's line)
  */
 public record ServiceSettings(String environment, String awsEnvironment, String name, String image, String owner,
                               Optional<Web> web, List<String> command, Map<String, String> variables,
@@ -59,7 +61,8 @@ public record ServiceSettings(String environment, String awsEnvironment, String 
                               Optional<String> runbookUrl, Alerting alerting, Map<MonitorKind, Thresholds> monitors,
                               Optional<String> addressPrefix, Map<String, String> extraTags,
                               Condition privateEcrImage, List<AddOn> addOns, List<IamStatement> taskPolicies,
-                              List<NetworkRule> ingress, List<NetworkRule> egress, List<Customizer> customizers) {
+                              List<NetworkRule> ingress, List<NetworkRule> egress, List<Customizer> customizers,
+                              Map<String, Condition> addOnSwitches) {
 
     /** An image in a private ECR repository: account, region, repository, then a tag or digest. */
     public static final Pattern PRIVATE_ECR_IMAGE = Pattern.compile(
@@ -90,6 +93,12 @@ public record ServiceSettings(String environment, String awsEnvironment, String 
         ingress = List.copyOf(ingress);
         egress = List.copyOf(egress);
         customizers = List.copyOf(customizers);
+        addOnSwitches = Map.copyOf(addOnSwitches);
+    }
+
+    /** When {@code addOn} exists: always for a line's, as its generated module's input says for a module's. */
+    public Condition switchOf(AddOn addOn) {
+        return addOnSwitches.getOrDefault(addOn.option(), Condition.ALWAYS);
     }
 
     /** The line {@code spec} in {@code env}. */
@@ -199,6 +208,7 @@ public record ServiceSettings(String environment, String awsEnvironment, String 
         private List<NetworkRule> ingress = List.of();
         private List<NetworkRule> egress = List.of();
         private List<Customizer> customizers = List.of();
+        private Map<String, Condition> addOnSwitches = Map.of();
 
         private Builder() {}
 
@@ -230,6 +240,7 @@ public record ServiceSettings(String environment, String awsEnvironment, String 
             ingress = from.ingress;
             egress = from.egress;
             customizers = from.customizers;
+            addOnSwitches = from.addOnSwitches;
         }
 
         public Builder environment(String value) {
@@ -367,6 +378,11 @@ public record ServiceSettings(String environment, String awsEnvironment, String 
             return this;
         }
 
+        public Builder addOnSwitches(Map<String, Condition> value) {
+            addOnSwitches = value;
+            return this;
+        }
+
         public ServiceSettings build() {
             return new ServiceSettings(Objects.requireNonNull(environment, "environment"),
                     Objects.requireNonNull(awsEnvironment, "awsEnvironment"), Objects.requireNonNull(name, "name"),
@@ -376,7 +392,7 @@ public record ServiceSettings(String environment, String awsEnvironment, String 
                     Objects.requireNonNull(desiredCount, "desiredCount"), Objects.requireNonNull(maxCount, "maxCount"),
                     Objects.requireNonNull(logRetentionDays, "logRetentionDays"), runbookUrl,
                     Objects.requireNonNull(alerting, "alerting"), monitors, addressPrefix, extraTags, privateEcrImage,
-                    addOns, taskPolicies, ingress, egress, customizers);
+                    addOns, taskPolicies, ingress, egress, customizers, addOnSwitches);
         }
     }
 }

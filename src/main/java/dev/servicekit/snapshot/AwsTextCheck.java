@@ -17,7 +17,7 @@ import static java.util.Map.entry;
  * of the stack exists (an apostrophe in a security group rule's description, say). An AWS attribute named
  * like a name or a description that has no rule here is itself a problem, so a new resource cannot slip
  * through unchecked. Parts that Terraform fills in ({@code ${...}}) are checked as a harmless letter;
- * lengths are checked only for texts without them.
+ * lengths are checked only for texts without them, or whose expressions have a known form (an account ID).
  */
 public final class AwsTextCheck {
     /** Per resource or data source type, the rule of each of its top-level text attributes. */
@@ -27,6 +27,7 @@ public final class AwsTextCheck {
                     "description", AwsLimits.SECURITY_GROUP_DESCRIPTION)),
             entry("aws_vpc_security_group_ingress_rule", Map.of("description", AwsLimits.SECURITY_GROUP_RULE_DESCRIPTION)),
             entry("aws_vpc_security_group_egress_rule", Map.of("description", AwsLimits.SECURITY_GROUP_RULE_DESCRIPTION)),
+            entry("aws_s3_bucket", Map.of("bucket", AwsLimits.S3_BUCKET_NAME)),
             entry("aws_iam_role", Map.of("name", AwsLimits.IAM_ROLE_NAME, "description", AwsLimits.IAM_ROLE_DESCRIPTION)),
             entry("aws_iam_role_policy", Map.of("name", AwsLimits.IAM_POLICY_NAME)),
             entry("aws_sqs_queue", Map.of("name", AwsLimits.QUEUE_NAME)),
@@ -48,6 +49,14 @@ public final class AwsTextCheck {
 
     /** Every text AWS would reject, as {@code <address>.<attribute>: <problem>}; empty when all pass. */
     public static List<String> problems(JsonNode config) {
+        return problems(config, address -> true);
+    }
+
+    /**
+     * The same, where only the blocks {@code ours} accepts must have a rule for every text attribute: a
+     * user's own constructs are checked where a rule exists.
+     */
+    public static List<String> problems(JsonNode config, java.util.function.Predicate<String> ours) {
         List<String> problems = new ArrayList<>();
         for (String section : List.of("resource", "data")) {
             String prefix = section.equals("data") ? "data." : "";
@@ -63,7 +72,7 @@ public final class AwsTextCheck {
                         TextRule rule = rules.get(name);
                         if (rule != null) {
                             check(address + "." + name, attribute.getValue(), rule, problems);
-                        } else if (TEXT_ATTRIBUTE.matcher(name).matches()
+                        } else if (ours.test(address) && TEXT_ATTRIBUTE.matcher(name).matches()
                                 && !AWS_OWN.getOrDefault(type.getKey(), List.of()).contains(name)) {
                             problems.add(address + "." + name + ": no AwsLimits rule for this text; add one to "
                                     + AwsTextCheck.class.getSimpleName());
@@ -100,7 +109,15 @@ public final class AwsTextCheck {
         }
     }
 
-    private static void check(String where, String text, TextRule rule, List<String> problems) {
+    /** Expressions whose value's form is known: the account ID is 12 digits. */
+    static final Map<String, String> KNOWN_FORMS = Map.of("${data.aws_caller_identity.current.account_id}",
+            "000000000000");
+
+    private static void check(String where, String original, TextRule rule, List<String> problems) {
+        String text = original;
+        for (Map.Entry<String, String> known : KNOWN_FORMS.entrySet()) {
+            text = text.replace(known.getKey(), known.getValue());
+        }
         String literal = ReferenceCheck.withoutTemplates(text, "x");
         if (literal.equals("x") && !literal.equals(text)) {
             return; // one Terraform expression: its value is Terraform's to check

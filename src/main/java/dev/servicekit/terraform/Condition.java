@@ -26,6 +26,21 @@ public sealed interface Condition extends IResolvable {
         return new Decided(Expression.of(hcl), false);
     }
 
+    /** Holds when any of {@code conditions} does: known when one always holds or all never do. */
+    static Condition anyOf(java.util.Collection<Condition> conditions) {
+        if (conditions.stream().anyMatch(Condition::always)) {
+            return ALWAYS;
+        }
+        java.util.List<Condition> open = conditions.stream().filter(c -> !c.never()).toList();
+        if (open.isEmpty()) {
+            return NEVER;
+        }
+        if (open.size() == 1) {
+            return open.get(0);
+        }
+        return expression(String.join(" || ", open.stream().map(Hcl::render).toList()));
+    }
+
     /** True when the condition holds for certain. */
     boolean always();
 

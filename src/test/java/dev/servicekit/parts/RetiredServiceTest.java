@@ -1,4 +1,4 @@
-package dev.servicekit.service;
+package dev.servicekit.parts;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;

@@ -1,0 +1,157 @@
+package dev.servicekit.parts;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.hashicorp.cdktf.providers.aws.sns_topic.SnsTopic;
+import com.hashicorp.cdktf.providers.aws.sns_topic.SnsTopicConfig;
+import com.hashicorp.cdktf.providers.aws.sns_topic_subscription.SnsTopicSubscription;
+import com.hashicorp.cdktf.providers.aws.sns_topic_subscription.SnsTopicSubscriptionConfig;
+import dev.servicekit.catalog.Catalog;
+import dev.servicekit.catalog.IamStatement;
+import dev.servicekit.catalog.NetworkRule;
+import dev.servicekit.catalog.Service;
+import dev.servicekit.rules.ConfigurationException;
+import dev.servicekit.support.Synthesized;
+import dev.servicekit.validation.CatalogValidator;
+import dev.servicekit.environment.Environment;
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/** The escape hatches of a catalog line: extra IAM statements, extra security group rules, customize(...). */
+class EscapeHatchesTest {
+    private static final String IMAGE = "public.ecr.aws/docker/library/busybox:1.36";
+    private static final String TABLE = "arn:aws:dynamodb:us-east-1:123456789012:table/orders";
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    @Test
+    void aTaskPolicyStatementIsGrantedToTheTaskRoleAlone() {
+        Synthesized out = Synthesized.of(Catalog.of(
+                Service.worker("orders", IMAGE).taskPolicy(IamStatement.allow("dynamodb:GetItem", "dynamodb:PutItem")
+                        .on(TABLE)),
+                Service.web("front", IMAGE, 8080).internal()
+                        .taskPolicy(IamStatement.allow("xray:PutTraceSegments").on("*"))));
+        for (String env : List.of("stage", "prod")) {
+            String orders = out.resource(env, "aws_iam_role_policy", "orders_task_policy").path("policy").asText();
+            assertThat(orders).contains("\"Sid\" = \"ConsumeOwnQueue\"")
+                    .contains("{\"Action\" = [\"dynamodb:GetItem\", \"dynamodb:PutItem\"], \"Effect\" = \"Allow\", "
+                            + "\"Resource\" = [\"" + TABLE + "\"], \"Sid\" = \"Line1\"}");
+            assertThat(out.resource(env, "aws_iam_role_policy", "orders_execution_policy").path("policy").asText())
+                    .doesNotContain("dynamodb");
+            assertThat(out.resource(env, "aws_iam_role", "orders_task_role").path("description").asText())
+                    .endsWith(": its own resources and its line's taskPolicy");
+            assertThat(out.resource(env, "aws_iam_role_policy", "front_task_policy").path("policy").asText())
+                    .as("a web service without a queue gets a task policy for its statement alone")
+                    .contains("xray:PutTraceSegments").doesNotContain("sqs:");
+        }
+    }
+
+    @Test
+    void aStarResourceIsRefusedUnlessNoActionCanBeScoped() {
+        assertThat(problems(Service.worker("w", IMAGE).taskPolicy(IamStatement.allow("s3:GetObject",
+                "cloudwatch:PutMetricData").on("*")))).containsExactly(
+                "catalog/w: taskPolicy[1].resources: '*' is refused: [s3:GetObject] can be scoped to resources; name "
+                        + "their ARNs (only actions AWS cannot scope, such as ecr:GetAuthorizationToken or "
+                        + "cloudwatch:PutMetricData, may use '*')");
+        assertThat(problems(Service.worker("w", IMAGE).taskPolicy(IamStatement.allow("s3 GetObject").on("bucket"))))
+                .containsExactly("catalog/w: taskPolicy[1].actions: 's3 GetObject' is not an IAM action such as s3:GetObject",
+                        "catalog/w: taskPolicy[1].resources: 'bucket' is not an ARN (arn:aws:<service>:<region>:"
+                                + "<account>:<resource>)");
+        assertThat(problems(Service.worker("w", IMAGE).taskPolicy(IamStatement.allow().on())))
+                .containsExactly("catalog/w: taskPolicy[1].actions: names no actions",
+                        "catalog/w: taskPolicy[1].resources: names no resources");
+        CatalogValidator.validate(Catalog.of(Service.worker("w", IMAGE)
+                .taskPolicy(IamStatement.allow("cloudwatch:PutMetricData", "xray:PutTraceSegments").on("*"))),
+                List.of(Environment.stage()));
+    }
+
+    @Test
+    void extraSecurityGroupRulesAreAddedAtAddressesOfTheirOwn() {
+        Synthesized out = Synthesized.of(Catalog.of(Service.worker("orders", IMAGE)
+                .egress(NetworkRule.tcp(5432).cidr("10.40.0.0/16").describedAs("Postgres in the data VPC"))
+                .ingress(NetworkRule.tcp(9100).securityGroup("sg-0123456789abcdef0").describedAs("Prometheus scrapes"))));
+        JsonNode egress = out.resource("prod", "aws_vpc_security_group_egress_rule", "orders_task_egress_tcp_5432_10_40_0_0_16");
+        assertThat(egress.path("cidr_ipv4").asText()).isEqualTo("10.40.0.0/16");
+        assertThat(egress.path("from_port").asInt()).isEqualTo(5432);
+        assertThat(egress.path("security_group_id").asText()).isEqualTo("${aws_security_group.orders_task_security_group.id}");
+        JsonNode ingress = out.resource("prod", "aws_vpc_security_group_ingress_rule",
+                "orders_task_ingress_tcp_9100_sg_0123456789abcdef0");
+        assertThat(ingress.path("referenced_security_group_id").asText()).isEqualTo("sg-0123456789abcdef0");
+        assertThat(ingress.path("description").asText()).isEqualTo("Prometheus scrapes");
+        assertThat(out.resource("prod", "aws_ecs_service", "orders_service").path("depends_on").toString())
+                .as("tasks start once their rules exist")
+                .contains("aws_vpc_security_group_egress_rule.orders_task_egress_tcp_5432_10_40_0_0_16",
+                        "aws_vpc_security_group_ingress_rule.orders_task_ingress_tcp_9100_sg_0123456789abcdef0");
+    }
+
+    @Test
+    void badSecurityGroupRulesAreRefused() {
+        assertThat(problems(Service.worker("w", IMAGE)
+                .egress(NetworkRule.tcp(5432).cidr("10.40.0.0/33").describedAs("db's"))
+                .egress(NetworkRule.tcp(70000).securityGroup("group").describedAs(""))))
+                .containsExactly(
+                        "catalog/w: egress[1].cidr: '10.40.0.0/33' is not an IPv4 CIDR block such as 10.40.0.0/16",
+                        "catalog/w: egress[1].description: 'db's': AWS allows only letters, digits, spaces and "
+                                + "._-:/()#,@[]+=&;{}!$* in security group rule descriptions",
+                        "catalog/w: egress[2].ports: 70000-70000 is not a port range within 0-65535",
+                        "catalog/w: egress[2].securityGroup: 'group' is not a security group ID (sg-...)",
+                        "catalog/w: egress[2].description: must not be empty");
+        assertThat(problems(Service.worker("w", IMAGE)
+                .ingress(NetworkRule.tcp(80).cidr("10.0.0.0/8").describedAs("vpn"))
+                .ingress(NetworkRule.tcp(80).cidr("10.0.0.0/8").describedAs("vpn again"))))
+                .containsExactly("catalog/w: ingress[2]: declares the same ports and peer twice");
+    }
+
+    @Test
+    void customizeOverridesAttributesAndAddsConstructsThatReferToTheService() {
+        Synthesized out = Synthesized.of(Catalog.of(Service.worker("orders", IMAGE).customize(service -> {
+            service.resource("aws_sqs_queue", "queue").addOverride("kms_master_key_id", "alias/orders");
+            SnsTopic topic = new SnsTopic(service.scope(), "events", SnsTopicConfig.builder()
+                    .name(service.environment() + "-order-events").build());
+            new SnsTopicSubscription(service.scope(), "subscription", SnsTopicSubscriptionConfig.builder()
+                    .topicArn(topic.getArn()).protocol("sqs")
+                    .endpoint(service.resource("aws_sqs_queue", "queue").ref("arn"))
+                    .dependsOn(List.of(service.resource("aws_sqs_queue", "queue")))
+                    .build());
+            // A servicekit resource that refers to the user's construct: cdktf resolves the token.
+            service.resource("aws_ecs_task_definition", "task").addOverride("tags.topic", topic.getArn());
+        })));
+        for (String env : List.of("stage", "prod")) {
+            JsonNode stack = out.stack(env);
+            assertThat(out.resource(env, "aws_sqs_queue", "orders_queue").path("kms_master_key_id").asText())
+                    .isEqualTo("alias/orders");
+            JsonNode subscriptions = stack.path("resource").path("aws_sns_topic_subscription");
+            assertThat(subscriptions.size()).isEqualTo(1);
+            JsonNode subscription = subscriptions.elements().next();
+            assertThat(subscription.path("endpoint").asText()).isEqualTo("${aws_sqs_queue.orders_queue.arn}");
+            assertThat(subscription.path("depends_on").toString()).contains("aws_sqs_queue.orders_queue");
+            String topicAddress = "aws_sns_topic." + stack.path("resource").path("aws_sns_topic").fieldNames().next();
+            assertThat(subscription.path("topic_arn").asText()).isEqualTo("${" + topicAddress + ".arn}");
+            assertThat(out.resource(env, "aws_ecs_task_definition", "orders_task").path("tags").path("topic").asText())
+                    .isEqualTo("${" + topicAddress + ".arn}");
+            assertThat(out.resource(env, "aws_ecs_task_definition", "orders_task").path("family").asText())
+                    .as("a block handed to cdktf keeps the rest of its attributes").isEqualTo(env + "-orders");
+        }
+    }
+
+    @Test
+    void customizingAResourceTheServiceDoesNotHaveNamesTheEnvironmentServiceAndOption() {
+        assertThatThrownBy(() -> Synthesized.of(Catalog.of(Service.web("front", IMAGE, 80).internal()
+                .customize(service -> service.resource("aws_sqs_queue", "queue")))))
+                .isInstanceOf(ConfigurationException.class)
+                .hasMessageContaining("stage/front: customize: the service has no aws_sqs_queue.front_queue; its "
+                        + "resources are [aws_appautoscaling_policy.front_scaling_cpu");
+    }
+
+    private static List<String> problems(Service line) {
+        try {
+            CatalogValidator.validate(Catalog.of(line), List.of(Environment.stage(), Environment.prod()));
+        } catch (ConfigurationException e) {
+            return e.problems().stream().map(Object::toString).toList();
+        }
+        return List.of();
+    }
+}
