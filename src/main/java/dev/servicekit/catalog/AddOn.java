@@ -18,4 +18,12 @@ public interface AddOn {
 
     /** The AWS names the add-on derives in an environment, checked against AWS's rules before synthesis. */
     List<AwsName> names(String awsEnvironment, String service);
+
+    /**
+     * What is wrong with the add-on's own options, by field (relative to the option, e.g.
+     * {@code noncurrentVersionDays}); empty when nothing is. Messages come from {@code Rules} and {@code AwsLimits}.
+     */
+    default java.util.Map<String, String> problems() {
+        return java.util.Map.of();
+    }
 }

@@ -177,6 +177,8 @@ public final class AwsLimits {
     public static final Range SQS_DELIVERY_DELAY = new Range(0, 900, "s");
     public static final Range SQS_RECEIVE_WAIT = new Range(0, 20, "s");
     public static final Range SQS_MAX_RECEIVE_COUNT = new Range(1, 1000, "");
+    /** Days S3 keeps a noncurrent object version before a lifecycle rule expires it. */
+    public static final Range S3_NONCURRENT_DAYS = new Range(1, 36_500, "days");
     public static final Range HEALTH_CHECK_INTERVAL = new Range(5, 300, "s");
     public static final Range HEALTH_CHECK_TIMEOUT = new Range(2, 120, "s");
     public static final Range HEALTH_CHECK_THRESHOLD = new Range(2, 10, "");

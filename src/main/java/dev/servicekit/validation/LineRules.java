@@ -67,5 +67,7 @@ final class LineRules {
             }
         }
         AccessRules.check(spec, line);
+        spec.addOns().forEach(addOn -> addOn.problems()
+                .forEach((field, message) -> line.add(addOn.option() + "." + field, message)));
     }
 }
