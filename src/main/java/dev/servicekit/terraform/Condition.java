@@ -31,7 +31,7 @@ public sealed interface Condition extends IResolvable {
         if (conditions.stream().anyMatch(Condition::always)) {
             return ALWAYS;
         }
-        java.util.List<Condition> open = conditions.stream().filter(c -> !c.never()).toList();
+        java.util.List<Condition> open = conditions.stream().filter(c -> !c.never()).distinct().toList();
         if (open.isEmpty()) {
             return NEVER;
         }
