@@ -228,6 +228,20 @@ public final class Service {
         return this;
     }
 
+    /**
+     * An S3 bucket of the service's own, {@code <env>-<service>-<account ID>}: encrypted, versioned, not
+     * public, TLS only, old versions kept 30 days; {@code BUCKET_NAME} in the container, read and write for the
+     * task role on it alone (see {@link Bucket}).
+     */
+    public Service bucket() {
+        return addOn(Bucket.DEFAULTS);
+    }
+
+    /** A bucket with other options, e.g. {@code Bucket.keepingOldVersionsFor(90)}. */
+    public Service bucket(Bucket bucket) {
+        return notNull("bucket", bucket) ? addOn(bucket) : this;
+    }
+
     /** Adds {@code addOn} (e.g. a {@link Bucket}) to the service; a line holds one of each kind. */
     Service addOn(AddOn addOn) {
         if (addOns.stream().anyMatch(existing -> existing.getClass() == addOn.getClass())) {

@@ -2,6 +2,7 @@ package dev.servicekit.parts;
 
 import dev.servicekit.alerting.Signals;
 import dev.servicekit.catalog.AddOn;
+import dev.servicekit.catalog.Bucket;
 import dev.servicekit.catalog.Customizer;
 import dev.servicekit.settings.ServiceSettings;
 import dev.servicekit.terraform.Condition;
@@ -40,7 +41,8 @@ public final class ServiceParts {
     }
 
     /** Every kind of add-on a line may have; a new one is a line here. */
-    static final List<AddOnKind<?>> ADD_ONS = List.of();
+    static final List<AddOnKind<?>> ADD_ONS = List.of(
+            new AddOnKind<>(Bucket.class, Bucket.DEFAULTS, BucketPart::new));
 
     /** The add-ons a generated module offers, each behind a boolean input named like its option. */
     public static List<AddOn> moduleAddOns() {
