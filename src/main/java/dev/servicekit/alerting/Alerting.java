@@ -12,14 +12,6 @@ package dev.servicekit.alerting;
 public record Alerting(AlertRouting routing, int evaluationDelaySeconds, String datadogAppUrl, SloTarget slo,
                        SyntheticsSettings synthetics) {
 
-    public Alerting withRouting(AlertRouting newRouting) {
-        return new Alerting(newRouting, evaluationDelaySeconds, datadogAppUrl, slo, synthetics);
-    }
-
-    public Alerting withSlo(SloTarget newSlo) {
-        return new Alerting(routing, evaluationDelaySeconds, datadogAppUrl, newSlo, synthetics);
-    }
-
     /** Sites whose web app is {@code app.<site>}; the others (us3, us5, ap1, ...) serve it at {@code <site>}. */
     private static final java.util.Set<String> APP_PREFIXED_SITES = java.util.Set.of("datadoghq.com", "datadoghq.eu",
             "ddog-gov.com");

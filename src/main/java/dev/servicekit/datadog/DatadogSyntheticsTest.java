@@ -31,6 +31,83 @@ public final class DatadogSyntheticsTest {
         public Definition {
             tags = List.copyOf(tags);
         }
+
+        public static Builder builder() {
+            return new Builder();
+        }
+
+        /** Builds a {@link Definition}; every value is required. */
+        public static final class Builder {
+            private String name;
+            private String message;
+            private List<String> tags;
+            private List<String> locations;
+            private String url;
+            private Condition allowInsecure;
+            private Number tickEvery;
+            private int minFailureDuration;
+            private Number minLocationFailed;
+            private Number priority;
+            private int retryIntervalMillis;
+            private int renotifyMinutes;
+
+            private Builder() {}
+
+            public Builder name(String value) {
+                name = value;
+                return this;
+            }
+
+            public Builder message(String value) {
+                message = value;
+                return this;
+            }
+
+            public Builder tags(List<String> value) {
+                tags = value;
+                return this;
+            }
+
+            public Builder locations(List<String> value) {
+                locations = value;
+                return this;
+            }
+
+            public Builder url(String value, Condition allowInsecureCertificate) {
+                url = value;
+                allowInsecure = allowInsecureCertificate;
+                return this;
+            }
+
+            /** Every {@code seconds}; a location fails after {@code failureSeconds}, one retry after {@code retryMillis}. */
+            public Builder timing(Number seconds, int failureSeconds, int retryMillis) {
+                tickEvery = seconds;
+                minFailureDuration = failureSeconds;
+                retryIntervalMillis = retryMillis;
+                return this;
+            }
+
+            public Builder minLocationFailed(Number value) {
+                minLocationFailed = value;
+                return this;
+            }
+
+            public Builder priority(Number value) {
+                priority = value;
+                return this;
+            }
+
+            public Builder renotifyMinutes(int value) {
+                renotifyMinutes = value;
+                return this;
+            }
+
+            public Definition build() {
+                return new Definition(java.util.Objects.requireNonNull(name, "name"), message, tags, locations, url,
+                        allowInsecure, tickEvery, minFailureDuration, minLocationFailed, priority, retryIntervalMillis,
+                        renotifyMinutes);
+            }
+        }
     }
 
     private DatadogSyntheticsTest() {}

@@ -30,15 +30,60 @@ public record MonitoringDefaults(String datadogApiUrl, AlertRouting routing, int
         thresholds = Collections.unmodifiableMap(sorted);
     }
 
-    public MonitoringDefaults withRouting(AlertRouting newRouting) {
-        return new MonitoringDefaults(datadogApiUrl, newRouting, evaluationDelaySeconds, thresholds, slo, synthetics);
+    public Builder toBuilder() {
+        return new Builder(this);
     }
 
-    public MonitoringDefaults withDatadogApiUrl(String url) {
-        return new MonitoringDefaults(url, routing, evaluationDelaySeconds, thresholds, slo, synthetics);
-    }
+    /** Changes some of an environment's alerting values; the others stay. */
+    public static final class Builder {
+        private String datadogApiUrl;
+        private AlertRouting routing;
+        private int evaluationDelaySeconds;
+        private Map<MonitorKind, Thresholds> thresholds;
+        private SloTarget slo;
+        private SyntheticsSettings synthetics;
 
-    public MonitoringDefaults withThresholds(Map<MonitorKind, Thresholds> newThresholds) {
-        return new MonitoringDefaults(datadogApiUrl, routing, evaluationDelaySeconds, newThresholds, slo, synthetics);
+        private Builder(MonitoringDefaults from) {
+            datadogApiUrl = from.datadogApiUrl;
+            routing = from.routing;
+            evaluationDelaySeconds = from.evaluationDelaySeconds;
+            thresholds = from.thresholds;
+            slo = from.slo;
+            synthetics = from.synthetics;
+        }
+
+        public Builder datadogApiUrl(String value) {
+            datadogApiUrl = value;
+            return this;
+        }
+
+        public Builder routing(AlertRouting value) {
+            routing = value;
+            return this;
+        }
+
+        public Builder evaluationDelaySeconds(int value) {
+            evaluationDelaySeconds = value;
+            return this;
+        }
+
+        public Builder thresholds(Map<MonitorKind, Thresholds> value) {
+            thresholds = value;
+            return this;
+        }
+
+        public Builder slo(SloTarget value) {
+            slo = value;
+            return this;
+        }
+
+        public Builder synthetics(SyntheticsSettings value) {
+            synthetics = value;
+            return this;
+        }
+
+        public MonitoringDefaults build() {
+            return new MonitoringDefaults(datadogApiUrl, routing, evaluationDelaySeconds, thresholds, slo, synthetics);
+        }
     }
 }

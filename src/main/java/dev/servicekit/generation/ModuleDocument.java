@@ -95,11 +95,14 @@ final class ModuleDocument {
                 .addOnSwitches(ServiceParts.moduleAddOns().stream().collect(java.util.stream.Collectors.toMap(
                         AddOn::option, addOn -> condition(addOn.option()))))
                 .build();
-        Platform platform = new Platform(string("environment"), region.ref("name"), account.ref("account_id"),
-                partition.ref("partition"), string("vpc_id"), vpc.map(v -> v.ref("cidr_block")).orElse(""),
-                web ? list("public_subnet_ids") : List.of(), list("subnet_ids"), condition("assign_public_ip"),
-                string("cluster_name"), cluster.ref("arn"), true,
-                web ? condition("deletion_protection") : Condition.ALWAYS, List.of(), List.of());
+        // A module always protects its stateful resources: Terraform lets no variable decide prevent_destroy.
+        Platform platform = Platform.builder().environment(string("environment")).region(region.ref("name"))
+                .accountId(account.ref("account_id")).partition(partition.ref("partition"))
+                .vpc(string("vpc_id"), vpc.map(v -> v.ref("cidr_block")).orElse(""))
+                .publicSubnetIds(web ? list("public_subnet_ids") : List.of()).taskSubnetIds(list("subnet_ids"))
+                .assignPublicIp(condition("assign_public_ip")).cluster(string("cluster_name"), cluster.ref("arn"))
+                .protection(true, web ? condition("deletion_protection") : Condition.ALWAYS)
+                .build();
         ServiceParts.assemble(settings, platform, document, () -> {
             throw new IllegalStateException("a module has no cdktf scope");
         }, true);

@@ -109,12 +109,13 @@ public final class MonitoringPart implements ServicePart {
         } else if (watch instanceof Watch.Synthetic synthetic) {
             MonitoredService.Endpoint endpoint = service.endpoint().orElseThrow();
             assembly.add("synthetics", DatadogSyntheticsTest.block(assembly.names().address("synthetics"),
-                    new DatadogSyntheticsTest.Definition(name,
-                            Notification.message(service, kind, dashboardLink, critical, Optional.empty(), false),
-                            tags(kind.severity().name()), service.alerting().synthetics().locations(), endpoint.url(),
-                            endpoint.allowInsecure(), synthetic.tickSeconds(), synthetic.minFailureSeconds(),
-                            thresholds.critical(), priority(kind.severity()), synthetic.retryIntervalMillis(),
-                            kind.severity() == Severity.SYMPTOM ? RENOTIFY_MINUTES : 0)))
+                    DatadogSyntheticsTest.Definition.builder().name(name)
+                            .message(Notification.message(service, kind, dashboardLink, critical, Optional.empty(), false))
+                            .tags(tags(kind.severity().name())).locations(service.alerting().synthetics().locations())
+                            .url(endpoint.url(), endpoint.allowInsecure())
+                            .timing(synthetic.tickSeconds(), synthetic.minFailureSeconds(), synthetic.retryIntervalMillis())
+                            .minLocationFailed(thresholds.critical()).priority(priority(kind.severity()))
+                            .renotifyMinutes(kind.severity() == Severity.SYMPTOM ? RENOTIFY_MINUTES : 0).build()))
                     .existsWhen(endpoint.exists());
         } else {
             throw new IllegalStateException("no monitor for " + watch);

@@ -39,8 +39,130 @@ public record Platform(String environment, String region, String accountId, Stri
 
     /** The same platform with load balancers that Terraform may delete (a retired service's). */
     public Platform withoutDeletionProtection() {
-        return new Platform(environment, region, accountId, partition, vpcId, vpcCidr, publicSubnetIds, taskSubnetIds,
-                assignPublicIp, clusterName, clusterArn, protectStatefulResources, Condition.NEVER, networkReady,
-                internetReady);
+        return toBuilder().deletionProtection(Condition.NEVER).build();
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    public Builder toBuilder() {
+        Builder builder = new Builder();
+        builder.environment = environment;
+        builder.region = region;
+        builder.accountId = accountId;
+        builder.partition = partition;
+        builder.vpcId = vpcId;
+        builder.vpcCidr = vpcCidr;
+        builder.publicSubnetIds = publicSubnetIds;
+        builder.taskSubnetIds = taskSubnetIds;
+        builder.assignPublicIp = assignPublicIp;
+        builder.clusterName = clusterName;
+        builder.clusterArn = clusterArn;
+        builder.protectStatefulResources = protectStatefulResources;
+        builder.deletionProtection = deletionProtection;
+        builder.networkReady = networkReady;
+        builder.internetReady = internetReady;
+        return builder;
+    }
+
+    /** Builds a {@link Platform}; the lists default to empty, the conditions to false, protection to off. */
+    public static final class Builder {
+        private String environment;
+        private String region;
+        private String accountId;
+        private String partition;
+        private String vpcId;
+        private String vpcCidr;
+        private List<String> publicSubnetIds = List.of();
+        private List<String> taskSubnetIds = List.of();
+        private Condition assignPublicIp = Condition.NEVER;
+        private String clusterName;
+        private String clusterArn;
+        private boolean protectStatefulResources;
+        private Condition deletionProtection = Condition.NEVER;
+        private List<Block> networkReady = List.of();
+        private List<Block> internetReady = List.of();
+
+        private Builder() {}
+
+        public Builder environment(String value) {
+            environment = value;
+            return this;
+        }
+
+        public Builder region(String value) {
+            region = value;
+            return this;
+        }
+
+        public Builder accountId(String value) {
+            accountId = value;
+            return this;
+        }
+
+        public Builder partition(String value) {
+            partition = value;
+            return this;
+        }
+
+        public Builder vpc(String id, String cidr) {
+            vpcId = id;
+            vpcCidr = cidr;
+            return this;
+        }
+
+        public Builder publicSubnetIds(List<String> value) {
+            publicSubnetIds = value;
+            return this;
+        }
+
+        public Builder taskSubnetIds(List<String> value) {
+            taskSubnetIds = value;
+            return this;
+        }
+
+        public Builder assignPublicIp(Condition value) {
+            assignPublicIp = value;
+            return this;
+        }
+
+        public Builder cluster(String name, String arn) {
+            clusterName = name;
+            clusterArn = arn;
+            return this;
+        }
+
+        /** prevent_destroy on stateful resources, and deletion protection on load balancers. */
+        public Builder protection(boolean statefulResources, Condition loadBalancers) {
+            protectStatefulResources = statefulResources;
+            deletionProtection = loadBalancers;
+            return this;
+        }
+
+        public Builder deletionProtection(Condition value) {
+            deletionProtection = value;
+            return this;
+        }
+
+        public Builder networkReady(List<Block> value) {
+            networkReady = value;
+            return this;
+        }
+
+        public Builder internetReady(List<Block> value) {
+            internetReady = value;
+            return this;
+        }
+
+        public Platform build() {
+            return new Platform(java.util.Objects.requireNonNull(environment, "environment"),
+                    java.util.Objects.requireNonNull(region, "region"), java.util.Objects.requireNonNull(accountId, "accountId"),
+                    java.util.Objects.requireNonNull(partition, "partition"), java.util.Objects.requireNonNull(vpcId, "vpcId"),
+                    vpcCidr, publicSubnetIds, taskSubnetIds, assignPublicIp,
+                    java.util.Objects.requireNonNull(clusterName, "clusterName"),
+                    java.util.Objects.requireNonNull(clusterArn, "clusterArn"), protectStatefulResources,
+                    deletionProtection, networkReady, internetReady);
+        }
     }
 }

@@ -142,10 +142,12 @@ public final class EnvironmentStack extends TerraformStack {
                     .clusterName(existing.clusterName()).build()).path("cluster"));
             List<String> taskSubnets = existing.tasksInPublicSubnets()
                     ? existing.publicSubnetIds() : existing.privateSubnetIds();
-            return new Platform(environment.name(), environment.region(), accountId, partition, existing.vpcId(),
-                    vpc.ref("cidr_block"), existing.publicSubnetIds(), taskSubnets,
-                    Condition.of(existing.tasksInPublicSubnets()), existing.clusterName(), cluster.ref("arn"), protect,
-                    Condition.of(protect), List.of(), List.of());
+            return Platform.builder().environment(environment.name()).region(environment.region())
+                    .accountId(accountId).partition(partition).vpc(existing.vpcId(), vpc.ref("cidr_block"))
+                    .publicSubnetIds(existing.publicSubnetIds()).taskSubnetIds(taskSubnets)
+                    .assignPublicIp(Condition.of(existing.tasksInPublicSubnets()))
+                    .cluster(existing.clusterName(), cluster.ref("arn")).protection(protect, Condition.of(protect))
+                    .build();
         }
         NetworkConfig.Managed managed = (NetworkConfig.Managed) environment.network();
         ManagedNetwork network = new ManagedNetwork(document, environment, managed, tags);
@@ -156,10 +158,13 @@ public final class EnvironmentStack extends TerraformStack {
                 .build()).path("cluster"));
         List<String> taskSubnets = managed.tasksInPublicSubnets()
                 ? network.publicSubnetIds() : network.privateSubnetIds();
-        return new Platform(environment.name(), environment.region(), accountId, partition, network.vpc().ref("id"),
-                managed.cidr(), network.publicSubnetIds(), taskSubnets, Condition.of(managed.tasksInPublicSubnets()),
-                clusterName(environment), cluster.ref("arn"), protect, Condition.of(protect), network.routing(),
-                List.of(network.internetGateway()));
+        return Platform.builder().environment(environment.name()).region(environment.region())
+                .accountId(accountId).partition(partition).vpc(network.vpc().ref("id"), managed.cidr())
+                .publicSubnetIds(network.publicSubnetIds()).taskSubnetIds(taskSubnets)
+                .assignPublicIp(Condition.of(managed.tasksInPublicSubnets()))
+                .cluster(clusterName(environment), cluster.ref("arn")).protection(protect, Condition.of(protect))
+                .networkReady(network.routing()).internetReady(List.of(network.internetGateway()))
+                .build();
     }
 
     /** The ECS cluster a managed network creates: {@code servicekit-<env>}, after the prefix if there is one. */

@@ -288,8 +288,8 @@ class CatalogValidatorTest {
         Environment moon = Environment.stage().toBuilder().region("moon-1").logRetentionDays(2)
                 .state(new StateBackend.S3("Bad_Bucket", "k", "us-east-1"))
                 .network(new NetworkConfig.Existing("abc", List.of("subnet-1"), List.of(), ""))
-                .monitoring(Environment.stage().monitoring().withRouting(Environment.stage().monitoring().routing()
-                        .withNotifyHandle("slack-alerts")))
+                .monitoring(Environment.stage().monitoring().toBuilder().routing(Environment.stage().monitoring().routing()
+                        .withNotifyHandle("slack-alerts")).build())
                 .tasks(new TaskDefaults(256, 512, 1, 1, 2)).build();
         assertThat(problems(List.of(moon), Service.worker("w", IMAGE))).containsExactlyInAnyOrder(
                 "stage: region: 'moon-1' is not an AWS region",
@@ -394,7 +394,7 @@ class CatalogValidatorTest {
         Environment stage = Environment.stage();
         java.util.Map<MonitorKind, Thresholds> fewer = new java.util.EnumMap<>(stage.monitoring().thresholds());
         fewer.remove(MonitorKind.LATENCY);
-        Environment lacking = stage.toBuilder().monitoring(stage.monitoring().withThresholds(fewer)).build();
+        Environment lacking = stage.toBuilder().monitoring(stage.monitoring().toBuilder().thresholds(fewer).build()).build();
         assertThat(problems(List.of(lacking), Service.worker("w", IMAGE))).containsExactly(
                 "stage: monitor latency: the environment gives this monitor no thresholds");
     }
