@@ -51,7 +51,7 @@ class ServicekitTest {
         assertThat(outdir.resolve("stacks/stage")).doesNotExist();
         assertThat(Files.readString(outdir.resolve("stacks/prod/cdk.tf.json")))
                 .as("the local state file sits in the project, found from build/cdktf/stacks/prod")
-                .contains("\"path\": \"../../../../terraform.prod.tfstate\"").doesNotContain(dir.toString());
+                .contains("\"path\":\"../../../../terraform.prod.tfstate\"").doesNotContain(dir.toString());
         assertThat(Files.readString(outdir.resolve("stacks/dev/cdk.tf.json"))).contains("\"team-dev-w\"");
         assertThat(project.resolve("build/cdktf.staging")).doesNotExist();
     }

@@ -29,6 +29,12 @@ public final class Relaunch {
     public static final Path NODE = Path.of("node_modules", "node", "bin", "node");
     /** The output directory the cdktf CLI asked for, under a name cdktf's App does not read. */
     public static final String OUTDIR = "SERVICEKIT_OUTDIR";
+    /**
+     * Options of the JVM that runs the app: synthesis is a short run, which the C1 compiler alone serves
+     * better than C1 and C2 together (C2's compiles compete for a small machine's cores and rarely pay off
+     * in a few seconds). bin/app passes the same.
+     */
+    public static final List<String> JVM_OPTIONS = List.of("-XX:TieredStopAtLevel=1");
     /** Set in the child, so that it never runs a grandchild. */
     private static final String CHILD = "SERVICEKIT_RELAUNCHED";
 
@@ -57,9 +63,9 @@ public final class Relaunch {
         if (env.containsKey(CHILD) || node.isEmpty() && !cliOutdir) {
             return Optional.empty();
         }
-        List<String> command = new ArrayList<>(List.of(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-cp", classpath(main), main.getName()));
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
+        command.addAll(JVM_OPTIONS);
+        command.addAll(List.of("-cp", classpath(main), main.getName()));
         command.addAll(List.of(args));
         ProcessBuilder child = new ProcessBuilder(command).inheritIO();
         child.environment().put(CHILD, "1");

@@ -11,7 +11,10 @@ import dev.servicekit.rules.ConfigurationException;
 import dev.servicekit.rules.Problem;
 import dev.servicekit.snapshot.AwsTextCheck;
 import dev.servicekit.snapshot.StackJson;
+import dev.servicekit.stack.EnvironmentDocument;
 import dev.servicekit.stack.EnvironmentStack;
+import software.constructs.Construct;
+import dev.servicekit.terraform.Block;
 import dev.servicekit.terraform.TerraformJson;
 import dev.servicekit.validation.CatalogValidator;
 
@@ -22,6 +25,8 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * Builds one stack per environment of a catalog in one cdktf {@link App}: reads cdktf.json's context,
@@ -49,10 +54,34 @@ public final class ServicekitApp {
         List<Environment> resolved = EnvironmentContext.adapt(context, environments);
         CatalogValidator.validate(catalog, resolved);
         this.outdir = outdir;
-        app = new App(AppConfig.builder().outdir(outdir).context(context).skipValidation(false).build());
-        for (Environment environment : resolved) {
-            stacks.add(new EnvironmentStack(app, environment, catalog, outputDirectory));
+        // Every config struct asks for jsii's engine, a singleton created without a lock: created here, on this
+        // thread, before any work runs on others (creating it starts nothing; the runtime starts with the App).
+        software.amazon.jsii.JsiiEngine.getInstance();
+        List<EnvironmentDocument> documents = resolved.stream().map(EnvironmentDocument::new).toList();
+        AppConfig config = AppConfig.builder().outdir(outdir).context(context).skipValidation(false).build();
+        boolean customized = catalog.services().stream().anyMatch(spec -> !spec.customizers().isEmpty());
+        if (customized) {
+            // A customizer may create cdktf constructs in its service's stack: the stacks come first, and
+            // cdktf is called from this thread alone.
+            app = new App(config);
+            for (EnvironmentDocument document : documents) {
+                EnvironmentStack stack = new EnvironmentStack(app, document, outputDirectory);
+                stacks.add(stack);
+                document.assemble(catalog, service -> new Construct(stack, service));
+            }
+        } else {
+            // Starting cdktf's runtime (a Node process) takes a while: it starts on its own thread while the
+            // environments assemble side by side, in pure Java.
+            java.util.concurrent.CompletableFuture<App> starting = Parallel.background(() -> new App(config));
+            Parallel.forEach(documents, document -> document.assemble(catalog, service -> {
+                throw new IllegalStateException("no customizer, no cdktf scope");
+            }), true);
+            app = Parallel.join(starting);
+            for (EnvironmentDocument document : documents) {
+                stacks.add(new EnvironmentStack(app, document, outputDirectory));
+            }
         }
+        stacks.forEach(EnvironmentStack::handOverCdktfTokens);
     }
 
     public App app() {
@@ -78,24 +107,31 @@ public final class ServicekitApp {
      */
     public Map<String, JsonNode> synth() throws IOException {
         app.synth();
-        Map<String, JsonNode> written = new LinkedHashMap<>();
-        List<Problem> problems = new ArrayList<>();
+        Map<String, ObjectNode> cdktf = new LinkedHashMap<>();
         for (EnvironmentStack stack : stacks) {
             String name = stack.environment().name();
-            Path file = Path.of(outdir, "stacks", name, "cdk.tf.json");
-            ObjectNode json = (ObjectNode) StackJson.parse(Files.readString(file));
+            ObjectNode json = (ObjectNode) StackJson.parse(Files.readString(file(name)));
             AddressCheck.requireUniqueAddresses(name, stack, json, stack.document().handedOver());
+            cdktf.put(name, json);
+        }
+        // From here on pure Java, each stack on its own.
+        List<List<Problem>> problems = Parallel.each(stacks, stack -> {
+            String name = stack.environment().name();
+            ObjectNode json = cdktf.get(name);
             stack.mergeInto(json);
-            Files.writeString(file, TerraformJson.write(json));
-            java.util.Set<String> ours = stack.document().blocks().stream().map(dev.servicekit.terraform.Block::address)
-                    .collect(java.util.stream.Collectors.toSet());
-            AwsTextCheck.problems(json, ours::contains)
-                    .forEach(problem -> problems.add(new Problem(name, "synthesized", problem)));
-            written.put(name, json);
+            TerraformJson.write(json, file(name));
+            Set<String> ours = stack.document().blocks().stream().map(Block::address).collect(Collectors.toSet());
+            return AwsTextCheck.problems(json, ours::contains).stream()
+                    .map(problem -> new Problem(name, "synthesized", problem)).toList();
+        }, true);
+        List<Problem> all = problems.stream().flatMap(List::stream).toList();
+        if (!all.isEmpty()) {
+            throw new ConfigurationException(all);
         }
-        if (!problems.isEmpty()) {
-            throw new ConfigurationException(problems);
-        }
-        return written;
+        return new LinkedHashMap<>(cdktf);
+    }
+
+    private Path file(String environment) {
+        return Path.of(outdir, "stacks", environment, "cdk.tf.json");
     }
 }

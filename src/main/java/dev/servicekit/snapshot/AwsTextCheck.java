@@ -114,20 +114,29 @@ public final class AwsTextCheck {
             "000000000000");
 
     private static void check(String where, String original, TextRule rule, List<String> problems) {
+        // The same texts come back on every resource (tags, above all): each is checked once per rule.
+        String problem = CHECKED.computeIfAbsent(rule, r -> new java.util.concurrent.ConcurrentHashMap<>())
+                .computeIfAbsent(original, text -> problem(text, rule).orElse(NONE));
+        if (!problem.equals(NONE)) {
+            problems.add(where + ": " + problem);
+        }
+    }
+
+    private static final String NONE = "";
+    private static final Map<TextRule, Map<String, String>> CHECKED = new java.util.concurrent.ConcurrentHashMap<>();
+
+    private static java.util.Optional<String> problem(String original, TextRule rule) {
         String text = original;
         for (Map.Entry<String, String> known : KNOWN_FORMS.entrySet()) {
             text = text.replace(known.getKey(), known.getValue());
         }
         String literal = ReferenceCheck.withoutTemplates(text, "x");
         if (literal.equals("x") && !literal.equals(text)) {
-            return; // one Terraform expression: its value is Terraform's to check
+            return java.util.Optional.empty(); // one Terraform expression: its value is Terraform's to check
         }
-        String problem = literal.equals(text)
+        return java.util.Optional.ofNullable(literal.equals(text)
                 ? rule.problem(text)
                 : rule.allowed().matcher(literal).matches() ? null : "'" + text + "': AWS allows only "
-                        + rule.allowedDescription() + " in the literal parts";
-        if (problem != null) {
-            problems.add(where + ": " + problem);
-        }
+                        + rule.allowedDescription() + " in the literal parts");
     }
 }

@@ -33,6 +33,10 @@ public final class TerraformDocument {
     private final List<String> removed = new ArrayList<>();
     private final Map<String, Object> terraform = new LinkedHashMap<>();
     private final java.util.Set<String> handedOver = new java.util.HashSet<>();
+    /** Each block's JSON once rendered: blocks are complete once the hand-over looks at them. */
+    private final Map<Block, ObjectNode> rendered = new java.util.IdentityHashMap<>();
+    private final java.util.Set<Block> needsCdktf = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+    private final java.util.Set<Block> checked = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
 
     /**
      * An output value.
@@ -88,11 +92,14 @@ public final class TerraformDocument {
      * resolve), as an override of the stack at its address; the others are merged after cdktf wrote.
      */
     public void handOverCdktfTokens(BiConsumer<String, Object> addOverride) {
+        render();
         for (Block block : blocks.values()) {
-            ObjectNode json = blockJson(block, Optional.empty());
-            if (TerraformJson.needsCdktf(json)) {
+            ObjectNode json = rendered(block);
+            if (needsCdktf.contains(block)) {
+                ObjectNode attributes = json.deepCopy();
+                attributes.remove("//");
                 addOverride.accept(block.kind().section() + "." + block.type() + "." + block.name(),
-                        JSON.convertValue(json, Map.class));
+                        JSON.convertValue(attributes, Map.class));
                 handedOver.add(block.address());
             }
         }
@@ -132,7 +139,13 @@ public final class TerraformDocument {
             if (handedOver.contains(block.address())) {
                 continue;
             }
-            section(section(root, block.kind().section()), block.type()).set(block.name(), blockJson(block, stack));
+            ObjectNode json = stack.isPresent() ? rendered(block) : blockJson(block);
+            if (stack.isPresent()) {
+                metadata(json, block, stack.get());
+            } else {
+                json.remove("//");
+            }
+            section(section(root, block.kind().section()), block.type()).set(block.name(), json);
         }
         if (!outputs.isEmpty()) {
             ObjectNode section = section(root, "output");
@@ -175,18 +188,37 @@ public final class TerraformDocument {
         node.put(parts[parts.length - 1], output.name());
     }
 
-    private ObjectNode blockJson(Block block, Optional<String> stack) {
-        ObjectNode json = TerraformJson.NODES.objectNode();
-        stack.ifPresent(s -> {
-            ObjectNode metadata = json.putObject("//").putObject("metadata");
-            metadata.put("path", s + "/" + block.path());
-            metadata.put("uniqueId", block.name());
-            block.stateful().ifPresent(stateful -> {
-                ObjectNode node = metadata.putObject("stateful");
-                node.put("loss", stateful.loss());
-                stateful.forcesReplacement().forEach(node.putArray("forcesReplacement")::add);
-            });
+    /**
+     * Renders every block's JSON and notes those only cdktf can resolve, once the document is complete: pure
+     * Java, so that stacks can do it side by side before the hand-over, which calls into cdktf.
+     */
+    public void render() {
+        for (Block block : blocks.values()) {
+            if (checked.add(block) && TerraformJson.needsCdktf(rendered(block))) {
+                needsCdktf.add(block);
+            }
+        }
+    }
+
+    private ObjectNode rendered(Block block) {
+        return rendered.computeIfAbsent(block, this::blockJson);
+    }
+
+    /** cdktf's metadata of a block in a stack: its path, and what replacing it would lose. */
+    private static void metadata(ObjectNode json, Block block, String stack) {
+        ObjectNode metadata = TerraformJson.NODES.objectNode();
+        metadata.put("path", stack + "/" + block.path());
+        metadata.put("uniqueId", block.name());
+        block.stateful().ifPresent(stateful -> {
+            ObjectNode node = metadata.putObject("stateful");
+            node.put("loss", stateful.loss());
+            stateful.forcesReplacement().forEach(node.putArray("forcesReplacement")::add);
         });
+        json.putObject("//").set("metadata", metadata);
+    }
+
+    private ObjectNode blockJson(Block block) {
+        ObjectNode json = TerraformJson.NODES.objectNode();
         block.exists().count().ifPresent(count -> json.put("count", count));
         block.dependencies().ifPresent(dependencies -> {
             ArrayNode dependsOn = json.putArray("depends_on");

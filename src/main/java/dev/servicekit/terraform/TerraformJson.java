@@ -68,58 +68,20 @@ public final class TerraformJson {
         throw new IllegalArgumentException("no Terraform JSON for " + value.getClass().getName() + ": " + value);
     }
 
-    /** {@code node} laid out as cdktf writes a stack (JavaScript's {@code JSON.stringify(json, null, 2)}). */
-    public static String write(JsonNode node) {
-        try {
-            return WRITER.writeValueAsString(node);
-        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-            throw new IllegalStateException(e);
+    /**
+     * Writes {@code node} to {@code file} as compact UTF-8 JSON, streamed: a stack of hundreds of services is
+     * tens of megabytes, and indenting it costs more than anything else servicekit does. The committed
+     * snapshots (stacks/) are the readable form.
+     */
+    public static void write(JsonNode node, java.nio.file.Path file) throws java.io.IOException {
+        try (java.io.OutputStream out = new java.io.BufferedOutputStream(java.nio.file.Files.newOutputStream(file),
+                1 << 16)) {
+            WRITER.writeValue(out, node);
         }
     }
 
-    private static final com.fasterxml.jackson.databind.ObjectWriter WRITER = new com.fasterxml.jackson.databind.ObjectMapper()
-            .writer(new JavaScriptLayout());
-
-    /** Two-space indentation, {@code "key": value}, empty objects and arrays as {@code {}} and {@code []}. */
-    private static final class JavaScriptLayout extends com.fasterxml.jackson.core.util.DefaultPrettyPrinter {
-        JavaScriptLayout() {
-            super(com.fasterxml.jackson.core.util.DefaultPrettyPrinter.DEFAULT_SEPARATORS.withObjectFieldValueSpacing(
-                    com.fasterxml.jackson.core.util.Separators.Spacing.AFTER));
-            com.fasterxml.jackson.core.util.DefaultIndenter indenter =
-                    new com.fasterxml.jackson.core.util.DefaultIndenter("  ", "\n");
-            indentObjectsWith(indenter);
-            indentArraysWith(indenter);
-        }
-
-        private JavaScriptLayout(JavaScriptLayout base) {
-            super(base);
-        }
-
-        @Override
-        public JavaScriptLayout createInstance() {
-            return new JavaScriptLayout(this);
-        }
-
-        @Override
-        public void writeEndObject(com.fasterxml.jackson.core.JsonGenerator g, int entries) throws java.io.IOException {
-            if (entries == 0) {
-                _nesting--;
-                g.writeRaw('}');
-            } else {
-                super.writeEndObject(g, entries);
-            }
-        }
-
-        @Override
-        public void writeEndArray(com.fasterxml.jackson.core.JsonGenerator g, int values) throws java.io.IOException {
-            if (values == 0) {
-                _nesting--;
-                g.writeRaw(']');
-            } else {
-                super.writeEndArray(g, values);
-            }
-        }
-    }
+    private static final com.fasterxml.jackson.databind.ObjectWriter WRITER =
+            new com.fasterxml.jackson.databind.ObjectMapper().writer();
 
     private static JsonNode number(Number number) {
         if (Tokens.isToken(number)) {

@@ -37,6 +37,7 @@ class ArchitectureTest {
 
     private static final JavaClasses MAIN = new ClassFileImporter()
             .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+            .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_JARS)
             .importPackages("dev.servicekit");
 
     @Test
@@ -51,10 +52,12 @@ class ArchitectureTest {
 
     @Test
     void theRulesCatchACycleAndAnUpwardDependency() {
-        JavaClasses fixture = new ClassFileImporter().importPackages("dev.servicekit.architecture.cyclic");
+        JavaClasses fixture = new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_JARS)
+                .importPackages("dev.servicekit.architecture.cyclic");
         assertThatThrownBy(() -> slices().matching("dev.servicekit.architecture.cyclic.(*)..").should()
                 .beFreeOfCycles().check(fixture)).hasMessageContaining("Cycle detected");
-        JavaClasses upward = new ClassFileImporter().importPackages("dev.servicekit.terraform", "dev.servicekit.parts");
+        JavaClasses upward = new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_JARS)
+                .importPackages("dev.servicekit.terraform", "dev.servicekit.parts");
         assertThat(upward.contain("dev.servicekit.terraform.UpwardDependencyFixture")).isTrue();
         assertThatThrownBy(() -> layers().check(upward)).hasMessageContaining("UpwardDependencyFixture");
     }
