@@ -49,6 +49,8 @@ public final class Service {
     private final List<NetworkRule> ingress = new ArrayList<>();
     private final List<NetworkRule> egress = new ArrayList<>();
     private final List<Customizer> customizers = new ArrayList<>();
+    private final List<String> writablePaths = new ArrayList<>();
+    private boolean writableRootFilesystem;
 
     private Service(String name, String image, Integer port) {
         this.name = name == null ? "" : name;
@@ -142,6 +144,34 @@ public final class Service {
     /** An internal load balancer instead of the default internet-facing one; web services only. */
     public Service internal() {
         this.internal = webOnly("internal");
+        return this;
+    }
+
+    /**
+     * Directories the container may write to, e.g. {@code "/var/cache/nginx", "/var/run"} for nginx: its root
+     * filesystem is read-only, and each of these is an empty volume of the task's ephemeral storage, gone when
+     * the task stops. Default: none.
+     */
+    public Service writablePaths(String... paths) {
+        if (notNull("writablePaths", paths) && java.util.Arrays.stream(paths).allMatch(p -> notNull("writablePaths", p))) {
+            for (String path : paths) {
+                if (writablePaths.contains(path)) {
+                    misuse.add(new Catalog.Misuse(name, "writablePaths." + path, "given more than once"));
+                } else {
+                    writablePaths.add(path);
+                }
+            }
+        }
+        return this;
+    }
+
+    /**
+     * Lets the container write anywhere in its root filesystem, for an image that cannot run otherwise.
+     * Default: read-only, with {@link #writablePaths} where it must write (scanners flag writable roots:
+     * CKV_AWS_336).
+     */
+    public Service writableRootFilesystem() {
+        this.writableRootFilesystem = true;
         return this;
     }
 
@@ -326,7 +356,7 @@ public final class Service {
         perEnvironment.forEach((env, builder) -> environments.put(env, builder.build()));
         return new ServiceSpec(name, image, kind, owner, command, variables, secrets, Optional.ofNullable(queue),
                 Optional.ofNullable(runbookUrl), common.build(), environments, retired, addOns, taskPolicies,
-                ingress, egress, customizers);
+                ingress, egress, customizers, writablePaths, !writableRootFilesystem);
     }
 
     private boolean webOnly(String option) {

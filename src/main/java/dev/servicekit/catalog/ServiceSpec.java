@@ -30,12 +30,15 @@ import java.util.Optional;
  * @param ingress        extra rules admitting traffic to the tasks
  * @param egress         extra rules letting the tasks reach out
  * @param customizers    escape hatches run on the built service, in order
+ * @param writablePaths  directories the container may write to, each an ephemeral volume
+ * @param readonlyRootFilesystem whether the container's root filesystem is read-only; default true
  */
 public record ServiceSpec(String name, String image, ServiceKind kind, String owner, List<String> command,
                           Map<String, String> variables, List<String> secrets, Optional<QueueOptions> queue,
                           Optional<String> runbookUrl, Overrides common, Map<String, Overrides> perEnvironment,
                           boolean retired, List<AddOn> addOns, List<IamStatement> taskPolicies,
-                          List<NetworkRule> ingress, List<NetworkRule> egress, List<Customizer> customizers) {
+                          List<NetworkRule> ingress, List<NetworkRule> egress, List<Customizer> customizers,
+                          List<String> writablePaths, boolean readonlyRootFilesystem) {
 
     public ServiceSpec {
         command = List.copyOf(command);
@@ -47,6 +50,7 @@ public record ServiceSpec(String name, String image, ServiceKind kind, String ow
         ingress = List.copyOf(ingress);
         egress = List.copyOf(egress);
         customizers = List.copyOf(customizers);
+        writablePaths = List.copyOf(writablePaths);
     }
 
     /** The line's add-on of {@code type}, if it has one. */

@@ -32,11 +32,12 @@ import java.util.Optional;
  * @param state                 where Terraform keeps this environment's state; default a local file
  * @param monitoring            Datadog site, paging and notifying handles and priorities, thresholds, SLO,
  *                              synthetics
+ * @param loadBalancerLogs      where load balancers write access logs; default a bucket of the environment's
  */
 public record Environment(String name, Preset preset, String prefix, String region, NetworkConfig network,
                           TaskDefaults tasks, int logRetentionDays, boolean protectStatefulResources,
                           boolean httpsRequired, Optional<String> certificateArn, StateBackend state,
-                          MonitoringDefaults monitoring) {
+                          MonitoringDefaults monitoring, LoadBalancerLogs loadBalancerLogs) {
 
     public static final String DEFAULT_REGION = "us-east-1";
     public static final String DEFAULT_DATADOG_API_URL = "https://api.datadoghq.com/";
@@ -62,7 +63,7 @@ public record Environment(String name, Preset preset, String prefix, String regi
                 new MonitoringDefaults(DEFAULT_DATADOG_API_URL,
                         new AlertRouting("@slack-servicekit-stage", 3, "@slack-servicekit-stage", 3),
                         EVALUATION_DELAY_SECONDS, MonitorKind.defaultsOf(Preset.STAGE), SloTarget.of(99, "7d"),
-                        new SyntheticsSettings(List.of("aws:us-east-1"), 300)));
+                        new SyntheticsSettings(List.of("aws:us-east-1"), 300)), new LoadBalancerLogs.Managed());
     }
 
     /**
@@ -79,7 +80,8 @@ public record Environment(String name, Preset preset, String prefix, String regi
                 new MonitoringDefaults(DEFAULT_DATADOG_API_URL,
                         new AlertRouting("@pagerduty-servicekit-prod", 1, "@slack-servicekit-prod", 3),
                         EVALUATION_DELAY_SECONDS, MonitorKind.defaultsOf(Preset.PROD), SloTarget.of(99.9, "30d"),
-                        new SyntheticsSettings(List.of("aws:us-east-1", "aws:us-west-2", "aws:eu-central-1"), 60)));
+                        new SyntheticsSettings(List.of("aws:us-east-1", "aws:us-west-2", "aws:eu-central-1"), 60)),
+                new LoadBalancerLogs.Managed());
     }
 
     /** An environment named {@code name} with every value of {@code preset}. */
@@ -110,6 +112,7 @@ public record Environment(String name, Preset preset, String prefix, String regi
         private Optional<String> certificateArn;
         private StateBackend state;
         private MonitoringDefaults monitoring;
+        private LoadBalancerLogs loadBalancerLogs;
 
         private Builder(Environment from) {
             name = from.name;
@@ -124,6 +127,7 @@ public record Environment(String name, Preset preset, String prefix, String regi
             certificateArn = from.certificateArn;
             state = from.state;
             monitoring = from.monitoring;
+            loadBalancerLogs = from.loadBalancerLogs;
         }
 
         public Builder name(String value) {
@@ -181,9 +185,14 @@ public record Environment(String name, Preset preset, String prefix, String regi
             return this;
         }
 
+        public Builder loadBalancerLogs(LoadBalancerLogs value) {
+            loadBalancerLogs = value;
+            return this;
+        }
+
         public Environment build() {
             return new Environment(name, preset, prefix, region, network, tasks, logRetentionDays,
-                    protectStatefulResources, httpsRequired, certificateArn, state, monitoring);
+                    protectStatefulResources, httpsRequired, certificateArn, state, monitoring, loadBalancerLogs);
         }
     }
 }

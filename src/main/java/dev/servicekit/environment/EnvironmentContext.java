@@ -153,6 +153,15 @@ public final class EnvironmentContext {
         reader.bool(settings, "protectStatefulResources").ifPresent(env::protectStatefulResources);
         reader.bool(settings, "httpsRequired").ifPresent(env::httpsRequired);
         reader.string(settings, "certificateArn").ifPresent(env::certificateArn);
+        Optional<Boolean> loadBalancerLogs = reader.bool(settings, "loadBalancerLogs");
+        Optional<String> loadBalancerLogsBucket = reader.string(settings, "loadBalancerLogsBucket");
+        if (loadBalancerLogs.orElse(true)) {
+            loadBalancerLogsBucket.ifPresent(bucket -> env.loadBalancerLogs(new LoadBalancerLogs.Existing(bucket)));
+        } else {
+            env.loadBalancerLogs(new LoadBalancerLogs.Off());
+            loadBalancerLogsBucket.ifPresent(bucket -> reader.problem("loadBalancerLogsBucket",
+                    "has no effect with loadBalancerLogs false"));
+        }
         Optional<String> bucket = reader.string(settings, "stateBucket");
         Optional<String> stateRegion = reader.string(settings, "stateRegion");
         if (bucket.isPresent()) {
@@ -329,6 +338,8 @@ public final class EnvironmentContext {
         keys.put("protectStatefulResources", "prevent_destroy on queues and log groups, load balancer deletion protection");
         keys.put("httpsRequired", "internet-facing web services need a certificate");
         keys.put("certificateArn", "the ACM certificate of every web service's HTTPS listener");
+        keys.put("loadBalancerLogs", "false to switch load balancer access logs off (default on)");
+        keys.put("loadBalancerLogsBucket", "an existing bucket for load balancer access logs, instead of the environment's own");
         keys.put("stateBucket", "an S3 bucket for Terraform state");
         keys.put("stateRegion", "the state bucket's region");
         keys.put("page", "the Datadog handle symptoms page");

@@ -19,6 +19,8 @@ public final class ExampleCatalog {
                 // is set in cdktf.json (context.servicekit.prod.certificateArn).
                 Service.web("auth", "public.ecr.aws/nginx/nginx:1.27", 80)
                         .owner("identity").runbook("https://runbooks.example.com/auth")
+                        // nginx writes its cache and pid file; everything else of its root stays read-only.
+                        .writablePaths("/var/cache/nginx", "/var/run")
                         .prod(p -> p.counts(c -> c.min(2).desired(3).max(12)).allowPlainHttp()));
     }
 }

@@ -91,6 +91,7 @@ final class ModuleDocument {
                 .logRetentionDays(number("log_retention_days")).runbookUrl(Optional.of(string("runbook_url")))
                 .alerting(alerting).monitors(monitors).extraTags(map("tags"))
                 .privateEcrImage(condition(ModuleInputs.PRIVATE_ECR_IMAGE))
+                .writablePaths(list("writable_paths")).readonlyRootFilesystem(condition("readonly_root_filesystem"))
                 .addOns(ServiceParts.moduleAddOns())
                 .addOnSwitches(ServiceParts.moduleAddOns().stream().collect(java.util.stream.Collectors.toMap(
                         AddOn::option, addOn -> condition(addOn.option()))))
@@ -103,6 +104,9 @@ final class ModuleDocument {
                 .assignPublicIp(condition("assign_public_ip")).cluster(string("cluster_name"), cluster.ref("arn"))
                 .protection(true, web ? condition("deletion_protection") : Condition.ALWAYS)
                 .build();
+        if (web) {
+            platform = platform.toBuilder().accessLogs(string("access_logs_bucket"), List.of()).build();
+        }
         ServiceParts.assemble(settings, platform, document, () -> {
             throw new IllegalStateException("a module has no cdktf scope");
         }, true);

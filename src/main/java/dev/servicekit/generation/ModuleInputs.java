@@ -82,6 +82,13 @@ final class ModuleInputs {
                 "Plain environment variables (never secrets)."));
         inputs.add(optional("secrets", "list(string)", List.of(), "Names of secrets ECS reads at start from SSM "
                 + "Parameter Store under /ENVIRONMENT/NAME/SECRET; their values never enter Terraform."));
+        inputs.add(optional("writable_paths", "list(string)", List.of(), "Directories the container may write to "
+                + "(its root filesystem is read-only), each an empty volume of the task's ephemeral storage, e.g. "
+                + "[\"/var/cache/nginx\", \"/var/run\"] for nginx.",
+                new Validation("${alltrue([for p in var.writable_paths : can(regex(\"" + Rules.hclRegex(Rules.WRITABLE_PATH)
+                        + "\", p))])}", "writablePaths: " + Rules.badWritablePath("${join(\", \", var.writable_paths)}"))));
+        inputs.add(optional("readonly_root_filesystem", "bool", true, "Keep the container's root filesystem "
+                + "read-only; false for an image that cannot run so."));
         if (web) {
             inputs.add(optional("port", "number", 80, "The container port, behind the load balancer.",
                     new Validation("${var.port >= " + AwsLimits.PORT.min() + " && var.port <= " + AwsLimits.PORT.max()
@@ -136,6 +143,13 @@ final class ModuleInputs {
                             "certificateArn: " + Rules.HTTPS_NEEDS_A_CERTIFICATE)));
             inputs.add(optional("deletion_protection", "bool", DEFAULTS.protectStatefulResources(),
                     "Deletion protection on the load balancer."));
+            inputs.add(optional("allow_plain_http", "bool", false, "Let an internet-facing service in prod serve "
+                    + "plain HTTP, on purpose (without a certificate).",
+                    new Validation("${var.internal || var.certificate_arn != null || var.environment != \"prod\" || "
+                            + "var.allow_plain_http}", "certificateArn: " + Rules.needsCertificate("${var.environment}"))));
+            inputs.add(required("access_logs_bucket", "string", "The S3 bucket the load balancer writes its access "
+                    + "logs to, under the service's name; its policy must let Elastic Load Balancing write "
+                    + "(a servicekit environment's <env>-lb-logs-<account ID> does)."));
         }
         inputs.add(required("cluster_name", "string", "The ECS cluster the service runs on."));
         AlertRouting routing = DEFAULTS.monitoring().routing();

@@ -1,5 +1,6 @@
 package dev.servicekit.parts;
 
+import com.hashicorp.cdktf.providers.aws.lb.LbAccessLogs;
 import com.hashicorp.cdktf.providers.aws.lb.LbConfig;
 import com.hashicorp.cdktf.providers.aws.lb_listener.LbListenerConfig;
 import com.hashicorp.cdktf.providers.aws.lb_listener.LbListenerDefaultAction;
@@ -28,7 +29,8 @@ import java.util.TreeMap;
 /**
  * A web service's Application Load Balancer: its security group, an {@code ip} target group, and an HTTP
  * listener; with HTTPS, an HTTPS listener (TLS 1.3 with 1.2) and a redirect from 80 to 443. Invalid header
- * fields are dropped; where the environment protects stateful resources, deletion protection is on. Its
+ * fields are dropped; access logs go to the environment's bucket, under the service's name; where the
+ * environment protects stateful resources, deletion protection is on. Its
  * security group reaches the tasks on their port, and theirs admits it.
  */
 public final class LoadBalancerPart implements ServicePart {
@@ -83,9 +85,18 @@ public final class LoadBalancerPart implements ServicePart {
                 .dropInvalidHeaderFields(true)
                 .enableDeletionProtection(platform.deletionProtection())
                 .tags(settings.tags());
+        List<com.hashicorp.cdktf.ITerraformDependable> first = new ArrayList<>();
         if (!internal.always()) {
             // An internet-facing load balancer needs the VPC's internet gateway attached first.
-            config.dependsOn(new ArrayList<>(platform.internetReady()));
+            first.addAll(platform.internetReady());
+        }
+        platform.accessLogsBucket().ifPresent(bucket -> {
+            config.accessLogs(LbAccessLogs.builder().bucket(bucket).prefix(settings.name()).enabled(true).build());
+            // ELB checks that it may write to the bucket when the load balancer is created.
+            first.addAll(platform.accessLogsReady());
+        });
+        if (!internal.always() || platform.accessLogsBucket().isPresent()) {
+            config.dependsOn(first);
         }
         Block loadBalancer = service.resource("lb", config.build());
         service.stateful(loadBalancer, DNS_NAME);

@@ -10,8 +10,9 @@ import dev.servicekit.settings.ServiceSettings;
 import dev.servicekit.terraform.Block;
 
 /**
- * The tasks' security group and its rules: what the tasks may reach, and what may reach them besides their
- * own load balancer (whose rule the load balancer part adds), including the line's extra rules.
+ * The tasks' security group and its rules: the tasks reach out over HTTPS (TCP 443) and as their line's egress
+ * rules say; nothing reaches them but their own load balancer (whose rule the load balancer part adds) and
+ * their line's ingress rules.
  */
 public final class NetworkAccessPart implements ServicePart {
     static final String TASK_SECURITY_GROUP = "task_security_group";
@@ -22,6 +23,7 @@ public final class NetworkAccessPart implements ServicePart {
     static final TerraformResourceLifecycle REPLACE_WITHOUT_OUTAGE =
             TerraformResourceLifecycle.builder().createBeforeDestroy(true).build();
     static final String ANYWHERE = "0.0.0.0/0";
+    static final int HTTPS_PORT = 443;
 
     @Override
     public String name() {
@@ -32,19 +34,26 @@ public final class NetworkAccessPart implements ServicePart {
     public void declare(ServiceAssembly service) {
         ServiceSettings settings = service.settings();
         ServiceNames names = service.names();
+        String inbound = settings.isWeb()
+                ? (settings.ingress().isEmpty() ? ": in from its own load balancer only"
+                        : ": in from its own load balancer and as its line says")
+                : (settings.ingress().isEmpty() ? ": no inbound traffic" : ": in only as its line says");
         Block securityGroup = service.resource(TASK_SECURITY_GROUP, SecurityGroupConfig.builder()
                 .namePrefix(names.taskSecurityGroup())
-                .description("Tasks of " + names.prefix() + (settings.isWeb()
-                        ? ": in from its own load balancer only" : ": no inbound traffic"))
+                .description("Tasks of " + names.prefix() + inbound)
                 .vpcId(service.platform().vpcId())
                 .tags(settings.tags())
                 .lifecycle(REPLACE_WITHOUT_OUTAGE)
                 .build());
+        // HTTPS anywhere: image registries, AWS's APIs (SQS, CloudWatch Logs, SSM) and most dependencies. DNS
+        // needs no rule: security groups do not filter traffic to the VPC's resolver.
         service.startAfter(service.resource("task_egress", VpcSecurityGroupEgressRuleConfig.builder()
                 .securityGroupId(securityGroup.ref("id"))
                 .cidrIpv4(ANYWHERE)
-                .ipProtocol("-1")
-                .description("Image registries, AWS APIs and the dependencies of " + names.prefix())
+                .ipProtocol("tcp")
+                .fromPort(HTTPS_PORT)
+                .toPort(HTTPS_PORT)
+                .description("HTTPS to image registries, AWS APIs and the dependencies of " + names.prefix())
                 .tags(settings.tags())
                 .build()));
         for (NetworkRule rule : settings.egress()) {

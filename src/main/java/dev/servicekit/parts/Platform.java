@@ -26,15 +26,20 @@ import java.util.List;
  *                                the stack); empty for an adopted network
  * @param internetReady           what must exist before an internet-facing load balancer (the internet
  *                                gateway of a network created with the stack); empty for an adopted network
+ * @param accessLogsBucket        where load balancers write access logs (each under its service's prefix);
+ *                                empty when the environment keeps none
+ * @param accessLogsReady         what must exist before a load balancer writes there (the bucket's policy)
  */
 public record Platform(String environment, String region, String accountId, String partition, String vpcId,
                        String vpcCidr, List<String> publicSubnetIds, List<String> taskSubnetIds,
                        Condition assignPublicIp, String clusterName, String clusterArn,
                        boolean protectStatefulResources, Condition deletionProtection,
-                       List<Block> networkReady, List<Block> internetReady) {
+                       List<Block> networkReady, List<Block> internetReady, java.util.Optional<String> accessLogsBucket,
+                       List<Block> accessLogsReady) {
     public Platform {
         networkReady = List.copyOf(networkReady);
         internetReady = List.copyOf(internetReady);
+        accessLogsReady = List.copyOf(accessLogsReady);
     }
 
     /** The same platform with load balancers that Terraform may delete (a retired service's). */
@@ -63,6 +68,8 @@ public record Platform(String environment, String region, String accountId, Stri
         builder.deletionProtection = deletionProtection;
         builder.networkReady = networkReady;
         builder.internetReady = internetReady;
+        builder.accessLogsBucket = accessLogsBucket;
+        builder.accessLogsReady = accessLogsReady;
         return builder;
     }
 
@@ -83,6 +90,8 @@ public record Platform(String environment, String region, String accountId, Stri
         private Condition deletionProtection = Condition.NEVER;
         private List<Block> networkReady = List.of();
         private List<Block> internetReady = List.of();
+        private java.util.Optional<String> accessLogsBucket = java.util.Optional.empty();
+        private List<Block> accessLogsReady = List.of();
 
         private Builder() {}
 
@@ -155,6 +164,13 @@ public record Platform(String environment, String region, String accountId, Stri
             return this;
         }
 
+        /** Load balancers write access logs to {@code bucket} once {@code ready} exists. */
+        public Builder accessLogs(String bucket, List<Block> ready) {
+            accessLogsBucket = java.util.Optional.of(bucket);
+            accessLogsReady = ready;
+            return this;
+        }
+
         public Platform build() {
             return new Platform(java.util.Objects.requireNonNull(environment, "environment"),
                     java.util.Objects.requireNonNull(region, "region"), java.util.Objects.requireNonNull(accountId, "accountId"),
@@ -162,7 +178,7 @@ public record Platform(String environment, String region, String accountId, Stri
                     vpcCidr, publicSubnetIds, taskSubnetIds, assignPublicIp,
                     java.util.Objects.requireNonNull(clusterName, "clusterName"),
                     java.util.Objects.requireNonNull(clusterArn, "clusterArn"), protectStatefulResources,
-                    deletionProtection, networkReady, internetReady);
+                    deletionProtection, networkReady, internetReady, accessLogsBucket, accessLogsReady);
         }
     }
 }

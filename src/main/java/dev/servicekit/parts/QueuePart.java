@@ -1,6 +1,8 @@
 package dev.servicekit.parts;
 
 import com.hashicorp.cdktf.providers.aws.sqs_queue.SqsQueueConfig;
+import com.hashicorp.cdktf.providers.aws.sqs_queue_policy.SqsQueuePolicyConfig;
+import com.hashicorp.cdktf.providers.aws.sqs_queue_redrive_allow_policy.SqsQueueRedriveAllowPolicyConfig;
 import dev.servicekit.catalog.QueueOptions;
 import dev.servicekit.settings.ServiceNames;
 import dev.servicekit.settings.ServiceSettings;
@@ -13,9 +15,9 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * The service's SQS queue and dead-letter queue, both encrypted with SQS-managed keys. After
- * {@code maxReceiveCount} failed receives a message moves to the dead-letter queue, which keeps it for at
- * least as long as the queue would have. The task role may consume the queue, and nothing else of SQS;
+ * The service's SQS queue and dead-letter queue, both encrypted with SQS-managed keys and reachable over TLS
+ * only. After {@code maxReceiveCount} failed receives a message moves to the dead-letter queue, which keeps it
+ * for at least as long as the queue would have and takes dead letters from this queue alone. The task role may consume the queue, and nothing else of SQS;
  * the container finds it in the variables {@link QueueOptions} names.
  */
 public final class QueuePart implements ServicePart {
@@ -25,6 +27,22 @@ public final class QueuePart implements ServicePart {
     static final Stateful MESSAGES = new Stateful("its messages would be lost", List.of("name", "fifo_queue"), true);
 
     private final QueueOptions options;
+
+    /** A queue policy that denies every request not made over TLS. */
+    private static void tlsOnly(ServiceAssembly service, String id, Block queue) {
+        Map<String, Object> deny = new TreeMap<>();
+        deny.put("Sid", "DenyInsecureTransport");
+        deny.put("Effect", "Deny");
+        deny.put("Principal", "*");
+        deny.put("Action", "sqs:*");
+        deny.put("Resource", queue.ref("arn"));
+        deny.put("Condition", Map.of("Bool", Map.of("aws:SecureTransport", "false")));
+        Map<String, Object> policy = new TreeMap<>();
+        // Without a version SQS's API hangs on the policy (the provider's documentation).
+        policy.put("Version", "2012-10-17");
+        policy.put("Statement", List.of(deny));
+        service.resource(id, SqsQueuePolicyConfig.builder().queueUrl(queue.ref("id")).policy(Hcl.jsonencode(policy)).build());
+    }
 
     QueuePart(QueueOptions options) {
         this.options = options;
@@ -62,6 +80,17 @@ public final class QueuePart implements ServicePart {
         service.stateful(queue, MESSAGES);
         service.add("dlq", deadLetterQueue);
         service.stateful(deadLetterQueue, MESSAGES);
+        tlsOnly(service, "queue_policy", queue);
+        tlsOnly(service, "dlq_policy", deadLetterQueue);
+        // Only this service's queue may move messages to its dead-letter queue. A resource of its own: as an
+        // attribute of the dead-letter queue it would make the two queues refer to each other.
+        Map<String, Object> allow = new TreeMap<>();
+        allow.put("redrivePermission", "byQueue");
+        allow.put("sourceQueueArns", List.of(queue.ref("arn")));
+        service.resource("dlq_redrive_allow", SqsQueueRedriveAllowPolicyConfig.builder()
+                .queueUrl(deadLetterQueue.ref("id"))
+                .redriveAllowPolicy(Hcl.jsonencode(allow))
+                .build());
 
         service.environmentVariable(QueueOptions.URL_VARIABLE, queue.ref("url"));
         service.environmentVariable(QueueOptions.NAME_VARIABLE, queue.ref("name"));

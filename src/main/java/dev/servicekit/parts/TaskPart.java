@@ -1,6 +1,7 @@
 package dev.servicekit.parts;
 
 import com.hashicorp.cdktf.providers.aws.ecs_task_definition.EcsTaskDefinitionConfig;
+import com.hashicorp.cdktf.providers.aws.ecs_task_definition.EcsTaskDefinitionVolume;
 import dev.servicekit.settings.ServiceSettings;
 import dev.servicekit.terraform.Block;
 import dev.servicekit.terraform.Expression;
@@ -14,7 +15,8 @@ import java.util.TreeMap;
 
 /**
  * The Fargate task definition: one container, logging to the service's log group, with the environment
- * variables and secrets the line and the other parts give it.
+ * variables and secrets the line and the other parts give it; its root filesystem read-only, but for the
+ * directories the line makes writable, each an empty volume of the task's ephemeral storage.
  */
 public final class TaskPart implements ServicePart {
     static final String TASK = "task";
@@ -45,13 +47,37 @@ public final class TaskPart implements ServicePart {
             ports.add(mapping);
         });
         container.put("portMappings", ports);
+        container.put("readonlyRootFilesystem", settings.readonlyRootFilesystem());
+        List<String> writable = settings.writablePaths();
+        Object mounts;
+        if (writable instanceof Expression.ExpressionList paths) {
+            mounts = Expression.of("[for p in " + paths.expression().hcl() + " : {containerPath = p, readOnly = false, "
+                    + "sourceVolume = " + volumeName("p") + "}]");
+        } else {
+            List<Object> list = new ArrayList<>();
+            for (String path : writable) {
+                Map<String, Object> mount = new TreeMap<>();
+                mount.put("containerPath", path);
+                mount.put("readOnly", false);
+                mount.put("sourceVolume", volumeName(path));
+                list.add(mount);
+            }
+            mounts = list;
+        }
+        container.put("mountPoints", mounts);
         Map<String, Object> logOptions = new TreeMap<>();
         logOptions.put("awslogs-group", service.block(LogsPart.LOGS).ref("name"));
         logOptions.put("awslogs-region", service.platform().region());
         logOptions.put("awslogs-stream-prefix", settings.name());
         container.put("logConfiguration", new TreeMap<>(Map.of("logDriver", "awslogs", "options", logOptions)));
 
-        Block task = service.resource(TASK, EcsTaskDefinitionConfig.builder()
+        EcsTaskDefinitionConfig.Builder definition = EcsTaskDefinitionConfig.builder();
+        if (!(writable instanceof Expression.ExpressionList)) {
+            // Volumes without a host path: Fargate backs them with the task's ephemeral storage.
+            definition.volume(writable.stream().map(path -> EcsTaskDefinitionVolume.builder().name(volumeName(path)).build())
+                    .toList());
+        }
+        Block task = service.resource(TASK, definition
                 .family(service.names().taskFamily())
                 .requiresCompatibilities(List.of("FARGATE"))
                 .networkMode("awsvpc")
@@ -62,7 +88,23 @@ public final class TaskPart implements ServicePart {
                 .containerDefinitions(Hcl.jsonencode(List.of(container)))
                 .tags(settings.tags())
                 .build());
+        if (writable instanceof Expression.ExpressionList paths) {
+            // A module's paths are an input: one volume for each, named as its mount point names it.
+            task.addOverride("dynamic", Map.of("volume", new TreeMap<>(Map.of("for_each", paths.expression(),
+                    "content", Map.of("name", "writable-${replace(trim(volume.value, \"/\"), \"/\", \"-\")}")))));
+        }
         service.moduleOutput("task_definition_arn", task.ref("arn"), "ARN of the task definition");
+    }
+
+    /**
+     * The volume of a writable directory, from its path: {@code /var/cache/nginx} is {@code writable-var-cache-nginx}.
+     * Given an HCL expression rather than a path (a for expression's {@code p}), the same as an HCL string.
+     */
+    static String volumeName(String path) {
+        if (path.startsWith("/")) {
+            return "writable-" + path.substring(1).replace('/', '-');
+        }
+        return "\"writable-${replace(trim(" + path + ", \"/\"), \"/\", \"-\")}\"";
     }
 
     /**

@@ -142,6 +142,29 @@ public final class AwsLimits {
     public static final Pattern SECURITY_GROUP_ID = Pattern.compile("sg-[0-9a-f]{8,17}");
     public static final Range RULE_PORT = new Range(0, 65535, "");
 
+    /**
+     * The Elastic Load Balancing accounts that deliver access logs in the regions opened before August 2022
+     * (AWS's "Enable access logs for your Application Load Balancer", and the provider's
+     * {@code aws_elb_service_account} data). Newer regions deliver as the service principal
+     * {@value #ELB_LOG_DELIVERY_SERVICE} alone, which AWS now documents for every region; a bucket policy names
+     * both where there is an account, so that either way of delivering is allowed.
+     */
+    public static final Map<String, String> ELB_LOG_DELIVERY_ACCOUNTS = Map.ofEntries(
+            Map.entry("us-east-1", "127311923021"), Map.entry("us-east-2", "033677994240"),
+            Map.entry("us-west-1", "027434742980"), Map.entry("us-west-2", "797873946194"),
+            Map.entry("af-south-1", "098369216593"), Map.entry("ap-east-1", "754344448648"),
+            Map.entry("ap-south-1", "718504428378"), Map.entry("ap-northeast-1", "582318560864"),
+            Map.entry("ap-northeast-2", "600734575887"), Map.entry("ap-northeast-3", "383597477331"),
+            Map.entry("ap-southeast-1", "114774131450"), Map.entry("ap-southeast-2", "783225319266"),
+            Map.entry("ap-southeast-3", "589379963580"), Map.entry("ca-central-1", "985666609251"),
+            Map.entry("eu-central-1", "054676820928"), Map.entry("eu-west-1", "156460612806"),
+            Map.entry("eu-west-2", "652711504416"), Map.entry("eu-west-3", "009996457667"),
+            Map.entry("eu-south-1", "635631232127"), Map.entry("eu-north-1", "897822967062"),
+            Map.entry("me-south-1", "076674570225"), Map.entry("sa-east-1", "507241528517"),
+            Map.entry("us-gov-east-1", "190560391635"), Map.entry("us-gov-west-1", "048591011584"),
+            Map.entry("cn-north-1", "638102146993"), Map.entry("cn-northwest-1", "037604701340"));
+    public static final String ELB_LOG_DELIVERY_SERVICE = "logdelivery.elasticloadbalancing.amazonaws.com";
+
     /** An availability zone ID, e.g. {@code use1-az3}: the same physical zone in every account. */
     public static final Pattern ZONE_ID = Pattern.compile("[a-z]+[0-9]+(-[a-z]+[0-9]*)?-az[0-9]+");
 

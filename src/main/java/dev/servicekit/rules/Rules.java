@@ -21,6 +21,13 @@ public final class Rules {
     public static final Pattern NOTIFY_HANDLE = Pattern.compile("@[A-Za-z0-9_.+@-]+");
     /** An ACM certificate ARN. */
     public static final Pattern CERTIFICATE_ARN = Pattern.compile("arn:aws[a-z-]*:acm:[a-z0-9-]+:[0-9]{12}:certificate/.+");
+    /** A directory the container may write to: an absolute path of letters, digits, hyphens and underscores. */
+    public static final Pattern WRITABLE_PATH = Pattern.compile("(/[A-Za-z0-9_-]+)+");
+
+    public static String badWritablePath(String path) {
+        return "'" + path + "' must be absolute paths of letters, digits, hyphens and underscores, e.g. /var/cache/nginx";
+    }
+
     /** Monitor priority: 1 (highest) to 5. */
     public static final AwsLimits.Range PRIORITY = new AwsLimits.Range(1, 5, "");
 

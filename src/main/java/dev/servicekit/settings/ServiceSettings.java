@@ -53,6 +53,8 @@ import java.util.regex.Pattern;
  * @param privateEcrImage whether the image is in a private ECR repository, whose pulls need ECR's read policy
  * @param addOnSwitches  by add-on option, when the add-on exists: a generated module's boolean input; an add-on
  *                       without a switch always does (a stack's line)
+ * @param writablePaths  directories the container may write to, each an ephemeral volume
+ * @param readonlyRootFilesystem whether the container's root filesystem is read-only
  */
 public record ServiceSettings(String environment, String awsEnvironment, String name, String image, String owner,
                               Optional<Web> web, List<String> command, Map<String, String> variables,
@@ -62,7 +64,8 @@ public record ServiceSettings(String environment, String awsEnvironment, String 
                               Optional<String> addressPrefix, Map<String, String> extraTags,
                               Condition privateEcrImage, List<AddOn> addOns, List<IamStatement> taskPolicies,
                               List<NetworkRule> ingress, List<NetworkRule> egress, List<Customizer> customizers,
-                              Map<String, Condition> addOnSwitches) {
+                              Map<String, Condition> addOnSwitches, List<String> writablePaths,
+                              Condition readonlyRootFilesystem) {
 
     /** An image in a private ECR repository: account, region, repository, then a tag or digest. */
     public static final Pattern PRIVATE_ECR_IMAGE = Pattern.compile(
@@ -94,6 +97,7 @@ public record ServiceSettings(String environment, String awsEnvironment, String 
         egress = List.copyOf(egress);
         customizers = List.copyOf(customizers);
         addOnSwitches = Map.copyOf(addOnSwitches);
+        writablePaths = writablePaths instanceof Expression.ExpressionList ? writablePaths : List.copyOf(writablePaths);
     }
 
     /** When {@code addOn} exists: always for a line's, as its generated module's input says for a module's. */
@@ -144,6 +148,7 @@ public record ServiceSettings(String environment, String awsEnvironment, String 
                 .privateEcrImage(Condition.of(PRIVATE_ECR_IMAGE.matcher(spec.image()).matches()))
                 .addOns(spec.addOns()).taskPolicies(spec.taskPolicies()).ingress(spec.ingress())
                 .egress(spec.egress()).customizers(spec.customizers())
+                .writablePaths(spec.writablePaths()).readonlyRootFilesystem(Condition.of(spec.readonlyRootFilesystem()))
                 .build();
     }
 
@@ -209,6 +214,8 @@ public record ServiceSettings(String environment, String awsEnvironment, String 
         private List<NetworkRule> egress = List.of();
         private List<Customizer> customizers = List.of();
         private Map<String, Condition> addOnSwitches = Map.of();
+        private List<String> writablePaths = List.of();
+        private Condition readonlyRootFilesystem = Condition.ALWAYS;
 
         private Builder() {}
 
@@ -241,6 +248,8 @@ public record ServiceSettings(String environment, String awsEnvironment, String 
             egress = from.egress;
             customizers = from.customizers;
             addOnSwitches = from.addOnSwitches;
+            writablePaths = from.writablePaths;
+            readonlyRootFilesystem = from.readonlyRootFilesystem;
         }
 
         public Builder environment(String value) {
@@ -383,6 +392,16 @@ public record ServiceSettings(String environment, String awsEnvironment, String 
             return this;
         }
 
+        public Builder writablePaths(List<String> value) {
+            writablePaths = value;
+            return this;
+        }
+
+        public Builder readonlyRootFilesystem(Condition value) {
+            readonlyRootFilesystem = value;
+            return this;
+        }
+
         public ServiceSettings build() {
             return new ServiceSettings(Objects.requireNonNull(environment, "environment"),
                     Objects.requireNonNull(awsEnvironment, "awsEnvironment"), Objects.requireNonNull(name, "name"),
@@ -392,7 +411,8 @@ public record ServiceSettings(String environment, String awsEnvironment, String 
                     Objects.requireNonNull(desiredCount, "desiredCount"), Objects.requireNonNull(maxCount, "maxCount"),
                     Objects.requireNonNull(logRetentionDays, "logRetentionDays"), runbookUrl,
                     Objects.requireNonNull(alerting, "alerting"), monitors, addressPrefix, extraTags, privateEcrImage,
-                    addOns, taskPolicies, ingress, egress, customizers, addOnSwitches);
+                    addOns, taskPolicies, ingress, egress, customizers, addOnSwitches, writablePaths,
+                    readonlyRootFilesystem);
         }
     }
 }

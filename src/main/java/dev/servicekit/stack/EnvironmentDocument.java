@@ -9,12 +9,14 @@ import com.hashicorp.cdktf.providers.aws.ecs_cluster.EcsClusterSetting;
 import dev.servicekit.catalog.Catalog;
 import dev.servicekit.catalog.ServiceSpec;
 import dev.servicekit.environment.Environment;
+import dev.servicekit.environment.LoadBalancerLogs;
 import dev.servicekit.environment.NetworkConfig;
 import dev.servicekit.monitoring.OverviewDashboard;
 import dev.servicekit.monitoring.ServiceDashboards;
 import dev.servicekit.alerting.Alerting;
 import dev.servicekit.parts.Platform;
 import dev.servicekit.parts.ServiceParts;
+import dev.servicekit.settings.EnvironmentNames;
 import dev.servicekit.settings.ServiceSettings;
 import dev.servicekit.terraform.Block;
 import dev.servicekit.terraform.Condition;
@@ -90,6 +92,17 @@ public final class EnvironmentDocument {
     }
 
     private Platform platform(Map<String, String> tags, String accountId, String partition) {
+        Platform.Builder platform = network(tags, accountId, partition).toBuilder();
+        if (environment.loadBalancerLogs() instanceof LoadBalancerLogs.Managed) {
+            LoadBalancerLogsBucket logs = new LoadBalancerLogsBucket(document, environment, tags, accountId, partition);
+            platform.accessLogs(logs.name(), List.of(logs.policy()));
+        } else if (environment.loadBalancerLogs() instanceof LoadBalancerLogs.Existing existing) {
+            platform.accessLogs(existing.bucket(), List.of());
+        }
+        return platform.build();
+    }
+
+    private Platform network(Map<String, String> tags, String accountId, String partition) {
         boolean protect = environment.protectStatefulResources();
         if (environment.network() instanceof NetworkConfig.Existing existing) {
             Block vpc = document.add(Block.data("existing", DataAwsVpcConfig.builder().id(existing.vpcId()).build())
@@ -106,9 +119,9 @@ public final class EnvironmentDocument {
                     .build();
         }
         NetworkConfig.Managed managed = (NetworkConfig.Managed) environment.network();
-        ManagedNetwork network = new ManagedNetwork(document, environment, managed, tags);
+        ManagedNetwork network = new ManagedNetwork(document, environment, managed, tags, accountId, partition);
         Block cluster = document.add(Block.resource("cluster", EcsClusterConfig.builder()
-                .name(clusterName(environment))
+                .name(EnvironmentNames.of(environment).cluster())
                 .setting(List.of(EcsClusterSetting.builder().name("containerInsights").value("enabled").build()))
                 .tags(tags)
                 .build()).path("cluster"));
@@ -118,13 +131,9 @@ public final class EnvironmentDocument {
                 .accountId(accountId).partition(partition).vpc(network.vpc().ref("id"), managed.cidr())
                 .publicSubnetIds(network.publicSubnetIds()).taskSubnetIds(taskSubnets)
                 .assignPublicIp(Condition.of(managed.tasksInPublicSubnets()))
-                .cluster(clusterName(environment), cluster.ref("arn")).protection(protect, Condition.of(protect))
+                .cluster(EnvironmentNames.of(environment).cluster(), cluster.ref("arn")).protection(protect, Condition.of(protect))
                 .networkReady(network.routing()).internetReady(List.of(network.internetGateway()))
                 .build();
     }
 
-    /** The ECS cluster a managed network creates: {@code servicekit-<env>}, after the prefix if there is one. */
-    public static String clusterName(Environment environment) {
-        return (environment.prefix().isEmpty() ? "" : environment.prefix() + "-") + "servicekit-" + environment.name();
-    }
 }

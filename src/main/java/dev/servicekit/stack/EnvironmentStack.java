@@ -115,8 +115,4 @@ public final class EnvironmentStack extends TerraformStack {
         }
     }
 
-    /** The ECS cluster a managed network creates: {@code servicekit-<env>}, after the prefix if there is one. */
-    public static String clusterName(Environment environment) {
-        return EnvironmentDocument.clusterName(environment);
-    }
 }

@@ -2,7 +2,12 @@ package dev.servicekit.stack;
 
 import com.hashicorp.cdktf.providers.aws.data_aws_availability_zones.DataAwsAvailabilityZonesConfig;
 import com.hashicorp.cdktf.providers.aws.data_aws_availability_zones.DataAwsAvailabilityZonesFilter;
+import com.hashicorp.cdktf.providers.aws.cloudwatch_log_group.CloudwatchLogGroupConfig;
+import com.hashicorp.cdktf.providers.aws.default_security_group.DefaultSecurityGroupConfig;
 import com.hashicorp.cdktf.providers.aws.eip.EipConfig;
+import com.hashicorp.cdktf.providers.aws.flow_log.FlowLogConfig;
+import com.hashicorp.cdktf.providers.aws.iam_role.IamRoleConfig;
+import com.hashicorp.cdktf.providers.aws.iam_role_policy.IamRolePolicyConfig;
 import com.hashicorp.cdktf.providers.aws.internet_gateway.InternetGatewayConfig;
 import com.hashicorp.cdktf.providers.aws.nat_gateway.NatGatewayConfig;
 import com.hashicorp.cdktf.providers.aws.route.RouteConfig;
@@ -12,7 +17,9 @@ import com.hashicorp.cdktf.providers.aws.subnet.SubnetConfig;
 import com.hashicorp.cdktf.providers.aws.vpc.VpcConfig;
 import dev.servicekit.environment.Environment;
 import dev.servicekit.environment.NetworkConfig;
+import dev.servicekit.settings.EnvironmentNames;
 import dev.servicekit.terraform.Block;
+import dev.servicekit.terraform.Stateful;
 import dev.servicekit.terraform.Hcl;
 import dev.servicekit.terraform.TerraformDocument;
 
@@ -23,11 +30,13 @@ import java.util.TreeMap;
 
 /**
  * An environment's own VPC across its availability zones: a public and a private /24 subnet in each, an
- * internet gateway, and NAT gateways (none, one shared, or one per zone) for the private subnets.
+ * internet gateway, and NAT gateways (none, one shared, or one per zone) for the private subnets; flow logs of
+ * every connection, and a default security group that admits nothing.
  * Addresses start with {@code network_}; no service part is named like these.
  */
 final class ManagedNetwork {
     private static final String ANYWHERE = "0.0.0.0/0";
+    static final Stateful FLOW_LOG_HISTORY = new Stateful("its flow logs would be lost", List.of("name"), true);
 
     private final TerraformDocument document;
     private final Map<String, String> tags;
@@ -37,7 +46,12 @@ final class ManagedNetwork {
     private final List<String> privateSubnetIds = new ArrayList<>();
     private final List<Block> routing = new ArrayList<>();
 
-    ManagedNetwork(TerraformDocument document, Environment env, NetworkConfig.Managed config, Map<String, String> tags) {
+    /**
+     * @param accountId the account's ID and {@code partition} the partition, as references: the flow logs'
+     *                  role is trusted by VPC Flow Logs for this account's flow logs only
+     */
+    ManagedNetwork(TerraformDocument document, Environment env, NetworkConfig.Managed config, Map<String, String> tags,
+                   String accountId, String partition) {
         this.document = document;
         this.tags = tags;
         vpc = add("vpc", "vpc", VpcConfig.builder()
@@ -46,6 +60,12 @@ final class ManagedNetwork {
                 .enableDnsSupport(true)
                 .tags(named(env.awsName()))
                 .build());
+        // The default security group of the VPC admits nothing: with no rules here Terraform removes AWS's
+        // (all traffic within the group, all egress), so nothing that lands in it by default can talk.
+        add("default-security-group", "default_security_group", DefaultSecurityGroupConfig.builder()
+                .vpcId(vpc.ref("id")).tags(named(env.awsName() + "-default-no-rules")).build());
+        flowLogs(env, accountId, partition);
+
         // Zones the account must opt in to (Local and Wavelength Zones) sort first and lack Fargate; some
         // zones of a region lack it too, and an environment can exclude them by ID.
         DataAwsAvailabilityZonesConfig.Builder available = DataAwsAvailabilityZonesConfig.builder()
@@ -118,6 +138,71 @@ final class ManagedNetwork {
                                 .build()));
             }
         }
+    }
+
+    /**
+     * Every connection the VPC accepts or rejects, recorded in a log group with the environment's retention,
+     * written by VPC Flow Logs through a role only this account's flow logs may assume.
+     */
+    private void flowLogs(Environment env, String accountId, String partition) {
+        EnvironmentNames names = EnvironmentNames.of(env);
+        Block logs = add("flow-logs", "flow_logs", CloudwatchLogGroupConfig.builder()
+                .name(names.flowLogGroup())
+                .retentionInDays(env.logRetentionDays())
+                .tags(named(names.flowLogGroup()))
+                .build());
+        logs.stateful(FLOW_LOG_HISTORY);
+        logs.addOverride("lifecycle.prevent_destroy", env.protectStatefulResources());
+        Map<String, Object> assume = new TreeMap<>();
+        assume.put("Effect", "Allow");
+        assume.put("Principal", Map.of("Service", "vpc-flow-logs.amazonaws.com"));
+        assume.put("Action", "sts:AssumeRole");
+        // Any flow log of this account: naming this one would make the role and the flow log refer to each other.
+        assume.put("Condition", new TreeMap<>(Map.of(
+                "StringEquals", Map.of("aws:SourceAccount", accountId),
+                "ArnLike", Map.of("aws:SourceArn", "arn:" + partition + ":ec2:" + env.region() + ":" + accountId
+                        + ":vpc-flow-log/*"))));
+        Block role = add("flow-logs-role", "flow_logs_role", IamRoleConfig.builder()
+                .name(names.flowLogRole())
+                .description("VPC Flow Logs of " + env.awsName() + ": writes to " + names.flowLogGroup())
+                .assumeRolePolicy(Hcl.jsonencode(policy(List.of(assume))))
+                .tags(named(names.flowLogRole()))
+                .build());
+        Block policy = add("flow-logs-policy", "flow_logs_policy", IamRolePolicyConfig.builder()
+                .name(names.flowLogRole())
+                .role(role.ref("id"))
+                .policy(Hcl.jsonencode(policy(List.of(
+                        allow("WriteFlowLogs", List.of("logs:CreateLogStream", "logs:DescribeLogStreams",
+                                "logs:PutLogEvents"), logs.ref("arn") + ":*"),
+                        allow("FindTheLogGroup", List.of("logs:DescribeLogGroups"), "arn:" + partition + ":logs:"
+                                + env.region() + ":" + accountId + ":log-group:*")))))
+                .build());
+        document.add(Block.resource("network_flow_log", FlowLogConfig.builder()
+                .vpcId(vpc.ref("id"))
+                .trafficType("ALL")
+                .logDestinationType("cloud-watch-logs")
+                .logDestination(logs.ref("arn"))
+                .iamRoleArn(role.ref("arn"))
+                .maxAggregationInterval(600)
+                .tags(named(env.awsName()))
+                .dependsOn(List.of(policy))
+                .build()).path("network/flow-log"));
+    }
+
+    private static Map<String, Object> policy(List<Map<String, Object>> statements) {
+        Map<String, Object> policy = new TreeMap<>();
+        policy.put("Version", "2012-10-17");
+        policy.put("Statement", statements);
+        return policy;
+    }
+
+    private static Map<String, Object> allow(String sid, List<String> actions, String resource) {
+        Map<String, Object> statement = new TreeMap<>();
+        statement.put("Sid", sid);
+        statement.put("Effect", "Allow");
+        statement.put("Action", actions);
+        statement.put("Resource", resource);
+        return statement;
     }
 
     Block vpc() {

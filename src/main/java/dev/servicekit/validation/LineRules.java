@@ -17,7 +17,7 @@ import java.util.regex.Pattern;
 /** What a catalog line says regardless of the environment: its name, image, owner, variables, secrets, links. */
 final class LineRules {
     /** Names the environment's own resources use as address prefixes. */
-    static final Set<String> RESERVED_SERVICE_NAMES = Set.of("network", "cluster", "overview");
+    static final Set<String> RESERVED_SERVICE_NAMES = Set.of("network", "cluster", "overview", "environment");
     static final Pattern VARIABLE_NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
 
     private LineRules() {}
@@ -67,6 +67,9 @@ final class LineRules {
             }
         }
         AccessRules.check(spec, line);
+        for (String path : spec.writablePaths()) {
+            line.check(Rules.WRITABLE_PATH.matcher(path).matches(), "writablePaths", Rules.badWritablePath(path));
+        }
         spec.addOns().forEach(addOn -> addOn.problems()
                 .forEach((field, message) -> line.add(addOn.option() + "." + field, message)));
     }

@@ -70,6 +70,25 @@ class EnvironmentContextTest {
     }
 
     @Test
+    void loadBalancerLogsGoToTheEnvironmentsBucketAnExistingOneOrNowhere() {
+        List<Environment> environments = EnvironmentContext.environments(Map.of("servicekit", Map.of(
+                "stage", Map.of("loadBalancerLogs", false),
+                "prod", Map.of("loadBalancerLogsBucket", "acme-central-lb-logs"),
+                "dev", Map.of("preset", "stage"))));
+        assertThat(environments.stream().collect(java.util.stream.Collectors.toMap(Environment::name,
+                Environment::loadBalancerLogs))).containsEntry("stage", new LoadBalancerLogs.Off())
+                .containsEntry("prod", new LoadBalancerLogs.Existing("acme-central-lb-logs"))
+                .containsEntry("dev", new LoadBalancerLogs.Managed());
+        assertThatThrownBy(() -> EnvironmentContext.environments(Map.of("servicekit", Map.of("prod",
+                Map.of("loadBalancerLogs", false, "loadBalancerLogsBucket", "b")))))
+                .hasMessageContaining("cdktf.json: context.servicekit.prod.loadBalancerLogsBucket: has no effect with "
+                        + "loadBalancerLogs false");
+        assertThatThrownBy(() -> EnvironmentContext.environments(Map.of("servicekit", Map.of("prod",
+                Map.of("loadBalancerLogs", "no")))))
+                .hasMessageContaining("cdktf.json: context.servicekit.prod.loadBalancerLogs");
+    }
+
+    @Test
     void aTypoInTheContextIsAnErrorThatNamesTheKey() {
         assertThatThrownBy(() -> EnvironmentContext.environments(Map.of("servicekit", Map.of("prod",
                 Map.of("regoin", "eu-west-1")))))

@@ -30,6 +30,9 @@ class StageAndProdTest {
             p("resource\\.aws_appautoscaling_target\\.[a-z-]+_scaling_target\\.(min|max)_capacity"),
             // logs and protection of stateful resources
             p("resource\\.aws_cloudwatch_log_group\\.[a-z-]+_logs\\.(retention_in_days|lifecycle\\.prevent_destroy)"),
+            p("resource\\.aws_cloudwatch_log_group\\.network_flow_logs\\.(retention_in_days|lifecycle\\.prevent_destroy)"),
+            p("resource\\.aws_s3_bucket\\.environment_lb_logs\\.lifecycle\\.prevent_destroy"),
+            p("resource\\.aws_s3_bucket_lifecycle_configuration\\.environment_lb_logs_lifecycle\\.rule\\[0]\\.expiration\\.days"),
             p("resource\\.aws_sqs_queue\\.[a-z-]+_(queue|dlq)\\.lifecycle\\.prevent_destroy"),
             p("resource\\.aws_lb\\.[a-z-]+_lb\\.enable_deletion_protection"),
             // the catalog line's prod certificate: HTTPS listener, port 443 open, HTTP redirects

@@ -63,6 +63,7 @@ class ModuleValidationTest {
         Map<String, String> all = new LinkedHashMap<>(REQUIRED);
         if (module == web) {
             all.put("public_subnet_ids", "[\"subnet-2\", \"subnet-3\"]");
+            all.put("access_logs_bucket", "stage-lb-logs-123456789012");
         }
         all.putAll(inputs);
         List<String> args = new ArrayList<>(List.of("plan", "-input=false", "-json", "-lock=false"));
@@ -189,5 +190,26 @@ class ModuleValidationTest {
         assertThat(errors(web, Map.of("public_subnet_ids", "[]"))).containsExactly(
                 "error: publicSubnetIds: an internet-facing load balancer needs public subnets in two zones");
         assertThat(errors(web, Map.of("public_subnet_ids", "[]", "internal", "true"))).isEmpty();
+    }
+
+    @Test
+    void prodServesPlainHttpOnlyOnPurposeAsTheJavaRuleSays() throws Exception {
+        String message = "error: certificateArn: " + Rules.needsCertificate("prod");
+        assertThat(errors(web, Map.of("environment", "prod"))).containsExactly(message);
+        assertThat(java(Service.web("svc", "img", 80), "prod")).contains(message);
+        assertThat(errors(web, Map.of("environment", "prod", "allow_plain_http", "true"))).isEmpty();
+        assertThat(errors(web, Map.of("environment", "prod", "internal", "true"))).isEmpty();
+        assertThat(errors(web, Map.of("environment", "prod", "enable_https", "true",
+                "certificate_arn", "arn:aws:acm:us-east-1:123456789012:certificate/abc"))).isEmpty();
+        assertThat(errors(web, Map.of("environment", "stage"))).isEmpty();
+    }
+
+    @Test
+    void writablePathsMustBeAbsoluteDirectoriesAsInJava() throws Exception {
+        assertThat(errors(worker, Map.of("writable_paths", "[\"/var/cache/nginx\", \"/var/run\"]"))).isEmpty();
+        assertThat(errors(worker, Map.of("writable_paths", "[\"var/run\"]"))).containsExactly(
+                "error: writablePaths: " + Rules.badWritablePath("var/run"));
+        assertThat(java(Service.worker("svc", "img").writablePaths("var/run"), "stage")).containsExactly(
+                "error: writablePaths: " + Rules.badWritablePath("var/run"));
     }
 }

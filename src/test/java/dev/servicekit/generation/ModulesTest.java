@@ -184,7 +184,7 @@ class ModulesTest {
      * for_each of both modules reads only boolean inputs.
      */
     @Test
-    void countsAndDynamicBlocksDependOnlyOnBooleanInputs() {
+    void countsAndDynamicBlocksDependOnlyOnBooleanInputsAndLiteralPaths() {
         for (ModuleKind kind : ModuleKind.values()) {
             JsonNode module = module(kind);
             List<String> conditions = new ArrayList<>();
@@ -193,6 +193,10 @@ class ModulesTest {
             for (String condition : conditions) {
                 Matcher variables = Pattern.compile("var\\.([a-z_]+)").matcher(condition);
                 while (variables.find()) {
+                    if (variables.group(1).equals("writable_paths")) {
+                        // Directories, written by hand (validated as absolute paths): known at plan as well.
+                        continue;
+                    }
                     assertThat(module.path("variable").path(variables.group(1)).path("type").asText())
                             .as(kind + ": " + condition).isEqualTo("bool");
                 }

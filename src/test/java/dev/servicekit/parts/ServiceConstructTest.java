@@ -173,13 +173,14 @@ class ServiceConstructTest {
     }
 
     @Test
-    void anInternetFacingLoadBalancerWaitsForTheInternetGateway() {
+    void anInternetFacingLoadBalancerWaitsForTheInternetGatewayAndEveryOneForItsLogBucket() {
         assertThat(out.resource("prod", "aws_lb", "checkout_lb").path("depends_on").toString())
-                .isEqualTo("[\"aws_internet_gateway.network_internet_gateway\"]");
+                .isEqualTo("[\"aws_internet_gateway.network_internet_gateway\",\"aws_s3_bucket_policy.environment_lb_logs_policy\"]");
         Synthesized internal = Synthesized.of(dev.servicekit.catalog.Catalog.of(
                 dev.servicekit.catalog.Service.web("inside", "nginx:1.27", 80).internal()));
-        assertThat(internal.resource("prod", "aws_lb", "inside_lb").has("depends_on"))
-                .as("an internal load balancer needs no internet gateway").isFalse();
+        assertThat(internal.resource("prod", "aws_lb", "inside_lb").path("depends_on").toString())
+                .as("an internal load balancer needs no internet gateway")
+                .isEqualTo("[\"aws_s3_bucket_policy.environment_lb_logs_policy\"]");
     }
 
     @Test
@@ -326,7 +327,8 @@ class ServiceConstructTest {
                     return;
                 }
                 boolean taggable = type.getKey().startsWith("aws_")
-                        && !List.of("aws_iam_role_policy", "aws_appautoscaling_policy").contains(type.getKey());
+                        && !List.of("aws_iam_role_policy", "aws_appautoscaling_policy", "aws_sqs_queue_policy",
+                        "aws_sqs_queue_redrive_allow_policy").contains(type.getKey());
                 JsonNode tags = r.getValue().path("tags");
                 String owner = r.getKey().startsWith("checkout_") ? "storefront" : "payments";
                 String service = r.getKey().substring(0, r.getKey().indexOf('_'));

@@ -12,7 +12,8 @@ public final class Infrastructure {
         return Catalog.of(
                 Service.worker("invoices", "public.ecr.aws/docker/library/busybox:1.36").owner("billing")
                         .command("sh", "-c", "while true; do sleep 60; done"),
-                Service.web("portal", "public.ecr.aws/nginx/nginx:1.27", 80).owner("billing").internal());
+                Service.web("portal", "public.ecr.aws/nginx/nginx:1.27", 80).owner("billing").internal()
+                        .writablePaths("/var/cache/nginx", "/var/run"));
     }
 
     public static void main(String[] args) {
