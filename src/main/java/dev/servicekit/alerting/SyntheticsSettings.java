@@ -13,6 +13,6 @@ public record SyntheticsSettings(List<String> locations, Number tickSeconds) {
     public SyntheticsSettings {
         // A module's locations are an input: a list that stands for an expression stays as it is.
         locations = locations instanceof dev.servicekit.terraform.Expression.ExpressionList ? locations
-                : List.copyOf(locations);
+                : locations == null ? null : java.util.Collections.unmodifiableList(new java.util.ArrayList<>(locations));
     }
 }

@@ -51,6 +51,8 @@ public final class ServicekitApp {
      */
     public ServicekitApp(Catalog catalog, List<Environment> environments, Map<String, Object> context,
                          String outputDirectory, String outdir) {
+        // Environments built in Java are read by cdktf.json's adaptation: their nulls are reported first.
+        CatalogValidator.requireNoNulls(catalog, environments);
         List<Environment> resolved = EnvironmentContext.adapt(context, environments);
         CatalogValidator.validate(catalog, resolved);
         this.outdir = outdir;

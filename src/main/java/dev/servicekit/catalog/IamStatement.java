@@ -1,5 +1,7 @@
 package dev.servicekit.catalog;
 
+import dev.servicekit.rules.Values;
+
 import java.util.List;
 
 /**
@@ -13,19 +15,19 @@ import java.util.List;
  */
 public record IamStatement(List<String> actions, List<String> resources) {
     public IamStatement {
-        actions = List.copyOf(actions);
-        resources = List.copyOf(resources);
+        actions = Values.list(actions);
+        resources = Values.list(resources);
     }
 
     /** The actions of a statement waiting for its resources. */
     public static Actions allow(String... actions) {
-        return new Actions(List.of(actions));
+        return new Actions(Values.list(actions));
     }
 
     /** Allowed actions; {@link #on} names what they apply to. */
     public record Actions(List<String> actions) {
         public IamStatement on(String... resources) {
-            return new IamStatement(actions, List.of(resources));
+            return new IamStatement(actions, Values.list(resources));
         }
     }
 }

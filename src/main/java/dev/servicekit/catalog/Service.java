@@ -56,6 +56,8 @@ public final class Service {
         this.name = name == null ? "" : name;
         this.image = image == null ? "" : image;
         this.port = port;
+        notNull("name", name);
+        notNull("image", image);
     }
 
     /** A queue worker: a queue with a dead-letter queue, no load balancer, scaling on backlog. */
@@ -90,6 +92,9 @@ public final class Service {
     /** A plain environment variable. Secrets go through {@link #secret}. */
     public Service env(String key, String value) {
         if (notNull("env", key) && notNull("env." + key, value)) {
+            if (variables.containsKey(key)) {
+                misuse.add(new Catalog.Misuse(name, "env." + key, "declared more than once"));
+            }
             variables.put(key, value);
         }
         return this;

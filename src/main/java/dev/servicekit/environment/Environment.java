@@ -7,7 +7,6 @@ import dev.servicekit.alerting.SloTarget;
 import dev.servicekit.alerting.SyntheticsSettings;
 
 import java.util.List;
-import java.util.Objects;
 import java.util.Optional;
 
 /**
@@ -45,7 +44,6 @@ public record Environment(String name, Preset preset, String prefix, String regi
     public static final int EVALUATION_DELAY_SECONDS = 900;
 
     public Environment {
-        Objects.requireNonNull(name, "name");
         prefix = prefix == null ? "" : prefix;
         certificateArn = certificateArn == null ? Optional.empty() : certificateArn;
     }

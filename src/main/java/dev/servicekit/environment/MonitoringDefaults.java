@@ -25,9 +25,15 @@ public record MonitoringDefaults(String datadogApiUrl, AlertRouting routing, int
                                  Map<MonitorKind, Thresholds> thresholds, SloTarget slo,
                                  SyntheticsSettings synthetics) {
     public MonitoringDefaults {
-        EnumMap<MonitorKind, Thresholds> sorted = new EnumMap<>(MonitorKind.class);
-        sorted.putAll(thresholds);
-        thresholds = Collections.unmodifiableMap(sorted);
+        if (thresholds != null) {
+            EnumMap<MonitorKind, Thresholds> sorted = new EnumMap<>(MonitorKind.class);
+            thresholds.forEach((kind, value) -> {
+                if (kind != null) {
+                    sorted.put(kind, value);
+                }
+            });
+            thresholds = Collections.unmodifiableMap(sorted);
+        }
     }
 
     public Builder toBuilder() {

@@ -1,5 +1,7 @@
 package dev.servicekit.environment;
 
+import dev.servicekit.rules.Values;
+
 import java.util.List;
 
 /** Where an environment's tasks and load balancers run: a VPC of its own, or one that exists. */
@@ -25,7 +27,7 @@ public sealed interface NetworkConfig {
         public static final int DEFAULT_ZONES = 2;
 
         public Managed {
-            excludedZoneIds = List.copyOf(excludedZoneIds);
+            excludedZoneIds = Values.list(excludedZoneIds);
         }
 
         @Override
@@ -42,8 +44,8 @@ public sealed interface NetworkConfig {
     record Existing(String vpcId, List<String> publicSubnetIds, List<String> privateSubnetIds, String clusterName)
             implements NetworkConfig {
         public Existing {
-            publicSubnetIds = List.copyOf(publicSubnetIds);
-            privateSubnetIds = List.copyOf(privateSubnetIds);
+            publicSubnetIds = Values.list(publicSubnetIds);
+            privateSubnetIds = Values.list(privateSubnetIds);
         }
 
         @Override

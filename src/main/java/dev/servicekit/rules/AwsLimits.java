@@ -165,6 +165,36 @@ public final class AwsLimits {
             Map.entry("cn-north-1", "638102146993"), Map.entry("cn-northwest-1", "037604701340"));
     public static final String ELB_LOG_DELIVERY_SERVICE = "logdelivery.elasticloadbalancing.amazonaws.com";
 
+    /**
+     * Every AWS region (commercial, GovCloud, China), as of November 2026: an environment's region and its
+     * state bucket's region must be one of them.
+     */
+    public static final Set<String> REGIONS = Set.of(
+            "us-east-1", "us-east-2", "us-west-1", "us-west-2", "af-south-1", "ap-east-1", "ap-east-2",
+            "ap-south-1", "ap-south-2", "ap-northeast-1", "ap-northeast-2", "ap-northeast-3", "ap-southeast-1",
+            "ap-southeast-2", "ap-southeast-3", "ap-southeast-4", "ap-southeast-5", "ap-southeast-6",
+            "ap-southeast-7", "ca-central-1", "ca-west-1", "eu-central-1", "eu-central-2", "eu-west-1",
+            "eu-west-2", "eu-west-3", "eu-south-1", "eu-south-2", "eu-north-1", "il-central-1", "me-south-1",
+            "me-central-1", "mx-central-1", "sa-east-1", "us-gov-east-1", "us-gov-west-1", "cn-north-1",
+            "cn-northwest-1");
+
+    /** ECS runs at most this many tasks per service (its "Tasks per service" quota, not adjustable). */
+    public static final int ECS_TASKS_PER_SERVICE = 5000;
+
+    /**
+     * A container image reference as Docker's distribution/reference grammar reads it: an optional registry
+     * ({@code host[:port]/}), lowercase path components, an optional tag ({@code :1.27}, at most 128
+     * characters) and an optional digest ({@code @sha256:...}).
+     */
+    public static final Pattern IMAGE_REFERENCE = Pattern.compile(
+            "(?:(?:[a-zA-Z0-9]|[a-zA-Z0-9][a-zA-Z0-9-]*[a-zA-Z0-9])(?:\\.(?:[a-zA-Z0-9]|[a-zA-Z0-9][a-zA-Z0-9-]*[a-zA-Z0-9]))*"
+                    + "(?::[0-9]+)?/)?"
+                    + "[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*(?:/[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*)*"
+                    + "(?::[A-Za-z0-9_][A-Za-z0-9_.-]{0,127})?"
+                    + "(?:@[A-Za-z][A-Za-z0-9]*(?:[-_+.][A-Za-z][A-Za-z0-9]*)*:[0-9a-fA-F]{32,})?");
+    /** An image reference's name, before its tag and digest, is at most this long. */
+    public static final int IMAGE_NAME_MAX = 255;
+
     /** An availability zone ID, e.g. {@code use1-az3}: the same physical zone in every account. */
     public static final Pattern ZONE_ID = Pattern.compile("[a-z]+[0-9]+(-[a-z]+[0-9]*)?-az[0-9]+");
 

@@ -176,6 +176,29 @@ public final class Rules {
     public static final String RESERVED_NAME = "is reserved for the environment's own resources";
     public static final String DECLARED_TWICE = "declared more than once; service names must be unique";
     public static final String MUST_NOT_BE_EMPTY = "must not be empty";
+    public static final String MUST_NOT_BE_NULL = "must not be null";
+    public static final String NULL_KEY = "has a null key";
+    public static final String EMPTY_CATALOG = "has no services: synthesizing it would destroy every service of every "
+            + "environment. Keep a line; to stop managing an environment, take it out of cdktf.json";
+
+    public static String badImage(String image) {
+        return "'" + image + "' is not an image reference such as public.ecr.aws/nginx/nginx:1.27 or "
+                + "registry.example.com/team/app@sha256:<64 hex digits> (lowercase repository, a tag of letters, "
+                + "digits, _ . -, no spaces)";
+    }
+
+    public static String certificateInOtherRegion(String arn, String region) {
+        return "'" + arn + "' is in another region than the environment's (" + region + "); a load balancer "
+                + "takes only a certificate of its own region";
+    }
+
+    public static String tooManyTasks(String count) {
+        return count + " is more than ECS runs for one service (" + AwsLimits.ECS_TASKS_PER_SERVICE + ")";
+    }
+
+    public static String nameTaken(String name, String field, String owner) {
+        return "'" + name + "' is also the " + field + " of " + owner + "; AWS would refuse the second";
+    }
     public static final String NOT_A_VARIABLE_NAME = "is not a valid environment variable name";
     public static final String SET_BY_SERVICEKIT = "is set by servicekit (the service's queue)";
     public static final String SECRET_DECLARED_TWICE = "declared more than once";

@@ -28,12 +28,22 @@ public final class CatalogValidator {
 
     /** Throws a {@link dev.servicekit.rules.ConfigurationException} listing every problem, or returns when there is none. */
     public static void validate(Catalog catalog, List<Environment> environments) {
+        // The other rules read these values: a null is reported first, alone.
+        requireNoNulls(catalog, environments);
+
         Problems problems = new Problems();
+        if (catalog.services().isEmpty() && catalog.misuses().isEmpty()) {
+            problems.about("catalog").add("services", Rules.EMPTY_CATALOG);
+        }
         List<String> environmentNames = environments.stream().map(Environment::name).toList();
         Set<String> seen = new HashSet<>();
         for (ServiceSpec spec : catalog.services()) {
             boolean first = seen.add(spec.name());
-            LineRules.check(spec, first, environmentNames, problems.about("catalog/" + spec.name()));
+            // A name or image given as null is reported as that, not again as empty.
+            Set<String> nulls = new HashSet<>();
+            catalog.misuses().stream().filter(m -> spec.name().equals(m.service()) && m.message().equals(Rules.MUST_NOT_BE_NULL))
+                    .forEach(m -> nulls.add(m.option()));
+            LineRules.check(spec, first, environmentNames, problems.about("catalog/" + spec.name()), nulls);
             if (first && Rules.SERVICE_NAME.matcher(spec.name()).matches()) {
                 checkInEveryEnvironment(spec, environments, problems);
             }
@@ -44,8 +54,24 @@ public final class CatalogValidator {
         }
         for (Environment env : environments) {
             EnvironmentRules.check(env, problems.about(env.name()));
+            NameRules.checkCollisions(catalog, env, problems);
         }
         problems.throwIfAny();
+    }
+
+    /**
+     * Throws a {@link dev.servicekit.rules.ConfigurationException} naming every null in the catalog's lines and
+     * the environments, wherever it sits; first, because everything else reads those values.
+     */
+    public static void requireNoNulls(Catalog catalog, List<Environment> environments) {
+        Problems nulls = new Problems();
+        for (ServiceSpec spec : catalog.services()) {
+            NullRules.check(spec, nulls.about("catalog/" + spec.name()));
+        }
+        for (Environment env : environments) {
+            NullRules.check(env, nulls.about(env.name() == null ? "environment" : env.name()));
+        }
+        nulls.throwIfAny();
     }
 
     /**

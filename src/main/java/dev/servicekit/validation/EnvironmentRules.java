@@ -6,7 +6,10 @@ import dev.servicekit.alerting.Thresholds;
 import dev.servicekit.environment.Environment;
 import dev.servicekit.environment.MonitoringDefaults;
 import dev.servicekit.environment.NetworkConfig;
+import dev.servicekit.environment.LoadBalancerLogs;
 import dev.servicekit.environment.StateBackend;
+import dev.servicekit.rules.AwsName;
+import dev.servicekit.settings.EnvironmentNames;
 import dev.servicekit.rules.AwsLimits;
 import dev.servicekit.rules.Problems;
 import dev.servicekit.rules.Rules;
@@ -15,7 +18,6 @@ import java.util.regex.Pattern;
 
 /** An environment's own values: name, region, network, task defaults, state, alerting. */
 final class EnvironmentRules {
-    static final Pattern REGION = Pattern.compile("[a-z]{2}(-gov)?-[a-z]+-\\d");
     static final Pattern MANAGED_CIDR = Pattern.compile("10\\.(\\d{1,3})\\.0\\.0/16");
     static final Pattern S3_BUCKET = Pattern.compile("[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]");
 
@@ -25,7 +27,7 @@ final class EnvironmentRules {
         scope.check(Rules.ENVIRONMENT_NAME.matcher(env.name()).matches(), "name", Rules.badEnvironmentName(env.name()));
         scope.check(env.prefix().isEmpty() || Rules.SERVICE_NAME.matcher(env.prefix()).matches(), "prefix",
                 Rules.badServiceName(env.prefix()));
-        scope.check(REGION.matcher(env.region()).matches(), "region", Rules.notAnAwsRegion(env.region()));
+        scope.check(AwsLimits.REGIONS.contains(env.region()), "region", Rules.notAnAwsRegion(env.region()));
         TaskRules.checkSize(scope, env.tasks().cpu(), env.tasks().memory());
         TaskRules.checkCounts(scope, env.tasks().minCount(), env.tasks().desiredCount(), env.tasks().maxCount());
         scope.check(AwsLimits.LOG_RETENTION_DAYS.contains(env.logRetentionDays()), "logRetentionDays",
@@ -78,8 +80,20 @@ final class EnvironmentRules {
         }
         if (env.state() instanceof StateBackend.S3 s3) {
             scope.check(S3_BUCKET.matcher(s3.bucket()).matches(), "stateBucket", Rules.notABucketName(s3.bucket()));
+            scope.check(AwsLimits.REGIONS.contains(s3.region()), "stateRegion", Rules.notAnAwsRegion(s3.region()));
         }
-        env.certificateArn().ifPresent(arn -> scope.check(Rules.CERTIFICATE_ARN.matcher(arn).matches(),
-                "certificateArn", Rules.badCertificate(arn)));
+        if (env.loadBalancerLogs() instanceof LoadBalancerLogs.Existing existing) {
+            scope.name("loadBalancerLogsBucket", existing.bucket(), AwsLimits.S3_BUCKET_NAME);
+        }
+        env.certificateArn().ifPresent(arn -> WebRules.checkCertificate(scope, arn, env.region()));
+        boolean named = Rules.ENVIRONMENT_NAME.matcher(env.name()).matches()
+                && (env.prefix().isEmpty() || Rules.SERVICE_NAME.matcher(env.prefix()).matches());
+        // A bad name or prefix is reported as such, not again through every name derived from it.
+        if (named) {
+            for (AwsName name : EnvironmentNames.of(env).awsNames(env.network() instanceof NetworkConfig.Managed,
+                    env.loadBalancerLogs() instanceof LoadBalancerLogs.Managed)) {
+                scope.name(name.field(), name.value(), name.rule());
+            }
+        }
     }
 }

@@ -7,6 +7,7 @@ import dev.servicekit.catalog.ServiceSpec;
 import dev.servicekit.rules.AwsLimits;
 import dev.servicekit.rules.Problems;
 import dev.servicekit.rules.Rules;
+import dev.servicekit.terraform.Tokens;
 
 import java.util.EnumSet;
 import java.util.HashSet;
@@ -22,18 +23,27 @@ final class LineRules {
 
     private LineRules() {}
 
-    static void check(ServiceSpec spec, boolean first, List<String> environments, Problems.Scope line) {
+    /** @param nullOptions the line's options given as null, reported already */
+    static void check(ServiceSpec spec, boolean first, List<String> environments, Problems.Scope line,
+                      Set<String> nullOptions) {
         if (!first) {
             line.add("name", Rules.DECLARED_TWICE);
             return;
         }
-        if (!Rules.SERVICE_NAME.matcher(spec.name()).matches()) {
+        if (!nullOptions.contains("name") && !Rules.SERVICE_NAME.matcher(spec.name()).matches()) {
             line.add("name", Rules.badServiceName(spec.name()));
         }
         if (RESERVED_SERVICE_NAMES.contains(spec.name())) {
             line.add("name", Rules.reservedName(spec.name()));
         }
-        line.check(!spec.image().isBlank(), "image", Rules.MUST_NOT_BE_EMPTY);
+        if (nullOptions.contains("image")) {
+            // reported as null
+        } else if (spec.image().isBlank()) {
+            line.add("image", Rules.MUST_NOT_BE_EMPTY);
+        } else if (!Tokens.isToken(spec.image()) && (!AwsLimits.IMAGE_REFERENCE.matcher(spec.image()).matches()
+                || spec.image().split("[:@]")[0].length() > AwsLimits.IMAGE_NAME_MAX)) {
+            line.add("image", Rules.badImage(spec.image()));
+        }
         line.check(!spec.owner().isBlank(), "owner", Rules.MUST_NOT_BE_EMPTY);
         line.name("owner", spec.owner(), AwsLimits.TAG_VALUE);
         boolean queue = spec.queue().isPresent();

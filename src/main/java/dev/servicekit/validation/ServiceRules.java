@@ -51,7 +51,7 @@ final class ServiceRules {
         }
         line.certificateArn().ifPresent(arn -> {
             scope.check(spec.isWeb(), "certificateArn", Rules.WEB_ONLY);
-            scope.check(Rules.CERTIFICATE_ARN.matcher(arn).matches(), "certificateArn", Rules.badCertificate(arn));
+            WebRules.checkCertificate(scope, arn, env.region());
         });
         line.notifyHandle().ifPresent(handle -> scope.check(Rules.NOTIFY_HANDLE.matcher(handle).matches(), "notify",
                 Rules.badHandle(handle)));

@@ -23,6 +23,7 @@ final class TaskRules {
     static void checkCounts(Problems.Scope scope, int min, int desired, int max) {
         scope.check(min >= 1, "minCount", Rules.needsATask(String.valueOf(min)));
         scope.check(max >= 1, "maxCount", Rules.atLeastOne(String.valueOf(max)));
+        scope.check(max <= AwsLimits.ECS_TASKS_PER_SERVICE, "maxCount", Rules.tooManyTasks(String.valueOf(max)));
         scope.check(min <= desired && desired <= max, "desiredCount",
                 Rules.badCounts(String.valueOf(min), String.valueOf(desired), String.valueOf(max)));
     }

@@ -19,6 +19,18 @@ final class WebRules {
                 "certificateArn", Rules.needsCertificate(env.name()));
     }
 
+    /** An ACM certificate's ARN, in the environment's region: a load balancer takes no other. */
+    static void checkCertificate(Problems.Scope scope, String arn, String region) {
+        if (dev.servicekit.terraform.Tokens.isToken(arn)) {
+            return;
+        }
+        if (!Rules.CERTIFICATE_ARN.matcher(arn).matches()) {
+            scope.add("certificateArn", Rules.badCertificate(arn));
+        } else if (!arn.split(":")[3].equals(region)) {
+            scope.add("certificateArn", Rules.certificateInOtherRegion(arn, region));
+        }
+    }
+
     private static void checkHealthCheck(Problems.Scope scope, HealthCheck check) {
         scope.check(check.path().startsWith("/") && check.path().length() <= AwsLimits.HEALTH_CHECK_PATH_MAX,
                 "healthCheck.path", Rules.badHealthCheckPath(check.path()));

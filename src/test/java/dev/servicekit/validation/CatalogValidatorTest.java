@@ -199,10 +199,10 @@ class CatalogValidatorTest {
     @Test
     void nullsAreReportedNotThrown() {
         assertThat(problems(Service.worker(null, IMAGE).owner(null))).containsExactly(
-                "catalog/: name: '' must be lowercase letters, digits and inner hyphens, starting with a letter",
+                "catalog/: name: must not be null",
                 "catalog/: owner: must not be null");
         assertThat(problems(Service.worker("w", null).env("A", null))).containsExactly(
-                "catalog/w: image: must not be empty",
+                "catalog/w: image: must not be null",
                 "catalog/w: env.A: must not be null");
     }
 

@@ -1,0 +1,67 @@
+package dev.servicekit.validation;
+
+import dev.servicekit.catalog.ServiceSpec;
+import dev.servicekit.environment.Environment;
+import dev.servicekit.rules.Problems;
+import dev.servicekit.rules.Rules;
+
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.RecordComponent;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Every null a user put into a catalog line's values or an environment, wherever it sits (a statement's
+ * action, a health check's path, a network's CIDR), named by its path: checked first, because the other
+ * rules read those values.
+ */
+final class NullRules {
+    private NullRules() {}
+
+    static void check(ServiceSpec spec, Problems.Scope line) {
+        walk(spec, "", line);
+    }
+
+    static void check(Environment environment, Problems.Scope scope) {
+        walk(environment, "", scope);
+    }
+
+    private static void walk(Object value, String path, Problems.Scope scope) {
+        if (value == null) {
+            scope.add(path, Rules.MUST_NOT_BE_NULL);
+        } else if (value.getClass().isRecord() && value.getClass().getName().startsWith("dev.servicekit.")) {
+            for (RecordComponent component : value.getClass().getRecordComponents()) {
+                // A line's kind is not an option of its own: its health check is the line's healthCheck.
+                String name = component.getName().equals("kind") ? "" : component.getName();
+                walk(read(component, value), join(path, name), scope);
+            }
+        } else if (value instanceof Optional<?> optional) {
+            optional.ifPresent(present -> walk(present, path, scope));
+        } else if (value instanceof List<?> list) {
+            for (int i = 0; i < list.size(); i++) {
+                walk(list.get(i), path + "[" + (i + 1) + "]", scope);
+            }
+        } else if (value instanceof Map<?, ?> map) {
+            map.forEach((key, element) -> {
+                if (key == null) {
+                    scope.add(path, Rules.NULL_KEY);
+                } else {
+                    walk(element, join(path, String.valueOf(key)), scope);
+                }
+            });
+        }
+    }
+
+    private static Object read(RecordComponent component, Object record) {
+        try {
+            return component.getAccessor().invoke(record);
+        } catch (IllegalAccessException | InvocationTargetException e) {
+            throw new IllegalStateException("cannot read " + component, e);
+        }
+    }
+
+    private static String join(String path, String name) {
+        return path.isEmpty() ? name : name.isEmpty() ? path : path + "." + name;
+    }
+}

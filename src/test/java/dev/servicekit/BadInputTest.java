@@ -1,0 +1,209 @@
+package dev.servicekit;
+
+import dev.servicekit.alerting.MonitorKind;
+import dev.servicekit.alerting.Thresholds;
+import dev.servicekit.catalog.Bucket;
+import dev.servicekit.catalog.Catalog;
+import dev.servicekit.catalog.HealthCheck;
+import dev.servicekit.catalog.IamStatement;
+import dev.servicekit.catalog.NetworkRule;
+import dev.servicekit.catalog.Service;
+import dev.servicekit.environment.Environment;
+import dev.servicekit.environment.NetworkConfig;
+import dev.servicekit.environment.StateBackend;
+import dev.servicekit.environment.TaskDefaults;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Bad input a user would write, through the public API and cdktf.json, each rejected by {@link Servicekit#run}
+ * with one message naming where (the environment or the catalog, and the service), the field and what is
+ * wrong; exit 1; no stack trace; the previous output left as it was.
+ */
+class BadInputTest {
+    private static final String IMAGE = "public.ecr.aws/nginx/nginx:1.27";
+    private static final String CERTIFICATE = "arn:aws:acm:eu-west-1:123456789012:certificate/abc";
+
+    @TempDir
+    Path project;
+
+    /** Runs a catalog in the given environments (cdktf.json's when none) and returns what it printed. */
+    private String rejected(Catalog catalog, String cdktfJson, Environment... environments) throws Exception {
+        Files.writeString(project.resolve("cdktf.json"), cdktfJson);
+        Path previous = project.resolve("cdktf.out/stacks/prod");
+        Files.createDirectories(previous);
+        Files.writeString(previous.resolve("cdk.tf.json"), "previous");
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        int exit = Servicekit.run(catalog, Arrays.asList(environments), Map.of(), project,
+                new PrintStream(err, true, StandardCharsets.UTF_8));
+        String message = err.toString(StandardCharsets.UTF_8);
+        assertThat(exit).as(message).isEqualTo(Servicekit.INVALID_CONFIGURATION);
+        assertThat(message).startsWith("servicekit: the configuration is invalid; nothing was synthesized.")
+                .doesNotContain("Exception").doesNotContain("\tat ");
+        assertThat(Files.readString(previous.resolve("cdk.tf.json"))).as("the previous output").isEqualTo("previous");
+        return message;
+    }
+
+    private String rejected(Service... lines) throws Exception {
+        return rejected(Catalog.of(lines), "{}");
+    }
+
+    @Test
+    void thresholdsThatAreNotFiniteOrArePercentagesAbove100() throws Exception {
+        assertThat(rejected(Service.worker("w", IMAGE).monitor(MonitorKind.CPU, Thresholds.critical(Double.NaN))))
+                .contains("catalog/w: monitor cpu.critical: NaN is not a finite number");
+        assertThat(rejected(Service.worker("w", IMAGE).monitor(MonitorKind.QUEUE_BACKLOG,
+                Thresholds.critical(Double.POSITIVE_INFINITY))))
+                .contains("catalog/w: monitor queue_backlog.critical: Infinity is not a finite number");
+        for (MonitorKind kind : MonitorKind.values()) {
+            if (kind.scale() != MonitorKind.Scale.PERCENTAGE) {
+                continue;
+            }
+            Service line = Service.web("s", IMAGE, 80).withQueue().internal().monitor(kind, Thresholds.critical(150));
+            assertThat(rejected(line)).as(kind.name()).contains("catalog/s: monitor " + kind.key()
+                    + ".critical: 150 is a percentage above 100");
+        }
+        assertThat(rejected(Service.worker("w", IMAGE).monitor(MonitorKind.RUNNING_TASKS, Thresholds.of(80, 101))))
+                .as("running tasks as a share of desired").contains("catalog/w: monitor running_tasks.warning: 101 is a "
+                        + "percentage above 100");
+        assertThat(rejected(Catalog.of(Service.worker("w", IMAGE)), """
+                {"context": {"servicekit": {"prod": {"monitors": {"memory": {"critical": 120}}}}}}"""))
+                .contains("prod: monitor memory.critical: 120 is a percentage above 100");
+    }
+
+    @Test
+    void cdktfJsonValuesOfTheWrongType() throws Exception {
+        Catalog one = Catalog.of(Service.worker("w", IMAGE));
+        assertThat(rejected(one, "{\"context\": {\"servicekit\": 5}}"))
+                .contains("cdktf.json: context.servicekit: expected an object with one object per environment");
+        assertThat(rejected(one, "{\"context\": {\"servicekit\": {\"prod\": \"big\"}}}"))
+                .contains("cdktf.json: context.servicekit.prod:");
+        assertThat(rejected(one, "{\"context\": {\"servicekit\": {\"prod\": {\"region\": 5, \"excludeZoneIds\": "
+                + "\"use1-az3\", \"loadBalancerLogs\": \"off\"}}}}"))
+                .contains("cdktf.json: context.servicekit.prod.region:", "cdktf.json: context.servicekit.prod.excludeZoneIds:",
+                        "cdktf.json: context.servicekit.prod.loadBalancerLogs:");
+        assertThat(rejected(one, "{\"context\": {\"servicekit\": {\"prod\": {\"monitors\": {\"cpu\": {\"critical\": "
+                + "\"high\"}}}}}}")).contains("cdktf.json: context.servicekit.prod.monitors.cpu.critical:");
+    }
+
+    @Test
+    void nullsAnywhereGetOneMessageNeverANullPointerException() throws Exception {
+        assertThat(rejected(Catalog.of((Service) null), "{}")).contains("catalog: line 1: must not be null");
+        assertThat(rejected(Service.worker(null, null))).contains("name: must not be null", "image: must not be null");
+        assertThat(rejected(Service.worker("w", IMAGE).env(null, "x").env("K", null).secret(null).owner(null)
+                .command((String) null).monitor(null, null).runbook(null).in(null, null)))
+                .contains("catalog/w: env: must not be null", "catalog/w: env.K: must not be null",
+                        "catalog/w: secret: must not be null", "catalog/w: owner: must not be null",
+                        "catalog/w: command: must not be null", "catalog/w: monitor: must not be null",
+                        "catalog/w: runbook: must not be null", "catalog/w: in: must not be null");
+        assertThat(rejected(Service.worker("w", IMAGE).taskPolicy(IamStatement.allow((String) null).on("arn:aws:s3:::b"))))
+                .contains("catalog/w: taskPolicies[1].actions[1]: must not be null");
+        assertThat(rejected(Service.worker("w", IMAGE).taskPolicy(new IamStatement(null, null))))
+                .contains("catalog/w: taskPolicies[1].actions: must not be null",
+                        "catalog/w: taskPolicies[1].resources: must not be null");
+        assertThat(rejected(Service.web("s", IMAGE, 80).internal()
+                .healthCheck(new HealthCheck(null, null, 15, 5, 2, 3, 10))))
+                .contains("catalog/s: healthCheck.path: must not be null", "catalog/s: healthCheck.matcher: must not be null");
+        assertThat(rejected(Service.worker("w", IMAGE).egress(NetworkRule.tcp(443).cidr("10.0.0.0/8").describedAs(null))))
+                .contains("catalog/w: egress[1].description: must not be null");
+        assertThat(rejected(Service.worker("w", IMAGE).size(null).counts(null).queue(null).customize(null).bucket(null)
+                .writablePaths((String) null).healthCheck((String) null)))
+                .contains("catalog/w: size: must not be null", "catalog/w: counts: must not be null",
+                        "catalog/w: queue: must not be null", "catalog/w: customize: must not be null",
+                        "catalog/w: bucket: must not be null", "catalog/w: writablePaths: must not be null");
+        Catalog one = Catalog.of(Service.worker("w", IMAGE));
+        assertThat(rejected(one, "{}", Environment.prod().toBuilder().region(null).network(null).build()))
+                .contains("prod: region: must not be null", "prod: network: must not be null");
+        assertThat(rejected(one, "{}", Environment.stage().toBuilder()
+                .network(new NetworkConfig.Managed(null, 2, 0, null)).build()))
+                .contains("stage: network.cidr: must not be null", "stage: network.excludedZoneIds: must not be null");
+        assertThat(rejected(one, "{}", Environment.stage().toBuilder().name(null).build()))
+                .contains("environment: name: must not be null");
+        assertThat(rejected(one, "{}", Environment.stage().toBuilder()
+                .state(new StateBackend.S3(null, "k", "us-east-1")).build()))
+                .contains("stage: state.bucket: must not be null");
+    }
+
+    @Test
+    void awsNamesThatCollideOnceDerived() throws Exception {
+        assertThat(rejected(Service.worker("a", IMAGE), Service.worker("a-dlq", IMAGE)))
+                .contains("stage/a-dlq: queue name: 'stage-a-dlq' is also the dead-letter queue name of service a; AWS "
+                        + "would refuse the second");
+        assertThat(rejected(Service.worker("vpc-flow-logs", IMAGE)))
+                .contains("prod/vpc-flow-logs: log group name: '/prod/vpc-flow-logs' is also the VPC flow log group name "
+                        + "of the environment prod");
+        assertThat(rejected(Service.worker("lb-logs", IMAGE).bucket()))
+                .contains("stage/lb-logs: bucket name (its last 12 digits are the account ID): "
+                        + "'stage-lb-logs-000000000000' is also the load balancer log bucket name");
+        assertThat(rejected(Service.worker("environment", IMAGE)))
+                .contains("catalog/environment: name: 'environment' is reserved for the environment's own resources");
+    }
+
+    @Test
+    void imageReferencesThatAreNotReferences() throws Exception {
+        for (String image : List.of("nginx latest", "nginx:1.27:2", "Nginx:1.27", "nginx@sha256:abc", "nginx:",
+                "nginx:" + "x".repeat(129), "public.ecr.aws//nginx", "nginx:-1")) {
+            assertThat(rejected(Service.worker("w", image))).as(image)
+                    .contains("catalog/w: image: '" + image + "' is not an image reference");
+        }
+    }
+
+    @Test
+    void tagValuesAwsWouldRefuse() throws Exception {
+        assertThat(rejected(Service.worker("w", IMAGE).owner("team!")))
+                .contains("catalog/w: owner: 'team!': AWS allows only letters, digits, spaces and _.:/=+-@ in tag values");
+        assertThat(rejected(Service.worker("w", IMAGE).owner("t".repeat(257))))
+                .contains("characters; AWS limits tag values to 256");
+    }
+
+    @Test
+    void certificatesOfAnotherRegionAndRegionsThatDoNotExist() throws Exception {
+        assertThat(rejected(Service.web("s", IMAGE, 80).prod(p -> p.certificateArn(CERTIFICATE))))
+                .contains("prod/s: certificateArn: '" + CERTIFICATE + "' is in another region than the environment's "
+                        + "(us-east-1)");
+        Catalog one = Catalog.of(Service.worker("w", IMAGE));
+        assertThat(rejected(one, "{\"context\": {\"servicekit\": {\"prod\": {\"certificateArn\": \"" + CERTIFICATE
+                + "\"}}}}")).contains("prod: certificateArn: '" + CERTIFICATE + "' is in another region");
+        assertThat(rejected(one, "{\"context\": {\"servicekit\": {\"prod\": {\"region\": \"us-east-9\", "
+                + "\"stateBucket\": \"acme-state\", \"stateRegion\": \"moon-1\"}}}}"))
+                .contains("prod: region: 'us-east-9' is not an AWS region", "prod: stateRegion: 'moon-1' is not an AWS region");
+    }
+
+    @Test
+    void countsBeyondWhatEcsRuns() throws Exception {
+        assertThat(rejected(Service.worker("w", IMAGE).counts(c -> c.max(6000))))
+                .contains("catalog/w: maxCount: 6000 is more than ECS runs for one service (5000)");
+        assertThat(rejected(Catalog.of(Service.worker("w", IMAGE)), "{}", Environment.prod().toBuilder()
+                .tasks(new TaskDefaults(512, 1024, 2, 2, 10_000)).build()))
+                .contains("prod: maxCount: 10000 is more than ECS runs for one service (5000)");
+    }
+
+    @Test
+    void aVariableDeclaredTwiceOnOneLine() throws Exception {
+        assertThat(rejected(Service.worker("w", IMAGE).env("LOG_LEVEL", "info").env("LOG_LEVEL", "debug")))
+                .contains("catalog/w: env.LOG_LEVEL: declared more than once");
+    }
+
+    @Test
+    void aCatalogWithNoServices() throws Exception {
+        assertThat(rejected(Catalog.of(), "{}")).contains("catalog: services: has no services: synthesizing it would "
+                + "destroy every service of every environment");
+    }
+
+    @Test
+    void aBucketWhoseOptionsAwsWouldRefuse() throws Exception {
+        assertThat(rejected(Service.worker("w", IMAGE).bucket(Bucket.keepingOldVersionsFor(-1))))
+                .contains("catalog/w: bucket.noncurrentVersionDays: -1 is outside 1-36500 days");
+    }
+}
