@@ -73,18 +73,11 @@ public final class IdentityPart implements ServicePart {
 
     private static Block role(ServiceAssembly service, String id, String name, String description,
                               Optional<Map<String, Object>> condition) {
-        Map<String, Object> assume = new TreeMap<>();
-        assume.put("Effect", "Allow");
-        assume.put("Principal", new TreeMap<>(Map.of("Service", "ecs-tasks.amazonaws.com")));
-        assume.put("Action", "sts:AssumeRole");
-        condition.ifPresent(c -> assume.put("Condition", c));
-        Map<String, Object> trust = new TreeMap<>();
-        trust.put("Version", "2012-10-17");
-        trust.put("Statement", List.of(assume));
         return service.resource(id, IamRoleConfig.builder()
                 .name(name)
                 .description(description)
-                .assumeRolePolicy(Hcl.jsonencode(trust))
+                .assumeRolePolicy(PolicyDocument.jsonencode(List.of(PolicyDocument.trust("ecs-tasks.amazonaws.com",
+                        condition))))
                 .tags(service.settings().tags())
                 .build());
     }

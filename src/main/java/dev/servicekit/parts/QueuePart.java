@@ -30,18 +30,9 @@ public final class QueuePart implements ServicePart {
 
     /** A queue policy that denies every request not made over TLS. */
     private static void tlsOnly(ServiceAssembly service, String id, Block queue) {
-        Map<String, Object> deny = new TreeMap<>();
-        deny.put("Sid", "DenyInsecureTransport");
-        deny.put("Effect", "Deny");
-        deny.put("Principal", "*");
-        deny.put("Action", "sqs:*");
-        deny.put("Resource", queue.ref("arn"));
-        deny.put("Condition", Map.of("Bool", Map.of("aws:SecureTransport", "false")));
-        Map<String, Object> policy = new TreeMap<>();
-        // Without a version SQS's API hangs on the policy (the provider's documentation).
-        policy.put("Version", "2012-10-17");
-        policy.put("Statement", List.of(deny));
-        service.resource(id, SqsQueuePolicyConfig.builder().queueUrl(queue.ref("id")).policy(Hcl.jsonencode(policy)).build());
+        service.resource(id, SqsQueuePolicyConfig.builder().queueUrl(queue.ref("id"))
+                .policy(PolicyDocument.jsonencode(List.of(PolicyDocument.denyInsecureTransport("sqs:*", queue.ref("arn")))))
+                .build());
     }
 
     QueuePart(QueueOptions options) {

@@ -17,6 +17,7 @@ import com.hashicorp.cdktf.providers.aws.subnet.SubnetConfig;
 import com.hashicorp.cdktf.providers.aws.vpc.VpcConfig;
 import dev.servicekit.environment.Environment;
 import dev.servicekit.environment.NetworkConfig;
+import dev.servicekit.parts.PolicyDocument;
 import dev.servicekit.settings.EnvironmentNames;
 import dev.servicekit.terraform.Block;
 import dev.servicekit.terraform.Stateful;
@@ -26,6 +27,7 @@ import dev.servicekit.terraform.TerraformDocument;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 
 /**
@@ -153,29 +155,25 @@ final class ManagedNetwork {
                 .build());
         logs.stateful(FLOW_LOG_HISTORY);
         logs.addOverride("lifecycle.prevent_destroy", env.protectStatefulResources());
-        Map<String, Object> assume = new TreeMap<>();
-        assume.put("Effect", "Allow");
-        assume.put("Principal", Map.of("Service", "vpc-flow-logs.amazonaws.com"));
-        assume.put("Action", "sts:AssumeRole");
         // Any flow log of this account: naming this one would make the role and the flow log refer to each other.
-        assume.put("Condition", new TreeMap<>(Map.of(
+        Map<String, Object> assume = PolicyDocument.trust("vpc-flow-logs.amazonaws.com", Optional.of(new TreeMap<>(Map.of(
                 "StringEquals", Map.of("aws:SourceAccount", accountId),
                 "ArnLike", Map.of("aws:SourceArn", "arn:" + partition + ":ec2:" + env.region() + ":" + accountId
-                        + ":vpc-flow-log/*"))));
+                        + ":vpc-flow-log/*")))));
         Block role = add("flow-logs-role", "flow_logs_role", IamRoleConfig.builder()
                 .name(names.flowLogRole())
                 .description("VPC Flow Logs of " + env.awsName() + ": writes to " + names.flowLogGroup())
-                .assumeRolePolicy(Hcl.jsonencode(policy(List.of(assume))))
+                .assumeRolePolicy(PolicyDocument.jsonencode(List.of(assume)))
                 .tags(named(names.flowLogRole()))
                 .build());
         Block policy = add("flow-logs-policy", "flow_logs_policy", IamRolePolicyConfig.builder()
                 .name(names.flowLogRole())
                 .role(role.ref("id"))
-                .policy(Hcl.jsonencode(policy(List.of(
-                        allow("WriteFlowLogs", List.of("logs:CreateLogStream", "logs:DescribeLogStreams",
+                .policy(PolicyDocument.jsonencode(List.of(
+                        PolicyDocument.allow("WriteFlowLogs", List.of("logs:CreateLogStream", "logs:DescribeLogStreams",
                                 "logs:PutLogEvents"), logs.ref("arn") + ":*"),
-                        allow("FindTheLogGroup", List.of("logs:DescribeLogGroups"), "arn:" + partition + ":logs:"
-                                + env.region() + ":" + accountId + ":log-group:*")))))
+                        PolicyDocument.allow("FindTheLogGroup", List.of("logs:DescribeLogGroups"), "arn:" + partition
+                                + ":logs:" + env.region() + ":" + accountId + ":log-group:*"))))
                 .build());
         document.add(Block.resource("network_flow_log", FlowLogConfig.builder()
                 .vpcId(vpc.ref("id"))
@@ -187,22 +185,6 @@ final class ManagedNetwork {
                 .tags(named(env.awsName()))
                 .dependsOn(List.of(policy))
                 .build()).path("network/flow-log"));
-    }
-
-    private static Map<String, Object> policy(List<Map<String, Object>> statements) {
-        Map<String, Object> policy = new TreeMap<>();
-        policy.put("Version", "2012-10-17");
-        policy.put("Statement", statements);
-        return policy;
-    }
-
-    private static Map<String, Object> allow(String sid, List<String> actions, String resource) {
-        Map<String, Object> statement = new TreeMap<>();
-        statement.put("Sid", sid);
-        statement.put("Effect", "Allow");
-        statement.put("Action", actions);
-        statement.put("Resource", resource);
-        return statement;
     }
 
     Block vpc() {

@@ -1,0 +1,81 @@
+package dev.servicekit.parts;
+
+import com.hashicorp.cdktf.providers.aws.s3_bucket.S3BucketConfig;
+import com.hashicorp.cdktf.providers.aws.s3_bucket_lifecycle_configuration.S3BucketLifecycleConfigurationConfig;
+import com.hashicorp.cdktf.providers.aws.s3_bucket_lifecycle_configuration.S3BucketLifecycleConfigurationRule;
+import com.hashicorp.cdktf.providers.aws.s3_bucket_policy.S3BucketPolicyConfig;
+import com.hashicorp.cdktf.providers.aws.s3_bucket_public_access_block.S3BucketPublicAccessBlockConfig;
+import com.hashicorp.cdktf.providers.aws.s3_bucket_server_side_encryption_configuration.S3BucketServerSideEncryptionConfigurationAConfig;
+import com.hashicorp.cdktf.providers.aws.s3_bucket_server_side_encryption_configuration.S3BucketServerSideEncryptionConfigurationRuleA;
+import com.hashicorp.cdktf.providers.aws.s3_bucket_server_side_encryption_configuration.S3BucketServerSideEncryptionConfigurationRuleApplyServerSideEncryptionByDefaultA;
+import com.hashicorp.cdktf.providers.aws.s3_bucket_versioning.S3BucketVersioningAConfig;
+import com.hashicorp.cdktf.providers.aws.s3_bucket_versioning.S3BucketVersioningVersioningConfiguration;
+import dev.servicekit.terraform.Block;
+import dev.servicekit.terraform.Condition;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.function.BiFunction;
+import java.util.function.Function;
+
+/**
+ * An S3 bucket as servicekit makes every one: SSE-S3 (the only encryption Elastic Load Balancing writes to,
+ * and one rule for all), public access blocked, versioned, a lifecycle rule, and a policy that denies every
+ * request not made over TLS besides the grants the bucket's user needs. A service's bucket and the
+ * environment's load balancer log bucket are both this.
+ */
+public final class PrivateBucket {
+    private PrivateBucket() {}
+
+    /** The blocks a caller refers to: the bucket itself, and its policy (what writers wait for). */
+    public record Blocks(Block bucket, Block policy) {}
+
+    /**
+     * @param add     declares a resource at the caller's address for an id ({@code <id>}, {@code <id>_encryption},
+     *                {@code <id>_public_access}, {@code <id>_versioning}, {@code <id>_lifecycle}, {@code <id>_policy})
+     * @param grants  the policy's Allow statements, from the bucket's ARN
+     * @param exists  where the bucket exists: always, or as a module's input says
+     */
+    public static Blocks declare(BiFunction<String, Object, Block> add, String id, String name, Map<String, String> tags,
+                                 S3BucketLifecycleConfigurationRule lifecycle,
+                                 Function<String, List<Map<String, Object>>> grants, Condition exists) {
+        Block bucket = add.apply(id, S3BucketConfig.builder().bucket(name).tags(tags).build()).existsWhen(exists);
+        String bucketId = bucket.ref("id");
+        add.apply(id + "_encryption", S3BucketServerSideEncryptionConfigurationAConfig.builder()
+                .bucket(bucketId)
+                .rule(List.of(S3BucketServerSideEncryptionConfigurationRuleA.builder()
+                        .applyServerSideEncryptionByDefault(
+                                S3BucketServerSideEncryptionConfigurationRuleApplyServerSideEncryptionByDefaultA.builder()
+                                        .sseAlgorithm("AES256").build())
+                        .build()))
+                .build()).existsWhen(exists);
+        Block publicAccess = add.apply(id + "_public_access", S3BucketPublicAccessBlockConfig.builder()
+                .bucket(bucketId)
+                .blockPublicAcls(true)
+                .blockPublicPolicy(true)
+                .ignorePublicAcls(true)
+                .restrictPublicBuckets(true)
+                .build()).existsWhen(exists);
+        Block versioning = add.apply(id + "_versioning", S3BucketVersioningAConfig.builder()
+                .bucket(bucketId)
+                .versioningConfiguration(S3BucketVersioningVersioningConfiguration.builder().status("Enabled").build())
+                .build()).existsWhen(exists);
+        // A lifecycle rule on noncurrent versions needs versioning on first (AWS's documentation).
+        add.apply(id + "_lifecycle", S3BucketLifecycleConfigurationConfig.builder()
+                .bucket(bucketId)
+                .rule(List.of(lifecycle))
+                .dependsOn(List.of(versioning))
+                .build()).existsWhen(exists);
+        String arn = bucket.ref("arn");
+        List<Map<String, Object>> statements = new ArrayList<>(grants.apply(arn));
+        statements.add(PolicyDocument.denyInsecureTransport("s3:*", List.of(arn, arn + "/*")));
+        Block policy = add.apply(id + "_policy", S3BucketPolicyConfig.builder()
+                .bucket(bucketId)
+                .policy(PolicyDocument.jsonencode(statements))
+                // S3 refuses a bucket policy while the public access block is being set.
+                .dependsOn(List.of(publicAccess))
+                .build()).existsWhen(exists);
+        return new Blocks(bucket, policy);
+    }
+}
