@@ -13,7 +13,7 @@ import java.util.Map;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** What every service gets, read from the synthesized Terraform JSON, and how its parts are wired. */
-class ServiceConstructTest {
+class ServicePartsTest {
     private final Synthesized out = Catalogs.workerAndWebSynthesized();
 
     @Test
