@@ -16,6 +16,15 @@ import java.util.Optional;
  */
 public record NetworkRule(String protocol, int fromPort, int toPort, Optional<String> cidr,
                           Optional<String> securityGroupId, String description) {
+    /** The egress every task has: HTTPS anywhere, for image registries, AWS's APIs and most dependencies. */
+    public static final NetworkRule HTTPS_ANYWHERE = tcp(443).cidr("0.0.0.0/0")
+            .describedAs("HTTPS to image registries, AWS APIs and dependencies");
+
+    /** True when both rules admit the same traffic, whatever their descriptions: EC2 holds one of them. */
+    public boolean sameTrafficAs(NetworkRule other) {
+        return protocol.equals(other.protocol) && fromPort == other.fromPort && toPort == other.toPort
+                && cidr.equals(other.cidr) && securityGroupId.equals(other.securityGroupId);
+    }
 
     /** A TCP port. */
     public static Peerless tcp(int port) {

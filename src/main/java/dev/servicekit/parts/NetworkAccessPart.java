@@ -23,7 +23,6 @@ public final class NetworkAccessPart implements ServicePart {
     static final TerraformResourceLifecycle REPLACE_WITHOUT_OUTAGE =
             TerraformResourceLifecycle.builder().createBeforeDestroy(true).build();
     static final String ANYWHERE = "0.0.0.0/0";
-    static final int HTTPS_PORT = 443;
 
     @Override
     public String name() {
@@ -45,14 +44,14 @@ public final class NetworkAccessPart implements ServicePart {
                 .tags(settings.tags())
                 .lifecycle(REPLACE_WITHOUT_OUTAGE)
                 .build());
-        // HTTPS anywhere: image registries, AWS's APIs (SQS, CloudWatch Logs, SSM) and most dependencies. DNS
-        // needs no rule: security groups do not filter traffic to the VPC's resolver.
+        // DNS needs no rule: security groups do not filter traffic to the VPC's resolver.
+        NetworkRule https = NetworkRule.HTTPS_ANYWHERE;
         service.startAfter(service.resource("task_egress", VpcSecurityGroupEgressRuleConfig.builder()
                 .securityGroupId(securityGroup.ref("id"))
-                .cidrIpv4(ANYWHERE)
-                .ipProtocol("tcp")
-                .fromPort(HTTPS_PORT)
-                .toPort(HTTPS_PORT)
+                .cidrIpv4(https.cidr().orElseThrow())
+                .ipProtocol(https.protocol())
+                .fromPort(https.fromPort())
+                .toPort(https.toPort())
                 .description("HTTPS to image registries, AWS APIs and the dependencies of " + names.prefix())
                 .tags(settings.tags())
                 .build()));

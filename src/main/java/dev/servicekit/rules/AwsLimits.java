@@ -238,6 +238,8 @@ public final class AwsLimits {
     public static final Range DEREGISTRATION_DELAY = new Range(0, 3600, "s");
     public static final int HEALTH_CHECK_PATH_MAX = 1024;
     public static final Pattern HEALTH_CHECK_MATCHER = Pattern.compile("\\d{3}(-\\d{3})?(,\\d{3}(-\\d{3})?)*");
+    /** The codes an HTTP target group's matcher may name (ranges ascending). */
+    public static final Range HEALTH_CHECK_CODES = new Range(200, 499, "");
 
     private static List<Integer> steps(int from, int to, int step) {
         return java.util.stream.IntStream.iterate(from, m -> m <= to, m -> m + step).boxed().toList();

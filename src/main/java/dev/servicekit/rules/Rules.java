@@ -259,7 +259,8 @@ public final class Rules {
     }
 
     public static String badMatcher(String matcher) {
-        return "'" + matcher + "' is not a list of HTTP codes such as 200-399";
+        return "'" + matcher + "' is not a list of HTTP codes such as 200-399: codes from "
+                + AwsLimits.HEALTH_CHECK_CODES + ", ranges ascending, separated by commas";
     }
 
     public static String timeoutNotBelowInterval(int timeout, int interval) {
@@ -270,6 +271,8 @@ public final class Rules {
     public static final String NO_RESOURCES = "names no resources";
     public static final String ONE_PEER = "needs exactly one peer: a CIDR block or a security group";
     public static final String RULE_DECLARED_TWICE = "declares the same ports and peer twice";
+    public static final String RULE_GIVEN_ALREADY =
+            "every task may already reach TCP 443 anywhere (HTTPS); EC2 refuses the same rule twice, so drop this one";
 
     public static String badAction(String action) {
         return "'" + action + "' is not an IAM action such as s3:GetObject";
@@ -294,6 +297,11 @@ public final class Rules {
 
     public static String badCidr(String cidr) {
         return "'" + cidr + "' is not an IPv4 CIDR block such as 10.40.0.0/16";
+    }
+
+    public static String cidrWithHostBits(String cidr, String network) {
+        return "'" + cidr + "' has host bits set: the AWS provider refuses it and EC2 keeps only its network; write "
+                + network;
     }
 
     public static String badSecurityGroupId(String id) {

@@ -146,10 +146,22 @@ public record ServiceSettings(String environment, String awsEnvironment, String 
                 .runbookUrl(spec.runbookUrl().map(Hcl::literal)).alerting(alerting).monitors(monitors)
                 .addressPrefix(Optional.of(spec.name()))
                 .privateEcrImage(Condition.of(PRIVATE_ECR_IMAGE.matcher(spec.image()).matches()))
-                .addOns(spec.addOns()).taskPolicies(spec.taskPolicies()).ingress(spec.ingress())
-                .egress(spec.egress()).customizers(spec.customizers())
+                .addOns(spec.addOns()).taskPolicies(spec.taskPolicies().stream().map(ServiceSettings::literal).toList())
+                .ingress(spec.ingress().stream().map(ServiceSettings::literal).toList())
+                .egress(spec.egress().stream().map(ServiceSettings::literal).toList()).customizers(spec.customizers())
                 .writablePaths(spec.writablePaths()).readonlyRootFilesystem(Condition.of(spec.readonlyRootFilesystem()))
                 .build();
+    }
+
+    /** IAM policy variables such as {@code ${aws:username}} are the policy's, not Terraform's. */
+    private static IamStatement literal(IamStatement statement) {
+        return new IamStatement(statement.actions().stream().map(Hcl::literal).toList(),
+                statement.resources().stream().map(Hcl::literal).toList());
+    }
+
+    private static NetworkRule literal(NetworkRule rule) {
+        return new NetworkRule(rule.protocol(), rule.fromPort(), rule.toPort(), rule.cidr().map(Hcl::literal),
+                rule.securityGroupId().map(Hcl::literal), Hcl.literal(rule.description()));
     }
 
     public static Builder builder() {

@@ -8,14 +8,6 @@ package dev.servicekit.terraform;
 public final class Tokens {
     private Tokens() {}
 
-    /**
-     * True when the text holds a Terraform expression: a cdktf token ({@code ${TfToken[TOKEN.n]}}, list and
-     * map tokens {@code #{TfToken[...]}}, {@code &{TfToken[...]}}) or an interpolation {@code ${...}}.
-     */
-    public static boolean isToken(String value) {
-        return value != null && (value.contains("{TfToken[") || value.contains("${"));
-    }
-
     /** True when the text holds a cdktf token, which only cdktf can resolve. */
     public static boolean isCdktfToken(String value) {
         return value != null && value.contains("{TfToken[");

@@ -21,8 +21,8 @@ final class AccessRules {
         for (int i = 0; i < statements.size(); i++) {
             checkStatement(statements.get(i), "taskPolicy[" + (i + 1) + "]", line);
         }
-        checkRules(spec.egress(), "egress", line);
-        checkRules(spec.ingress(), "ingress", line);
+        checkRules(spec.egress(), "egress", true, line);
+        checkRules(spec.ingress(), "ingress", false, line);
     }
 
     private static void checkStatement(IamStatement statement, String field, Problems.Scope line) {
@@ -44,13 +44,13 @@ final class AccessRules {
                         .filter(action -> !AwsLimits.UNSCOPABLE_ACTIONS.contains(action)).toList();
                 line.check(scopable.isEmpty(), field + ".resources", Rules.starResource(scopable));
             } else {
-                line.check(Tokens.isToken(resource) || AwsLimits.ARN.matcher(resource).matches(), field + ".resources",
+                line.check(Tokens.isCdktfToken(resource) || AwsLimits.ARN.matcher(resource).matches(), field + ".resources",
                         Rules.badResource(resource));
             }
         }
     }
 
-    private static void checkRules(List<NetworkRule> rules, String option, Problems.Scope line) {
+    private static void checkRules(List<NetworkRule> rules, String option, boolean egress, Problems.Scope line) {
         Set<String> seen = new HashSet<>();
         for (int i = 0; i < rules.size(); i++) {
             NetworkRule rule = rules.get(i);
@@ -62,9 +62,8 @@ final class AccessRules {
             if (rule.cidr().isPresent() == rule.securityGroupId().isPresent()) {
                 line.add(field, Rules.ONE_PEER);
             }
-            rule.cidr().ifPresent(cidr -> line.check(Tokens.isToken(cidr) || AwsLimits.IPV4_CIDR.matcher(cidr).matches(),
-                    field + ".cidr", Rules.badCidr(cidr)));
-            rule.securityGroupId().ifPresent(id -> line.check(Tokens.isToken(id)
+            rule.cidr().filter(cidr -> !Tokens.isCdktfToken(cidr)).ifPresent(cidr -> checkCidr(cidr, field, line));
+            rule.securityGroupId().ifPresent(id -> line.check(Tokens.isCdktfToken(id)
                     || AwsLimits.SECURITY_GROUP_ID.matcher(id).matches(), field + ".securityGroup", Rules.badSecurityGroupId(id)));
             if (rule.description() == null || rule.description().isBlank()) {
                 line.add(field + ".description", Rules.MUST_NOT_BE_EMPTY);
@@ -73,6 +72,27 @@ final class AccessRules {
             }
             String key = rule.protocol() + rule.fromPort() + "-" + rule.toPort() + rule.cidr() + rule.securityGroupId();
             line.check(seen.add(key), field, Rules.RULE_DECLARED_TWICE);
+            line.check(!(egress && rule.sameTrafficAs(NetworkRule.HTTPS_ANYWHERE)), field, Rules.RULE_GIVEN_ALREADY);
+        }
+    }
+
+    /** A block with host bits set (10.0.0.1/16) means its network; the provider refuses it, so name the network. */
+    private static void checkCidr(String cidr, String field, Problems.Scope line) {
+        if (!AwsLimits.IPV4_CIDR.matcher(cidr).matches()) {
+            line.add(field + ".cidr", Rules.badCidr(cidr));
+            return;
+        }
+        String[] addressAndBits = cidr.split("/");
+        int bits = Integer.parseInt(addressAndBits[1]);
+        long address = 0;
+        for (String octet : addressAndBits[0].split("\\.")) {
+            address = address << 8 | Integer.parseInt(octet);
+        }
+        long network = bits == 0 ? 0 : address & (0xFFFFFFFFL << (32 - bits)) & 0xFFFFFFFFL;
+        if (network != address) {
+            String networkText = (network >> 24 & 255) + "." + (network >> 16 & 255) + "." + (network >> 8 & 255)
+                    + "." + (network & 255) + "/" + bits;
+            line.add(field + ".cidr", Rules.cidrWithHostBits(cidr, networkText));
         }
     }
 }

@@ -40,7 +40,7 @@ final class LineRules {
             // reported as null
         } else if (spec.image().isBlank()) {
             line.add("image", Rules.MUST_NOT_BE_EMPTY);
-        } else if (!Tokens.isToken(spec.image()) && (!AwsLimits.IMAGE_REFERENCE.matcher(spec.image()).matches()
+        } else if (!Tokens.isCdktfToken(spec.image()) && (!AwsLimits.IMAGE_REFERENCE.matcher(spec.image()).matches()
                 || spec.image().split("[:@]")[0].length() > AwsLimits.IMAGE_NAME_MAX)) {
             line.add("image", Rules.badImage(spec.image()));
         }

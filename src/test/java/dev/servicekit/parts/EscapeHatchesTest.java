@@ -50,6 +50,27 @@ class EscapeHatchesTest {
     }
 
     @Test
+    void iamPolicyVariablesReachThePolicyAsTextNotAsTerraform() {
+        String home = "arn:aws:s3:::home/${aws:PrincipalTag/team}/*";
+        CatalogValidator.validate(Catalog.of(Service.worker("w", IMAGE).taskPolicy(IamStatement.allow("s3:GetObject")
+                .on(home))), List.of(Environment.stage()));
+        Synthesized out = Synthesized.of(Catalog.of(Service.worker("w", IMAGE)
+                .taskPolicy(IamStatement.allow("s3:GetObject").on(home))));
+        assertThat(out.resource("prod", "aws_iam_role_policy", "w_task_policy").path("policy").asText())
+                .as("Terraform reads $${ as a literal ${, so IAM receives its own variable")
+                .contains("\"Resource\" = [\"arn:aws:s3:::home/$${aws:PrincipalTag/team}/*\"]");
+        assertThat(problems(Service.worker("w", IMAGE).egress(NetworkRule.tcp(5432).cidr("${var.cidr}")
+                .describedAs("db")))).containsExactly("catalog/w: egress[1].cidr: '${var.cidr}' is not an IPv4 CIDR "
+                + "block such as 10.40.0.0/16");
+        assertThat(problems(Service.worker("w", IMAGE).egress(NetworkRule.tcp(5432).cidr("10.40.7.9/16")
+                .describedAs("db")))).containsExactly("catalog/w: egress[1].cidr: '10.40.7.9/16' has host bits set: "
+                + "the AWS provider refuses it and EC2 keeps only its network; write 10.40.0.0/16");
+        assertThat(problems(Service.worker("w", IMAGE).egress(NetworkRule.tcp(443).cidr("0.0.0.0/0")
+                .describedAs("web")))).containsExactly("catalog/w: egress[1]: every task may already reach TCP 443 "
+                + "anywhere (HTTPS); EC2 refuses the same rule twice, so drop this one");
+    }
+
+    @Test
     void aStarResourceIsRefusedUnlessNoActionCanBeScoped() {
         assertThat(problems(Service.worker("w", IMAGE).taskPolicy(IamStatement.allow("s3:GetObject",
                 "cloudwatch:PutMetricData").on("*")))).containsExactly(

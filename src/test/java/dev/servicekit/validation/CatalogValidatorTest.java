@@ -134,12 +134,21 @@ class CatalogValidatorTest {
                 .healthCheck(new HealthCheck("health", "ok", 4, 5, 1, 11, 4000)));
         assertThat(found).contains(
                 "catalog/web: healthCheck.path: 'health' must start with / and be at most 1024 characters",
-                "catalog/web: healthCheck.matcher: 'ok' is not a list of HTTP codes such as 200-399",
+                "catalog/web: healthCheck.matcher: 'ok' is not a list of HTTP codes such as 200-399: codes from "
+                        + "200-499, ranges ascending, separated by commas",
                 "catalog/web: healthCheck.intervalSeconds: 4 is outside 5-300 s",
                 "catalog/web: healthCheck.timeoutSeconds: 5 s must be less than the interval (4 s)",
                 "catalog/web: healthCheck.healthyThreshold: 1 is outside 2-10",
                 "catalog/web: healthCheck.unhealthyThreshold: 11 is outside 2-10",
                 "catalog/web: healthCheck.deregistrationDelaySeconds: 4000 is outside 0-3600 s");
+        for (String refused : List.of("200-599", "503", "399-200", "100")) {
+            assertThat(problems(Service.web("web", IMAGE, 80).internal().healthCheck(HealthCheck.at("/").toBuilder().matcher(refused)
+                    .build()))).as(refused).containsExactly("catalog/web: healthCheck.matcher: '" + refused
+                    + "' is not a list of HTTP codes such as 200-399: codes from 200-499, ranges ascending, separated "
+                    + "by commas");
+        }
+        CatalogValidator.validate(Catalog.of(Service.web("web", IMAGE, 80).internal()
+                .healthCheck(HealthCheck.at("/").toBuilder().matcher("200-299,301,499").build())), ENVIRONMENTS);
     }
 
     @Test
