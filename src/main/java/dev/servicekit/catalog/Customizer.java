@@ -6,10 +6,12 @@ package dev.servicekit.catalog;
  *
  * <pre>{@code
  * .customize(service -> {
- *     service.resource("aws_sqs_queue", "queue").addOverride("kms_master_key_id", "alias/orders");
- *     new SnsTopicSubscription(service.scope(), "orders-events", SnsTopicSubscriptionConfig.builder()
- *             .topicArn(ordersTopicArn).protocol("sqs")
- *             .endpoint(service.resource("aws_sqs_queue", "queue").ref("arn")).build());
+ *     service.resource("aws_ecs_task_definition", "task")
+ *             .addOverride("runtime_platform.cpu_architecture", "ARM64")
+ *             .addOverride("runtime_platform.operating_system_family", "LINUX");
+ *     new SsmParameter(service.scope(), "queue-url", SsmParameterConfig.builder()
+ *             .name("/" + service.environment() + "/orders/queue-url").type("String")
+ *             .value(service.resource("aws_sqs_queue", "queue").ref("url")).build());
  * })
  * }</pre>
  */

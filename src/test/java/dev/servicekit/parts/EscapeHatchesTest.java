@@ -2,10 +2,8 @@ package dev.servicekit.parts;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.hashicorp.cdktf.providers.aws.sns_topic.SnsTopic;
-import com.hashicorp.cdktf.providers.aws.sns_topic.SnsTopicConfig;
-import com.hashicorp.cdktf.providers.aws.sns_topic_subscription.SnsTopicSubscription;
-import com.hashicorp.cdktf.providers.aws.sns_topic_subscription.SnsTopicSubscriptionConfig;
+import com.hashicorp.cdktf.providers.aws.ssm_parameter.SsmParameter;
+import com.hashicorp.cdktf.providers.aws.ssm_parameter.SsmParameterConfig;
 import dev.servicekit.catalog.Catalog;
 import dev.servicekit.catalog.IamStatement;
 import dev.servicekit.catalog.NetworkRule;
@@ -128,32 +126,32 @@ class EscapeHatchesTest {
 
     @Test
     void customizeOverridesAttributesAndAddsConstructsThatReferToTheService() {
+        // The README's example, plus a servicekit resource that refers back to the user's construct.
         Synthesized out = Synthesized.of(Catalog.of(Service.worker("orders", IMAGE).customize(service -> {
-            service.resource("aws_sqs_queue", "queue").addOverride("kms_master_key_id", "alias/orders");
-            SnsTopic topic = new SnsTopic(service.scope(), "events", SnsTopicConfig.builder()
-                    .name(service.environment() + "-order-events").build());
-            new SnsTopicSubscription(service.scope(), "subscription", SnsTopicSubscriptionConfig.builder()
-                    .topicArn(topic.getArn()).protocol("sqs")
-                    .endpoint(service.resource("aws_sqs_queue", "queue").ref("arn"))
-                    .dependsOn(List.of(service.resource("aws_sqs_queue", "queue")))
-                    .build());
+            service.resource("aws_ecs_task_definition", "task")
+                    .addOverride("runtime_platform.cpu_architecture", "ARM64")
+                    .addOverride("runtime_platform.operating_system_family", "LINUX");
+            SsmParameter parameter = new SsmParameter(service.scope(), "queue-url", SsmParameterConfig.builder()
+                    .name("/" + service.environment() + "/orders/queue-url").type("String")
+                    .value(service.resource("aws_sqs_queue", "queue").ref("url")).build());
             // A servicekit resource that refers to the user's construct: cdktf resolves the token.
-            service.resource("aws_ecs_task_definition", "task").addOverride("tags.topic", topic.getArn());
+            service.resource("aws_ecs_task_definition", "task").addOverride("tags.queue_url_parameter",
+                    parameter.getArn());
         })));
         for (String env : List.of("stage", "prod")) {
             JsonNode stack = out.stack(env);
-            assertThat(out.resource(env, "aws_sqs_queue", "orders_queue").path("kms_master_key_id").asText())
-                    .isEqualTo("alias/orders");
-            JsonNode subscriptions = stack.path("resource").path("aws_sns_topic_subscription");
-            assertThat(subscriptions.size()).isEqualTo(1);
-            JsonNode subscription = subscriptions.elements().next();
-            assertThat(subscription.path("endpoint").asText()).isEqualTo("${aws_sqs_queue.orders_queue.arn}");
-            assertThat(subscription.path("depends_on").toString()).contains("aws_sqs_queue.orders_queue");
-            String topicAddress = "aws_sns_topic." + stack.path("resource").path("aws_sns_topic").fieldNames().next();
-            assertThat(subscription.path("topic_arn").asText()).isEqualTo("${" + topicAddress + ".arn}");
-            assertThat(out.resource(env, "aws_ecs_task_definition", "orders_task").path("tags").path("topic").asText())
-                    .isEqualTo("${" + topicAddress + ".arn}");
-            assertThat(out.resource(env, "aws_ecs_task_definition", "orders_task").path("family").asText())
+            JsonNode task = out.resource(env, "aws_ecs_task_definition", "orders_task");
+            assertThat(task.path("runtime_platform").toString())
+                    .isEqualTo("{\"cpu_architecture\":\"ARM64\",\"operating_system_family\":\"LINUX\"}");
+            JsonNode parameters = stack.path("resource").path("aws_ssm_parameter");
+            assertThat(parameters.size()).isEqualTo(1);
+            JsonNode ssm = parameters.elements().next();
+            assertThat(ssm.path("name").asText()).isEqualTo("/" + env + "/orders/queue-url");
+            assertThat(ssm.path("value").asText()).isEqualTo("${aws_sqs_queue.orders_queue.url}");
+            String parameterAddress = "aws_ssm_parameter." + parameters.fieldNames().next();
+            assertThat(task.path("tags").path("queue_url_parameter").asText())
+                    .isEqualTo("${" + parameterAddress + ".arn}");
+            assertThat(task.path("family").asText())
                     .as("a block handed to cdktf keeps the rest of its attributes").isEqualTo(env + "-orders");
         }
     }
