@@ -211,6 +211,13 @@ public final class Rules {
             "an adopted VPC needs at least two public subnets (load balancers span two zones)";
     public static final String ADOPTED_VPC_NEEDS_A_CLUSTER = "an adopted VPC needs an ECS cluster name";
 
+    /** Terraform's message when the region has fewer usable zones than an environment's network asks for. */
+    public static String tooFewZones(String environment, int zones) {
+        return "Environment " + environment + " asks for " + zones + " availability zones, but the region has fewer "
+                + "that are available, need no opt-in and are not in excludeZoneIds. Lower context.servicekit."
+                + environment + ".zones in cdktf.json or exclude fewer zones.";
+    }
+
     public static String reservedName(String name) {
         return "'" + name + "' " + RESERVED_NAME;
     }

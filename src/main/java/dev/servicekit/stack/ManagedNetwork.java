@@ -1,5 +1,7 @@
 package dev.servicekit.stack;
 
+import com.hashicorp.cdktf.Postcondition;
+import com.hashicorp.cdktf.TerraformResourceLifecycle;
 import com.hashicorp.cdktf.providers.aws.data_aws_availability_zones.DataAwsAvailabilityZonesConfig;
 import com.hashicorp.cdktf.providers.aws.data_aws_availability_zones.DataAwsAvailabilityZonesFilter;
 import com.hashicorp.cdktf.providers.aws.cloudwatch_log_group.CloudwatchLogGroupConfig;
@@ -18,10 +20,10 @@ import com.hashicorp.cdktf.providers.aws.vpc.VpcConfig;
 import dev.servicekit.environment.Environment;
 import dev.servicekit.environment.NetworkConfig;
 import dev.servicekit.parts.PolicyDocument;
+import dev.servicekit.rules.Rules;
 import dev.servicekit.settings.EnvironmentNames;
 import dev.servicekit.terraform.Block;
 import dev.servicekit.terraform.Stateful;
-import dev.servicekit.terraform.Hcl;
 import dev.servicekit.terraform.TerraformDocument;
 
 import java.util.ArrayList;
@@ -77,6 +79,12 @@ final class ManagedNetwork {
         if (!config.excludedZoneIds().isEmpty()) {
             available.excludeZoneIds(config.excludedZoneIds());
         }
+        // Fewer zones than asked for would otherwise fail later with an index error, or wrap around and put
+        // two subnets in one zone; the plan stops here instead, saying what to change.
+        available.lifecycle(TerraformResourceLifecycle.builder().postcondition(List.of(Postcondition.builder()
+                .condition("${length(self.names) >= " + config.zones() + "}")
+                .errorMessage(Rules.tooFewZones(env.name(), config.zones()))
+                .build())).build());
         Block zones = document.add(Block.data("available", available.build()).path("network/zones"));
 
         internetGateway = add("igw", "internet_gateway", InternetGatewayConfig.builder()
@@ -209,7 +217,7 @@ final class ManagedNetwork {
     }
 
     private static String zoneName(Block zones, int index) {
-        return Hcl.call("element", zones.ref("names"), index);
+        return "${" + zones.expression("names").hcl() + "[" + index + "]}";
     }
 
     private Block add(String id, String part, Object config) {

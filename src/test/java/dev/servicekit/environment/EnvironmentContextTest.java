@@ -112,6 +112,14 @@ class EnvironmentContextTest {
         }
         assertThat(out.stack("prod").path("data").path("aws_availability_zones").path("available")
                 .path("exclude_zone_ids").toString()).isEqualTo("[\"use1-az3\"]");
+        JsonNode fewerZones = Synthesized.of(Catalog.of(Service.worker("w", "public.ecr.aws/docker/library/busybox:1.36")),
+                Map.of("servicekit", Map.of("stage", Map.of("zones", 3), "prod", Map.of()))).stack("stage");
+        assertThat(fewerZones.path("data").path("aws_availability_zones").path("available").path("lifecycle")
+                .path("postcondition").get(0).path("condition").asText())
+                .as("a region with fewer usable zones stops the plan with a message, instead of wrapping around")
+                .isEqualTo("${length(self.names) >= 3}");
+        assertThat(fewerZones.path("resource").path("aws_subnet").path("network_private_subnet_c")
+                .path("availability_zone").asText()).isEqualTo("${data.aws_availability_zones.available.names[2]}");
         assertThat(out.stack("stage").path("data").path("aws_availability_zones").path("available")
                 .has("exclude_zone_ids")).isFalse();
 
