@@ -120,17 +120,23 @@ final class ModuleInputs {
                 new Validation("${contains(" + hcl(AwsLimits.LOG_RETENTION_DAYS.stream().sorted().toList())
                         + ", var.log_retention_days)}",
                         "logRetentionDays: " + Rules.badRetention("${var.log_retention_days}"))));
-        inputs.add(required("vpc_id", "string", "The VPC the service runs in."));
+        inputs.add(required("vpc_id", "string", "The VPC the service runs in.",
+                new Validation("${can(regex(\"" + Rules.hclRegex(AwsLimits.VPC_ID) + "\", var.vpc_id))}",
+                        "vpcId: " + Rules.notAVpcId("${var.vpc_id}"))));
         inputs.add(required("subnet_ids", "list(string)", "Where tasks run: private subnets with NAT, or public "
-                + "subnets with assign_public_ip = true."));
+                + "subnets with assign_public_ip = true; at least " + Rules.MIN_SUBNETS + ", in different zones.",
+                subnetIds("subnet_ids", "subnetIds"),
+                new Validation("${length(distinct(var.subnet_ids)) >= " + Rules.MIN_SUBNETS + "}",
+                        "subnetIds: " + Rules.TASK_SUBNETS_IN_ONE_ZONE)));
         inputs.add(optional("assign_public_ip", "bool", false, "Give tasks public IPs (public subnets without NAT)."));
         if (web) {
             inputs.add(optional("internal", "bool", false, "An internal load balancer in subnet_ids, reachable from "
                     + "the VPC only, instead of an internet-facing one."));
             inputs.add(optional("public_subnet_ids", "list(string)", List.of(),
                     "Public subnets in two zones for an internet-facing load balancer.",
-                    new Validation("${var.internal || length(var.public_subnet_ids) >= 2}",
-                            "publicSubnetIds: an internet-facing load balancer needs public subnets in two zones")));
+                    subnetIds("public_subnet_ids", "publicSubnetIds"),
+                    new Validation("${var.internal || length(distinct(var.public_subnet_ids)) >= " + Rules.MIN_SUBNETS
+                            + "}", "publicSubnetIds: " + Rules.ADOPTED_VPC_NEEDS_TWO_PUBLIC_SUBNETS)));
             inputs.add(optional(ENABLE_HTTPS, "bool", false, "Serve HTTPS with certificate_arn ("
                     + LoadBalancerPart.TLS_POLICY + ") and redirect HTTP to it. A boolean, so that the plan can "
                     + "decide it when the certificate is known only after apply."));
@@ -194,6 +200,12 @@ final class ModuleInputs {
             inputs.add(addOnInput(addOn));
         }
         return inputs;
+    }
+
+    /** Each of a list input's entries is a subnet ID. */
+    private static Validation subnetIds(String input, String field) {
+        return new Validation("${alltrue([for id in var." + input + " : can(regex(\"" + Rules.hclRegex(AwsLimits.SUBNET_ID)
+                + "\", id))])}", field + ": " + Rules.notAllSubnetIds("${join(\", \", var." + input + ")}"));
     }
 
     /**

@@ -37,8 +37,8 @@ final class ModuleReadme {
             md.append("  port              = 80\n");
             md.append("  owner             = \"identity\"\n");
             md.append("  vpc_id            = \"vpc-0abc\"\n");
-            md.append("  subnet_ids        = [\"subnet-private-a\", \"subnet-private-b\"]\n");
-            md.append("  public_subnet_ids = [\"subnet-public-a\", \"subnet-public-b\"]\n");
+            md.append("  subnet_ids        = [\"subnet-0a1b2c3d4e5f60001\", \"subnet-0a1b2c3d4e5f60002\"]\n");
+            md.append("  public_subnet_ids = [\"subnet-0a1b2c3d4e5f60003\", \"subnet-0a1b2c3d4e5f60004\"]\n");
             md.append("  cluster_name      = \"prod\"\n");
             md.append("  notify            = \"@pagerduty-identity\"\n");
             md.append("  runbook_url       = \"https://runbooks.example.com/auth\"\n");
@@ -48,7 +48,7 @@ final class ModuleReadme {
             md.append("  image        = \"public.ecr.aws/docker/library/busybox:1.36\"\n");
             md.append("  owner        = \"integrations\"\n");
             md.append("  vpc_id       = \"vpc-0abc\"\n");
-            md.append("  subnet_ids   = [\"subnet-private-a\", \"subnet-private-b\"]\n");
+            md.append("  subnet_ids   = [\"subnet-0a1b2c3d4e5f60001\", \"subnet-0a1b2c3d4e5f60002\"]\n");
             md.append("  cluster_name = \"prod\"\n");
             md.append("  notify       = \"@pagerduty-integrations\"\n");
             md.append("  runbook_url  = \"https://runbooks.example.com/integrations-consumer\"\n");

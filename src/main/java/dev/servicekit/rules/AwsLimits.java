@@ -140,6 +140,10 @@ public final class AwsLimits {
             "((25[0-5]|2[0-4]\\d|1?\\d?\\d)\\.){3}(25[0-5]|2[0-4]\\d|1?\\d?\\d)/(3[0-2]|[12]?\\d)");
     /** A security group ID. */
     public static final Pattern SECURITY_GROUP_ID = Pattern.compile("sg-[0-9a-f]{8,17}");
+    /** A VPC ID: 8 hex digits (older resources) or 17. */
+    public static final Pattern VPC_ID = Pattern.compile("vpc-[0-9a-f]{8}([0-9a-f]{9})?");
+    /** A subnet ID: 8 hex digits (older resources) or 17. */
+    public static final Pattern SUBNET_ID = Pattern.compile("subnet-[0-9a-f]{8}([0-9a-f]{9})?");
     public static final Range RULE_PORT = new Range(0, 65535, "");
 
     /**

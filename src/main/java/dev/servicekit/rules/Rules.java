@@ -208,7 +208,7 @@ public final class Rules {
     public static final String INTERNET_FACING_ONLY = "applies to internet-facing web services only";
     public static final String NO_SYNTHETICS_LOCATION = "needs at least one Datadog location, e.g. aws:us-east-1";
     public static final String ADOPTED_VPC_NEEDS_TWO_PUBLIC_SUBNETS =
-            "an adopted VPC needs at least two public subnets (load balancers span two zones)";
+            "needs at least two distinct public subnets: a load balancer spans two zones";
     public static final String ADOPTED_VPC_NEEDS_A_CLUSTER = "an adopted VPC needs an ECS cluster name";
 
     /** Terraform's message when the region has fewer usable zones than an environment's network asks for. */
@@ -249,12 +249,21 @@ public final class Rules {
     }
 
     public static String notAVpcId(String id) {
-        return "'" + id + "' is not a VPC ID (vpc-...)";
+        return "'" + id + "' is not a VPC ID such as vpc-0123456789abcdef0";
     }
 
     public static String notASubnetId(String id) {
-        return "'" + id + "' is not a subnet ID";
+        return "'" + id + "' is not a subnet ID such as subnet-0123456789abcdef0";
     }
+
+    public static String notAllSubnetIds(String ids) {
+        return "'" + ids + "' are not all subnet IDs such as subnet-0123456789abcdef0";
+    }
+
+    /** Subnets an adopted network must list: distinct, and at least two (one per zone). */
+    public static final int MIN_SUBNETS = 2;
+    public static final String TASK_SUBNETS_IN_ONE_ZONE = "needs at least " + MIN_SUBNETS + " distinct subnets, one "
+            + "per zone: tasks in one subnet all stop when its zone fails";
 
     public static String notABucketName(String bucket) {
         return "'" + bucket + "' is not an S3 bucket name";

@@ -14,6 +14,7 @@ import dev.servicekit.rules.AwsLimits;
 import dev.servicekit.rules.Problems;
 import dev.servicekit.rules.Rules;
 
+import java.util.Set;
 import java.util.regex.Pattern;
 
 /** An environment's own values: name, region, network, task defaults, state, alerting. */
@@ -65,13 +66,16 @@ final class EnvironmentRules {
             managed.excludedZoneIds().forEach(id -> scope.check(AwsLimits.ZONE_ID.matcher(id).matches(),
                     "excludeZoneIds", Rules.badZoneId(id)));
         } else if (env.network() instanceof NetworkConfig.Existing existing) {
-            scope.check(existing.vpcId().startsWith("vpc-"), "vpcId", Rules.notAVpcId(existing.vpcId()));
-            scope.check(existing.publicSubnetIds().size() >= 2, "publicSubnetIds",
+            scope.check(AwsLimits.VPC_ID.matcher(existing.vpcId()).matches(), "vpcId", Rules.notAVpcId(existing.vpcId()));
+            scope.check(Set.copyOf(existing.publicSubnetIds()).size() >= Rules.MIN_SUBNETS, "publicSubnetIds",
                     Rules.ADOPTED_VPC_NEEDS_TWO_PUBLIC_SUBNETS);
-            existing.publicSubnetIds().forEach(id -> scope.check(id.startsWith("subnet-"), "publicSubnetIds",
-                    Rules.notASubnetId(id)));
-            existing.privateSubnetIds().forEach(id -> scope.check(id.startsWith("subnet-"), "privateSubnetIds",
-                    Rules.notASubnetId(id)));
+            scope.check(existing.privateSubnetIds().isEmpty()
+                    || Set.copyOf(existing.privateSubnetIds()).size() >= Rules.MIN_SUBNETS, "privateSubnetIds",
+                    Rules.TASK_SUBNETS_IN_ONE_ZONE);
+            existing.publicSubnetIds().forEach(id -> scope.check(AwsLimits.SUBNET_ID.matcher(id).matches(),
+                    "publicSubnetIds", Rules.notASubnetId(id)));
+            existing.privateSubnetIds().forEach(id -> scope.check(AwsLimits.SUBNET_ID.matcher(id).matches(),
+                    "privateSubnetIds", Rules.notASubnetId(id)));
             if (existing.clusterName().isBlank()) {
                 scope.add("clusterName", Rules.ADOPTED_VPC_NEEDS_A_CLUSTER);
             } else {

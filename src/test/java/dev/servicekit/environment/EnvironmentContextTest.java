@@ -28,8 +28,8 @@ class EnvironmentContextTest {
                 "prod", Map.of("region", "eu-west-1", "stateBucket", "acme-terraform-state",
                         "certificateArn", "arn:aws:acm:eu-west-1:123456789012:certificate/x",
                         "notify", "@pagerduty-acme",
-                        "vpcId", "vpc-0abc", "publicSubnetIds", List.of("subnet-1", "subnet-2"),
-                        "privateSubnetIds", List.of("subnet-3", "subnet-4"), "clusterName", "shared")));
+                        "vpcId", "vpc-0123456789abcdef0", "publicSubnetIds", List.of("subnet-0a1b2c3d4e5f60001", "subnet-0a1b2c3d4e5f60002"),
+                        "privateSubnetIds", List.of("subnet-0a1b2c3d4e5f60003", "subnet-0a1b2c3d4e5f60004"), "clusterName", "shared")));
         Synthesized out = Synthesized.of(CATALOG, context);
         JsonNode prod = out.stack("prod");
 
@@ -47,10 +47,10 @@ class EnvironmentContextTest {
                 .isEqualTo("shared");
         JsonNode service = out.resource("prod", "aws_ecs_service", "web_service");
         assertThat(service.path("network_configuration").path("subnets").toString())
-                .isEqualTo("[\"subnet-3\",\"subnet-4\"]");
+                .isEqualTo("[\"subnet-0a1b2c3d4e5f60003\",\"subnet-0a1b2c3d4e5f60004\"]");
         assertThat(service.path("cluster").asText()).isEqualTo("${data.aws_ecs_cluster.existing.arn}");
         assertThat(out.resource("prod", "aws_lb", "web_lb").path("subnets").toString())
-                .isEqualTo("[\"subnet-1\",\"subnet-2\"]");
+                .isEqualTo("[\"subnet-0a1b2c3d4e5f60001\",\"subnet-0a1b2c3d4e5f60002\"]");
         assertThat(out.has("prod", "aws_lb_listener", "web_listener_https")).isTrue();
 
         JsonNode stage = out.stack("stage");

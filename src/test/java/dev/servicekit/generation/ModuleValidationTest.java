@@ -55,14 +55,15 @@ class ModuleValidationTest {
     }
 
     private static final Map<String, String> REQUIRED = Map.of("name", "svc", "environment", "stage", "image", "img",
-            "vpc_id", "vpc-1", "subnet_ids", "[\"subnet-1\"]", "cluster_name", "c", "notify", "@slack-x", "page", "@pagerduty-x",
+            "vpc_id", "vpc-0123456789abcdef0", "subnet_ids", "[\"subnet-0a1b2c3d4e5f60001\", \"subnet-0a1b2c3d4e5f60002\"]",
+            "cluster_name", "c", "notify", "@slack-x", "page", "@pagerduty-x",
             "runbook_url", "https://wiki.example.com/svc");
 
     /** The error details of a plan with these inputs (on top of the required ones). */
     private static List<String> errors(Path module, Map<String, String> inputs) throws Exception {
         Map<String, String> all = new LinkedHashMap<>(REQUIRED);
         if (module == web) {
-            all.put("public_subnet_ids", "[\"subnet-2\", \"subnet-3\"]");
+            all.put("public_subnet_ids", "[\"subnet-0a1b2c3d4e5f60003\", \"subnet-0a1b2c3d4e5f60004\"]");
             all.put("access_logs_bucket", "stage-lb-logs-123456789012");
         }
         all.putAll(inputs);
@@ -188,7 +189,16 @@ class ModuleValidationTest {
         assertThat(errors(web, Map.of("enable_https", "true")))
                 .containsExactly("error: certificateArn: " + Rules.HTTPS_NEEDS_A_CERTIFICATE);
         assertThat(errors(web, Map.of("public_subnet_ids", "[]"))).containsExactly(
-                "error: publicSubnetIds: an internet-facing load balancer needs public subnets in two zones");
+                "error: publicSubnetIds: needs at least two distinct public subnets: a load balancer spans two zones");
+        assertThat(errors(web, Map.of("public_subnet_ids", "[\"subnet-0a1b2c3d4e5f60003\", \"subnet-0a1b2c3d4e5f60003\"]")))
+                .containsExactly("error: publicSubnetIds: needs at least two distinct public subnets: a load balancer "
+                        + "spans two zones");
+        assertThat(errors(worker, Map.of("subnet_ids", "[\"subnet-1\", \"subnet-1\"]", "vpc_id", "vpc-1")))
+                .containsExactlyInAnyOrder(
+                        "error: vpcId: 'vpc-1' is not a VPC ID such as vpc-0123456789abcdef0",
+                        "error: subnetIds: 'subnet-1, subnet-1' are not all subnet IDs such as subnet-0123456789abcdef0",
+                        "error: subnetIds: needs at least 2 distinct subnets, one per zone: tasks in one subnet all "
+                                + "stop when its zone fails");
         assertThat(errors(web, Map.of("public_subnet_ids", "[]", "internal", "true"))).isEmpty();
     }
 

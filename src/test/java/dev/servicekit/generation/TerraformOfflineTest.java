@@ -25,12 +25,12 @@ class TerraformOfflineTest {
                 {"module": {
                   "integrations_consumer": {"source": "./modules/worker", "name": "integrations-consumer",
                     "environment": "prod", "image": "public.ecr.aws/docker/library/busybox:1.36",
-                    "vpc_id": "vpc-0abc", "subnet_ids": ["subnet-a", "subnet-b"], "cluster_name": "prod",
-                    "notify": "@pagerduty-integrations", "runbook_url": "https://runbooks.example.com/ic"},
+                    "vpc_id": "vpc-0123456789abcdef0", "subnet_ids": ["subnet-0a1b2c3d4e5f60001", "subnet-0a1b2c3d4e5f60002"], "cluster_name": "prod",
+                    "notify": "@slack-integrations", "runbook_url": "https://runbooks.example.com/ic"},
                   "auth": {"source": "./modules/web-service", "name": "auth", "environment": "prod",
-                    "image": "public.ecr.aws/nginx/nginx:1.27", "vpc_id": "vpc-0abc",
-                    "subnet_ids": ["subnet-a", "subnet-b"], "public_subnet_ids": ["subnet-c", "subnet-d"],
-                    "cluster_name": "prod", "notify": "@pagerduty-identity",
+                    "image": "public.ecr.aws/nginx/nginx:1.27", "vpc_id": "vpc-0123456789abcdef0",
+                    "subnet_ids": ["subnet-0a1b2c3d4e5f60001", "subnet-0a1b2c3d4e5f60002"], "public_subnet_ids": ["subnet-0a1b2c3d4e5f60003", "subnet-0a1b2c3d4e5f60004"],
+                    "cluster_name": "prod", "notify": "@slack-identity",
                     "runbook_url": "https://runbooks.example.com/auth"}}}
                 """);
 

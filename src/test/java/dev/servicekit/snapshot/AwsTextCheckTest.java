@@ -34,8 +34,8 @@ class AwsTextCheckTest {
             assertThat(out.stack(env).path("resource").path("aws_security_group").size()).isPositive();
         }
         Synthesized adopted = Synthesized.of(Catalog.of(Service.web("auth", IMAGE, 80).internal()),
-                Map.of("servicekit", Map.of("prod", Map.of("vpcId", "vpc-1", "clusterName", "shared",
-                        "publicSubnetIds", List.of("subnet-1", "subnet-2")))));
+                Map.of("servicekit", Map.of("prod", Map.of("vpcId", "vpc-0a1b2c3d", "clusterName", "shared",
+                        "publicSubnetIds", List.of("subnet-0a1b2c3d", "subnet-0b1b2c3d")))));
         assertThat(AwsTextCheck.problems(adopted.stack("prod"))).isEmpty();
     }
 

@@ -305,8 +305,9 @@ class CatalogValidatorTest {
                 "stage: logRetentionDays: 2 is not a CloudWatch retention; allowed: [0, 1, 3, 5, 7, 14, 30, 60, 90, "
                         + "120, 150, 180, 365, 400, 545, 731, 1096, 1827, 2192, 2557, 2922, 3288, 3653]",
                 "stage: notify: 'slack-alerts' is not a Datadog handle such as @slack-alerts",
-                "stage: vpcId: 'abc' is not a VPC ID (vpc-...)",
-                "stage: publicSubnetIds: an adopted VPC needs at least two public subnets (load balancers span two zones)",
+                "stage: vpcId: 'abc' is not a VPC ID such as vpc-0123456789abcdef0",
+                "stage: publicSubnetIds: needs at least two distinct public subnets: a load balancer spans two zones",
+                "stage: publicSubnetIds: 'subnet-1' is not a subnet ID such as subnet-0123456789abcdef0",
                 "stage: clusterName: an adopted VPC needs an ECS cluster name",
                 "stage: stateBucket: 'Bad_Bucket' is not an S3 bucket name");
     }
@@ -360,11 +361,22 @@ class CatalogValidatorTest {
                 "Stage: network.zones: 7 is outside 2-6",
                 "Stage: prefix: 'Team_' must be lowercase letters, digits and inner hyphens, starting with a letter",
                 "Stage: certificateArn: 'arn:aws:iam::1:x' is not an ACM certificate ARN");
-        Environment adopted = stage.toBuilder().network(new NetworkConfig.Existing("vpc-1", List.of("subnet-1", "sub-2"),
+        String subnet = "subnet-0a1b2c3d4e5f60001";
+        Environment adopted = stage.toBuilder().network(new NetworkConfig.Existing("vpc-1", List.of(subnet, "sub-2"),
                 List.of("net-3"), "c")).build();
         assertThat(problems(List.of(adopted), Service.worker("w", IMAGE))).containsExactly(
-                "stage: publicSubnetIds: 'sub-2' is not a subnet ID",
-                "stage: privateSubnetIds: 'net-3' is not a subnet ID");
+                "stage: vpcId: 'vpc-1' is not a VPC ID such as vpc-0123456789abcdef0",
+                "stage: privateSubnetIds: needs at least 2 distinct subnets, one per zone: tasks in one subnet all "
+                        + "stop when its zone fails",
+                "stage: publicSubnetIds: 'sub-2' is not a subnet ID such as subnet-0123456789abcdef0",
+                "stage: privateSubnetIds: 'net-3' is not a subnet ID such as subnet-0123456789abcdef0");
+        Environment oneZone = stage.toBuilder().network(new NetworkConfig.Existing("vpc-0a1b2c3d",
+                List.of(subnet, subnet), List.of("subnet-0a1b2c3d", "subnet-0a1b2c3d"), "c")).build();
+        assertThat(problems(List.of(oneZone), Service.worker("w", IMAGE))).as("a subnet listed twice counts once")
+                .containsExactly("stage: publicSubnetIds: needs at least two distinct public subnets: a load balancer "
+                                + "spans two zones",
+                        "stage: privateSubnetIds: needs at least 2 distinct subnets, one per zone: tasks in one subnet "
+                                + "all stop when its zone fails");
         assertThat(problems(List.of(stage.toBuilder().tasks(new TaskDefaults(256, 4096, 1, 1, 2)).build()),
                 Service.worker("w", IMAGE)))
                 .containsExactly("stage: memory: 4096 MiB does not fit Fargate cpu 256; allowed: [512, 1024, 2048]");
