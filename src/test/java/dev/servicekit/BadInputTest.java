@@ -190,6 +190,13 @@ class BadInputTest {
     }
 
     @Test
+    void twoEnvironmentsOfOneName() throws Exception {
+        assertThat(rejected(Catalog.of(Service.worker("w", IMAGE)), "{}", Environment.stage(),
+                Environment.stage().toBuilder().region("eu-west-1").build()))
+                .contains("stage: name: two environments are named stage; each needs a name of its own");
+    }
+
+    @Test
     void aVariableDeclaredTwiceOnOneLine() throws Exception {
         assertThat(rejected(Service.worker("w", IMAGE).env("LOG_LEVEL", "info").env("LOG_LEVEL", "debug")))
                 .contains("catalog/w: env.LOG_LEVEL: declared more than once");

@@ -64,6 +64,9 @@ public final class EnvironmentContext {
      */
     public static List<Environment> adapt(Map<String, ?> context, List<Environment> given) {
         List<Problem> problems = new ArrayList<>();
+        Set<String> names = new java.util.HashSet<>();
+        given.stream().map(Environment::name).filter(name -> !names.add(name)).distinct().forEach(name -> problems.add(
+                new Problem(name, "name", "two environments are named " + name + "; each needs a name of its own")));
         Object raw = context == null ? null : context.get(CONTEXT_KEY);
         Object rawDefaults = context == null ? null : context.get(DEFAULTS_KEY);
         Map<String, Object> defaults = Map.of();
@@ -205,10 +208,11 @@ public final class EnvironmentContext {
                 reader.integer(settings, "pagePriority").map(p -> (Number) p).orElse(routing.pagePriority()),
                 reader.string(settings, "notify").orElse(routing.notifyHandle()),
                 reader.integer(settings, "notifyPriority").map(p -> (Number) p).orElse(routing.notifyPriority()));
-        SloTarget slo = reader.object(settings, "slo").map(o -> new SloTarget(
+        SloTarget slo = reader.object(settings, "slo").map(o -> reader.only(o, "slo", "target", "window")).map(o -> new SloTarget(
                 reader.number(o, "slo.target").orElse(preset.slo().targetPercent()),
                 reader.string(o, "slo.window").orElse(preset.slo().window()))).orElse(preset.slo());
-        SyntheticsSettings synthetics = reader.object(settings, "synthetics").map(o -> new SyntheticsSettings(
+        SyntheticsSettings synthetics = reader.object(settings, "synthetics")
+                .map(o -> reader.only(o, "synthetics", "locations", "tickSeconds")).map(o -> new SyntheticsSettings(
                 reader.strings(o, "synthetics.locations").orElse(preset.synthetics().locations()),
                 reader.integer(o, "synthetics.tickSeconds").map(t -> (Number) t)
                         .orElse(preset.synthetics().tickSeconds()))).orElse(preset.synthetics());
@@ -220,14 +224,14 @@ public final class EnvironmentContext {
                         + Arrays.stream(MonitorKind.values()).map(MonitorKind::key).toList());
                 return;
             }
-            reader.object(monitors, "monitors." + key).ifPresent(t -> {
-                Optional<Number> critical = reader.number(t, "monitors." + key + ".critical");
-                if (critical.isEmpty()) {
-                    reader.problem("monitors." + key + ".critical", "required: the threshold that alerts");
-                    return;
+            String field = "monitors." + key;
+            reader.object(monitors, field).map(t -> reader.only(t, field, "critical", "warning")).ifPresent(t -> {
+                Optional<Number> critical = reader.number(t, field + ".critical");
+                if (critical.isEmpty() && !t.containsKey("critical")) {
+                    reader.problem(field + ".critical", "required: the threshold that alerts");
                 }
-                thresholds.put(kind.get(), Thresholds.of(critical.get(),
-                        reader.number(t, "monitors." + key + ".warning").orElse(null)));
+                critical.ifPresent(c -> thresholds.put(kind.get(), Thresholds.of(c,
+                        reader.number(t, field + ".warning").orElse(null))));
             });
         }));
         return new MonitoringDefaults(reader.string(settings, "datadogApiUrl").orElse(preset.datadogApiUrl()), routing,
@@ -272,6 +276,14 @@ public final class EnvironmentContext {
                     ? list.stream().map(String.class::cast).toList() : null);
         }
 
+        /** {@code object} itself, after reporting each of its keys that is not one of {@code known}. */
+        Map<String, Object> only(Map<String, Object> object, String key, String... known) {
+            List<String> knownKeys = List.of(known);
+            object.keySet().stream().filter(k -> !knownKeys.contains(k)).forEach(k -> problem(key + "." + k,
+                    "unknown key; known: " + knownKeys));
+            return object;
+        }
+
         Optional<Map<String, Object>> object(Map<String, Object> settings, String key) {
             return value(settings, key, "an object", v -> v instanceof Map<?, ?> map ? keyedByString(map) : null);
         }
@@ -279,13 +291,14 @@ public final class EnvironmentContext {
         /** {@code key} may be dotted (for messages); the value is looked up by its last part. */
         private <T> Optional<T> value(Map<String, Object> settings, String key, String expected, Function<Object, T> read) {
             String own = key.substring(key.lastIndexOf('.') + 1);
-            if (!settings.containsKey(own) || settings.get(own) == null) {
+            if (!settings.containsKey(own)) {
                 return Optional.empty();
             }
             Object raw = settings.get(own);
-            T value = read.apply(raw);
+            T value = raw == null ? null : read.apply(raw);
             if (value == null) {
-                problem(key, "expected " + expected + ", got " + describe(raw));
+                problem(key, "expected " + expected + ", got " + describe(raw)
+                        + (raw == null ? " (leave the key out for the default)" : ""));
             }
             return Optional.ofNullable(value);
         }

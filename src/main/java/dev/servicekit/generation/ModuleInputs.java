@@ -162,7 +162,9 @@ final class ModuleInputs {
         inputs.add(required("page", "string", "The Datadog handle symptoms page, e.g. @pagerduty-payments.",
                 matches("page", Rules.NOTIFY_HANDLE, Rules.badHandle("${var.page}"))));
         inputs.add(required("notify", "string", "The Datadog handle warnings and causes notify; it must not page, "
-                + "e.g. @slack-payments.", matches("notify", Rules.NOTIFY_HANDLE, Rules.badHandle("${var.notify}"))));
+                + "e.g. @slack-payments.", matches("notify", Rules.NOTIFY_HANDLE, Rules.badHandle("${var.notify}")),
+                new Validation("${!can(regex(\"" + Rules.hclRegex(Rules.PAGING_HANDLE) + "\", var.notify))}",
+                        "notify: " + Rules.notifyPages("${var.notify}"))));
         inputs.add(priority("page_priority", routing.pagePriority(), "symptoms in alert"));
         inputs.add(priority("notify_priority", routing.notifyPriority(), "warnings and causes"));
         if (web) {

@@ -36,21 +36,25 @@ final class ModuleReadme {
             md.append("  image             = \"public.ecr.aws/nginx/nginx:1.27\"\n");
             md.append("  port              = 80\n");
             md.append("  owner             = \"identity\"\n");
-            md.append("  vpc_id            = \"vpc-0abc\"\n");
+            md.append("  writable_paths    = [\"/var/cache/nginx\", \"/var/run\"]\n");
+            md.append("  vpc_id            = \"vpc-0123456789abcdef0\"\n");
             md.append("  subnet_ids        = [\"subnet-0a1b2c3d4e5f60001\", \"subnet-0a1b2c3d4e5f60002\"]\n");
             md.append("  public_subnet_ids = [\"subnet-0a1b2c3d4e5f60003\", \"subnet-0a1b2c3d4e5f60004\"]\n");
             md.append("  cluster_name      = \"prod\"\n");
-            md.append("  notify            = \"@pagerduty-identity\"\n");
+            md.append("  page              = \"@pagerduty-identity\"\n");
+            md.append("  notify            = \"@slack-identity\"\n");
             md.append("  runbook_url       = \"https://runbooks.example.com/auth\"\n");
         } else {
             md.append("  name         = \"integrations-consumer\"\n");
             md.append("  environment  = \"prod\"\n");
             md.append("  image        = \"public.ecr.aws/docker/library/busybox:1.36\"\n");
+            md.append("  command      = [\"sh\", \"-c\", \"while true; do sleep 60; done\"]\n");
             md.append("  owner        = \"integrations\"\n");
-            md.append("  vpc_id       = \"vpc-0abc\"\n");
+            md.append("  vpc_id       = \"vpc-0123456789abcdef0\"\n");
             md.append("  subnet_ids   = [\"subnet-0a1b2c3d4e5f60001\", \"subnet-0a1b2c3d4e5f60002\"]\n");
             md.append("  cluster_name = \"prod\"\n");
-            md.append("  notify       = \"@pagerduty-integrations\"\n");
+            md.append("  page         = \"@pagerduty-integrations\"\n");
+            md.append("  notify       = \"@slack-integrations\"\n");
             md.append("  runbook_url  = \"https://runbooks.example.com/integrations-consumer\"\n");
         }
         md.append("}\n```\n\n");

@@ -99,6 +99,14 @@ public final class Rules {
         return "'" + handle + "' is not a Datadog handle such as @slack-alerts";
     }
 
+    /** Handles of Datadog's paging integrations: whatever notifies one of them pages a person. */
+    public static final Pattern PAGING_HANDLE = Pattern.compile("@(pagerduty|opsgenie|victorops|oncall)(-.*)?");
+
+    public static String notifyPages(String handle) {
+        return "'" + handle + "' is a paging integration, but warnings and causes must not page: notify a chat or "
+                + "email handle such as @slack-alerts (symptoms page through page)";
+    }
+
     public static String negative(String value) {
         return value + " must not be negative";
     }
@@ -163,6 +171,8 @@ public final class Rules {
 
     /** Seconds between two runs of a synthetics test, as Datadog accepts them. */
     public static final AwsLimits.Range SYNTHETICS_TICK = new AwsLimits.Range(30, 604_800, "s");
+    /** Datadog takes a non-negative delay; beyond a day, monitors would judge day-old data. */
+    public static final AwsLimits.Range EVALUATION_DELAY = new AwsLimits.Range(0, 86_400, "s");
 
     /** A warning threshold on the wrong side of its critical one. */
     public static String warningAfterCritical(MonitorKind kind, String warning, String critical) {

@@ -35,8 +35,7 @@ final class EnvironmentRules {
                 Rules.badRetention(String.valueOf(env.logRetentionDays())));
         MonitoringDefaults monitoring = env.monitoring();
         AlertRouting routing = monitoring.routing();
-        scope.check(Rules.NOTIFY_HANDLE.matcher(routing.notifyHandle()).matches(), "notify",
-                Rules.badHandle(routing.notifyHandle()));
+        RoutingRules.checkNotify(scope, routing.notifyHandle());
         scope.check(Rules.NOTIFY_HANDLE.matcher(routing.pageHandle()).matches(), "page",
                 Rules.badHandle(routing.pageHandle()));
         scope.check(Rules.PRIORITY.contains(routing.pagePriority().longValue()), "pagePriority",
@@ -45,6 +44,7 @@ final class EnvironmentRules {
                 Rules.outside(String.valueOf(routing.notifyPriority()), Rules.PRIORITY));
         scope.check(monitoring.datadogApiUrl().startsWith("https://"), "datadogApiUrl",
                 Rules.notHttps(monitoring.datadogApiUrl()));
+        scope.range("evaluationDelaySeconds", monitoring.evaluationDelaySeconds(), Rules.EVALUATION_DELAY);
         ThresholdRules.checkSlo(scope, monitoring.slo());
         scope.check(!monitoring.synthetics().locations().isEmpty(), "synthetics.locations", Rules.NO_SYNTHETICS_LOCATION);
         scope.range("synthetics.tickSeconds", monitoring.synthetics().tickSeconds().longValue(), Rules.SYNTHETICS_TICK);

@@ -53,8 +53,7 @@ final class ServiceRules {
             scope.check(spec.isWeb(), "certificateArn", Rules.WEB_ONLY);
             WebRules.checkCertificate(scope, arn, env.region());
         });
-        line.notifyHandle().ifPresent(handle -> scope.check(Rules.NOTIFY_HANDLE.matcher(handle).matches(), "notify",
-                Rules.badHandle(handle)));
+        line.notifyHandle().ifPresent(handle -> RoutingRules.checkNotify(scope, handle));
         line.pageHandle().ifPresent(handle -> scope.check(Rules.NOTIFY_HANDLE.matcher(handle).matches(), "page",
                 Rules.badHandle(handle)));
         SloTarget slo = s.alerting().slo();

@@ -17,6 +17,7 @@ import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 /** cdktf.json's context adapts the environments to an account without touching library code. */
 class EnvironmentContextTest {
@@ -27,7 +28,7 @@ class EnvironmentContextTest {
         Map<String, Object> context = Map.of("servicekit", Map.of("stage", Map.of(),
                 "prod", Map.of("region", "eu-west-1", "stateBucket", "acme-terraform-state",
                         "certificateArn", "arn:aws:acm:eu-west-1:123456789012:certificate/x",
-                        "notify", "@pagerduty-acme",
+                        "notify", "@slack-acme",
                         "vpcId", "vpc-0123456789abcdef0", "publicSubnetIds", List.of("subnet-0a1b2c3d4e5f60001", "subnet-0a1b2c3d4e5f60002"),
                         "privateSubnetIds", List.of("subnet-0a1b2c3d4e5f60003", "subnet-0a1b2c3d4e5f60004"), "clusterName", "shared")));
         Synthesized out = Synthesized.of(CATALOG, context);
@@ -94,6 +95,26 @@ class EnvironmentContextTest {
                 Map.of("regoin", "eu-west-1")))))
                 .isInstanceOf(ConfigurationException.class)
                 .hasMessageContaining("cdktf.json: context.servicekit.prod.regoin: unknown key; known: [preset, prefix, region");
+        Map<String, Object> nested = new java.util.HashMap<>();
+        nested.put("slo", Map.of("target", 99.9, "windw", "7d"));
+        nested.put("synthetics", Map.of("tick", 60));
+        nested.put("monitors", Map.of("cpu", Map.of("critical", 90, "warn", 80)));
+        nested.put("certificateArn", null);
+        assertThatThrownBy(() -> EnvironmentContext.environments(Map.of("servicekit", Map.of("prod", nested))))
+                .isInstanceOf(ConfigurationException.class)
+                .hasMessageContaining("cdktf.json: context.servicekit.prod.slo.windw: unknown key; known: [target, window]")
+                .hasMessageContaining("cdktf.json: context.servicekit.prod.synthetics.tick: unknown key; known: "
+                        + "[locations, tickSeconds]")
+                .hasMessageContaining("cdktf.json: context.servicekit.prod.monitors.cpu.warn: unknown key; known: "
+                        + "[critical, warning]")
+                .hasMessageContaining("cdktf.json: context.servicekit.prod.certificateArn: expected a string, got null "
+                        + "(leave the key out for the default)");
+        Map<String, Object> nullCritical = new java.util.HashMap<>();
+        nullCritical.put("critical", null);
+        assertThat(catchThrowableOfType(() -> EnvironmentContext.environments(Map.of("servicekit", Map.of("prod",
+                Map.of("monitors", Map.of("cpu", nullCritical))))), ConfigurationException.class).problems())
+                .extracting(Object::toString).containsExactly("cdktf.json: context.servicekit.prod.monitors.cpu.critical: "
+                        + "expected a number, got null (leave the key out for the default)");
         assertThatThrownBy(() -> EnvironmentContext.environments(Map.of("servicekit", Map.of("qa", Map.of()))))
                 .isInstanceOf(ConfigurationException.class)
                 .hasMessageContaining("cdktf.json: context.servicekit.qa.preset: an environment other than stage and "
@@ -197,6 +218,9 @@ class EnvironmentContextTest {
                 .containsExactly(qa.toBuilder().prefix("x").build());
         assertThatThrownBy(() -> EnvironmentContext.adapt(Map.of("servicekit", Map.of("prod", Map.of())), List.of(qa)))
                 .hasMessageContaining("cdktf.json: context.servicekit.prod: unknown environment; known: [qa]");
+        assertThatThrownBy(() -> EnvironmentContext.adapt(Map.of(), List.of(qa, qa.toBuilder().region("eu-west-1")
+                .build()))).isInstanceOf(ConfigurationException.class)
+                .hasMessageContaining("qa: name: two environments are named qa; each needs a name of its own");
     }
 
     @Test

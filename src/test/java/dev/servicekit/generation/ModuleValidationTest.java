@@ -188,6 +188,9 @@ class ModuleValidationTest {
                 .containsExactly("error: certificateArn: " + Rules.HTTPS_NEEDS_A_CERTIFICATE);
         assertThat(errors(web, Map.of("enable_https", "true")))
                 .containsExactly("error: certificateArn: " + Rules.HTTPS_NEEDS_A_CERTIFICATE);
+        assertThat(errors(worker, Map.of("notify", "@pagerduty-payments"))).containsExactly(
+                "error: notify: '@pagerduty-payments' is a paging integration, but warnings and causes must not page: "
+                        + "notify a chat or email handle such as @slack-alerts (symptoms page through page)");
         assertThat(errors(web, Map.of("public_subnet_ids", "[]"))).containsExactly(
                 "error: publicSubnetIds: needs at least two distinct public subnets: a load balancer spans two zones");
         assertThat(errors(web, Map.of("public_subnet_ids", "[\"subnet-0a1b2c3d4e5f60003\", \"subnet-0a1b2c3d4e5f60003\"]")))

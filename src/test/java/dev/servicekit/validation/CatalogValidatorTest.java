@@ -180,6 +180,19 @@ class CatalogValidatorTest {
     void aNotificationHandleMustBeADatadogHandle() {
         assertThat(problems(Service.worker("w", IMAGE).prod(p -> p.notify("pagerduty-payments")))).containsExactly(
                 "prod/w: notify: 'pagerduty-payments' is not a Datadog handle such as @slack-alerts");
+        for (String paging : List.of("@pagerduty-payments", "@opsgenie", "@victorops-key", "@oncall-payments")) {
+            assertThat(problems(Service.worker("w", IMAGE).notify(paging))).as(paging).containsExactly(
+                    "catalog/w: notify: '" + paging + "' is a paging integration, but warnings and causes must not page: "
+                            + "notify a chat or email handle such as @slack-alerts (symptoms page through page)");
+        }
+        Environment pagingStage = Environment.stage().toBuilder().monitoring(Environment.stage().monitoring().toBuilder()
+                .routing(Environment.stage().monitoring().routing().withNotifyHandle("@pagerduty-ops"))
+                .evaluationDelaySeconds(-1).build()).build();
+        assertThat(problems(List.of(pagingStage), Service.worker("w", IMAGE))).containsExactly(
+                "stage: notify: '@pagerduty-ops' is a paging integration, but warnings and causes must not page: "
+                        + "notify a chat or email handle such as @slack-alerts (symptoms page through page)",
+                "stage: evaluationDelaySeconds: -1 is outside 0-86400 s");
+        CatalogValidator.validate(Catalog.of(Service.worker("w", IMAGE).notify("@slack-pagerduty-fans")), ENVIRONMENTS);
     }
 
     @Test
