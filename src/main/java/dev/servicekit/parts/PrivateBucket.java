@@ -49,24 +49,24 @@ public final class PrivateBucket {
                                 S3BucketServerSideEncryptionConfigurationRuleApplyServerSideEncryptionByDefaultA.builder()
                                         .sseAlgorithm("AES256").build())
                         .build()))
-                .build()).existsWhen(exists);
+                .build()).partOf(bucket).existsWhen(exists);
         Block publicAccess = add.apply(id + "_public_access", S3BucketPublicAccessBlockConfig.builder()
                 .bucket(bucketId)
                 .blockPublicAcls(true)
                 .blockPublicPolicy(true)
                 .ignorePublicAcls(true)
                 .restrictPublicBuckets(true)
-                .build()).existsWhen(exists);
+                .build()).partOf(bucket).existsWhen(exists);
         Block versioning = add.apply(id + "_versioning", S3BucketVersioningAConfig.builder()
                 .bucket(bucketId)
                 .versioningConfiguration(S3BucketVersioningVersioningConfiguration.builder().status("Enabled").build())
-                .build()).existsWhen(exists);
+                .build()).partOf(bucket).existsWhen(exists);
         // A lifecycle rule on noncurrent versions needs versioning on first (AWS's documentation).
         add.apply(id + "_lifecycle", S3BucketLifecycleConfigurationConfig.builder()
                 .bucket(bucketId)
                 .rule(List.of(lifecycle))
                 .dependsOn(List.of(versioning))
-                .build()).existsWhen(exists);
+                .build()).partOf(bucket).existsWhen(exists);
         String arn = bucket.ref("arn");
         List<Map<String, Object>> statements = new ArrayList<>(grants.apply(arn));
         statements.add(PolicyDocument.denyInsecureTransport("s3:*", List.of(arn, arn + "/*")));
@@ -75,7 +75,7 @@ public final class PrivateBucket {
                 .policy(PolicyDocument.jsonencode(statements))
                 // S3 refuses a bucket policy while the public access block is being set.
                 .dependsOn(List.of(publicAccess))
-                .build()).existsWhen(exists);
+                .build()).partOf(bucket).existsWhen(exists);
         return new Blocks(bucket, policy);
     }
 }

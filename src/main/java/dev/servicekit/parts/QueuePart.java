@@ -32,7 +32,7 @@ public final class QueuePart implements ServicePart {
     private static void tlsOnly(ServiceAssembly service, String id, Block queue) {
         service.resource(id, SqsQueuePolicyConfig.builder().queueUrl(queue.ref("id"))
                 .policy(PolicyDocument.jsonencode(List.of(PolicyDocument.denyInsecureTransport("sqs:*", queue.ref("arn")))))
-                .build());
+                .build()).partOf(queue);
     }
 
     QueuePart(QueueOptions options) {
@@ -81,7 +81,7 @@ public final class QueuePart implements ServicePart {
         service.resource("dlq_redrive_allow", SqsQueueRedriveAllowPolicyConfig.builder()
                 .queueUrl(deadLetterQueue.ref("id"))
                 .redriveAllowPolicy(Hcl.jsonencode(allow))
-                .build());
+                .build()).partOf(deadLetterQueue);
 
         service.environmentVariable(QueueOptions.URL_VARIABLE, queue.ref("url"));
         service.environmentVariable(QueueOptions.NAME_VARIABLE, queue.ref("name"));

@@ -6,12 +6,15 @@ import dev.servicekit.catalog.Bucket;
 import dev.servicekit.catalog.Customizer;
 import dev.servicekit.settings.ServiceSettings;
 import dev.servicekit.terraform.Condition;
+import dev.servicekit.terraform.Block;
+import dev.servicekit.terraform.Stateful;
 import dev.servicekit.terraform.TerraformDocument;
 import software.constructs.Construct;
 
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Predicate;
 import java.util.function.BiFunction;
 import java.util.function.Supplier;
 
@@ -107,8 +110,9 @@ public final class ServiceParts {
             full.enter(part);
             part.declare(full);
         }
+        Predicate<Block> keepsData = block -> block.stateful().map(Stateful::preventDestroy).orElse(false);
         whole.blocks().stream()
-                .filter(block -> block.stateful().map(s -> s.preventDestroy()).orElse(false))
+                .filter(block -> keepsData.test(block) || block.owner().filter(keepsData).isPresent())
                 .forEach(block -> document.release(block.address()));
         Optional<ServiceSettings.Web> web = settings.web();
         if (web.isPresent() && platform.protectStatefulResources()) {

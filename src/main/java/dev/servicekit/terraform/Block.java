@@ -45,6 +45,7 @@ public final class Block implements ITerraformDependable {
     private Condition exists = Condition.ALWAYS;
     private String path;
     private Optional<Stateful> stateful = Optional.empty();
+    private Optional<Block> owner = Optional.empty();
 
     private Block(Kind kind, String type, String name, Optional<Class<?>> resourceClass, Map<String, Object> attributes) {
         this.kind = Objects.requireNonNull(kind);
@@ -184,6 +185,21 @@ public final class Block implements ITerraformDependable {
 
     public Optional<Stateful> stateful() {
         return stateful;
+    }
+
+    /**
+     * Marks the block a setting of {@code resource} (a bucket's encryption, a queue's policy): where that
+     * resource leaves Terraform's management without being destroyed, this block leaves with it, so the
+     * resource keeps its settings.
+     */
+    public Block partOf(Block resource) {
+        owner = Optional.of(resource);
+        return this;
+    }
+
+    /** The resource this block is a setting of, if it is one. */
+    public Optional<Block> owner() {
+        return owner;
     }
 
     @Override

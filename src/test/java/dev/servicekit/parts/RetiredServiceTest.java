@@ -19,17 +19,31 @@ import static org.assertj.core.api.Assertions.assertThat;
 class RetiredServiceTest {
     private static final String IMAGE = "public.ecr.aws/nginx/nginx:1.27";
     private final Synthesized out = Synthesized.of(Catalog.of(
-            Service.worker("mailer", IMAGE).retire(),
+            Service.worker("mailer", IMAGE).bucket().retire(),
             Service.web("auth", IMAGE, 80).withQueue().prod(p -> p.allowPlainHttp()).retire(),
             Service.worker("billing", IMAGE)));
 
     @Test
     void aRetiredServicesDataIsReleasedNotDestroyed() {
         for (String env : new String[] {"stage", "prod"}) {
+            // The queues and the bucket leave with their settings: destroying a policy or a public access
+            // block would leave the kept data reachable without TLS, or exposable.
             assertThat(out.stack(env).path("removed").toString()).as(env).isEqualTo("["
                     + released("aws_sqs_queue.mailer_queue") + "," + released("aws_sqs_queue.mailer_dlq") + ","
+                    + released("aws_sqs_queue_policy.mailer_queue_policy") + ","
+                    + released("aws_sqs_queue_policy.mailer_dlq_policy") + ","
+                    + released("aws_sqs_queue_redrive_allow_policy.mailer_dlq_redrive_allow") + ","
                     + released("aws_cloudwatch_log_group.mailer_logs") + ","
+                    + released("aws_s3_bucket.mailer_bucket") + ","
+                    + released("aws_s3_bucket_server_side_encryption_configuration.mailer_bucket_encryption") + ","
+                    + released("aws_s3_bucket_public_access_block.mailer_bucket_public_access") + ","
+                    + released("aws_s3_bucket_versioning.mailer_bucket_versioning") + ","
+                    + released("aws_s3_bucket_lifecycle_configuration.mailer_bucket_lifecycle") + ","
+                    + released("aws_s3_bucket_policy.mailer_bucket_policy") + ","
                     + released("aws_sqs_queue.auth_queue") + "," + released("aws_sqs_queue.auth_dlq") + ","
+                    + released("aws_sqs_queue_policy.auth_queue_policy") + ","
+                    + released("aws_sqs_queue_policy.auth_dlq_policy") + ","
+                    + released("aws_sqs_queue_redrive_allow_policy.auth_dlq_redrive_allow") + ","
                     + released("aws_cloudwatch_log_group.auth_logs") + "]");
             JsonNode resources = out.stack(env).path("resource");
             resources.fields().forEachRemaining(type -> type.getValue().fieldNames().forEachRemaining(address ->
