@@ -89,7 +89,7 @@ public final class Servicekit {
                           String outputDirectory, Path outdir, PrintStream err) {
         try {
             requireInput(catalog, environments);
-            if (System.getenv("CDKTF_OUTDIR") != null) {
+            if (ProjectSettings.cliOutdir(System.getenv()).isPresent()) {
                 // cdktf's App writes where CDKTF_OUTDIR says, and nothing can stage it (see Relaunch).
                 new ServicekitApp(catalog, environments, context, outputDirectory, outdir.toString()).synth();
             } else {

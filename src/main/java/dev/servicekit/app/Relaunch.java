@@ -59,7 +59,7 @@ public final class Relaunch {
     public static Optional<Integer> ifNeeded(Class<?> main, String[] args) throws Exception {
         Map<String, String> env = System.getenv();
         Optional<Path> node = env.containsKey("JSII_NODE") ? Optional.empty() : find(Path.of("").toAbsolutePath());
-        boolean cliOutdir = env.containsKey("CDKTF_OUTDIR");
+        boolean cliOutdir = ProjectSettings.cliOutdir(env).isPresent();
         if (env.containsKey(CHILD) || node.isEmpty() && !cliOutdir) {
             return Optional.empty();
         }

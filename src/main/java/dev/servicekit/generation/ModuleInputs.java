@@ -20,6 +20,7 @@ import dev.servicekit.parts.ServiceParts;
 import dev.servicekit.rules.AwsLimits;
 import dev.servicekit.rules.AwsName;
 import dev.servicekit.rules.Rules;
+import dev.servicekit.settings.ServiceNames;
 
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -86,7 +87,13 @@ final class ModuleInputs {
                 + "(its root filesystem is read-only), each an empty volume of the task's ephemeral storage, e.g. "
                 + "[\"/var/cache/nginx\", \"/var/run\"] for nginx.",
                 new Validation("${alltrue([for p in var.writable_paths : can(regex(\"" + Rules.hclRegex(Rules.WRITABLE_PATH)
-                        + "\", p))])}", "writablePaths: " + Rules.badWritablePath("${join(\", \", var.writable_paths)}"))));
+                        + "\", p))])}", "writablePaths: " + Rules.badWritablePath("${join(\", \", var.writable_paths)}")),
+                new Validation("${length(distinct([for p in var.writable_paths : \""
+                        + ServiceNames.writableVolumeTemplate("p") + "\"])) == length(var.writable_paths)}",
+                        "writablePaths: " + Rules.sameVolume("${join(\", \", var.writable_paths)}")),
+                new Validation("${alltrue([for p in var.writable_paths : length(\"" + ServiceNames.writableVolumeTemplate("p")
+                        + "\") <= " + Rules.VOLUME_NAME_MAX + "])}",
+                        "writablePaths: " + Rules.volumeNameTooLong("${join(\", \", var.writable_paths)}"))));
         inputs.add(optional("readonly_root_filesystem", "bool", true, "Keep the container's root filesystem "
                 + "read-only; false for an image that cannot run so."));
         if (web) {

@@ -2,6 +2,7 @@ package dev.servicekit.parts;
 
 import com.hashicorp.cdktf.providers.aws.ecs_task_definition.EcsTaskDefinitionConfig;
 import com.hashicorp.cdktf.providers.aws.ecs_task_definition.EcsTaskDefinitionVolume;
+import dev.servicekit.settings.ServiceNames;
 import dev.servicekit.settings.ServiceSettings;
 import dev.servicekit.terraform.Block;
 import dev.servicekit.terraform.Expression;
@@ -52,14 +53,14 @@ public final class TaskPart implements ServicePart {
         Object mounts;
         if (writable instanceof Expression.ExpressionList paths) {
             mounts = Expression.of("[for p in " + paths.expression().hcl() + " : {containerPath = p, readOnly = false, "
-                    + "sourceVolume = " + volumeName("p") + "}]");
+                    + "sourceVolume = \"" + ServiceNames.writableVolumeTemplate("p") + "\"}]");
         } else {
             List<Object> list = new ArrayList<>();
             for (String path : writable) {
                 Map<String, Object> mount = new TreeMap<>();
                 mount.put("containerPath", path);
                 mount.put("readOnly", false);
-                mount.put("sourceVolume", volumeName(path));
+                mount.put("sourceVolume", ServiceNames.writableVolume(path));
                 list.add(mount);
             }
             mounts = list;
@@ -74,7 +75,8 @@ public final class TaskPart implements ServicePart {
         EcsTaskDefinitionConfig.Builder definition = EcsTaskDefinitionConfig.builder();
         if (!(writable instanceof Expression.ExpressionList)) {
             // Volumes without a host path: Fargate backs them with the task's ephemeral storage.
-            definition.volume(writable.stream().map(path -> EcsTaskDefinitionVolume.builder().name(volumeName(path)).build())
+            definition.volume(writable.stream()
+                    .map(path -> EcsTaskDefinitionVolume.builder().name(ServiceNames.writableVolume(path)).build())
                     .toList());
         }
         Block task = service.resource(TASK, definition
@@ -91,20 +93,9 @@ public final class TaskPart implements ServicePart {
         if (writable instanceof Expression.ExpressionList paths) {
             // A module's paths are an input: one volume for each, named as its mount point names it.
             task.addOverride("dynamic", Map.of("volume", new TreeMap<>(Map.of("for_each", paths.expression(),
-                    "content", Map.of("name", "writable-${replace(trim(volume.value, \"/\"), \"/\", \"-\")}")))));
+                    "content", Map.of("name", ServiceNames.writableVolumeTemplate("volume.value"))))));
         }
         service.moduleOutput("task_definition_arn", task.ref("arn"), "ARN of the task definition");
-    }
-
-    /**
-     * The volume of a writable directory, from its path: {@code /var/cache/nginx} is {@code writable-var-cache-nginx}.
-     * Given an HCL expression rather than a path (a for expression's {@code p}), the same as an HCL string.
-     */
-    static String volumeName(String path) {
-        if (path.startsWith("/")) {
-            return "writable-" + path.substring(1).replace('/', '-');
-        }
-        return "\"writable-${replace(trim(" + path + ", \"/\"), \"/\", \"-\")}\"";
     }
 
     /**

@@ -28,6 +28,18 @@ public final class Rules {
         return "'" + path + "' must be absolute paths of letters, digits, hyphens and underscores, e.g. /var/cache/nginx";
     }
 
+    /** ECS's limit on a task definition volume's name. */
+    public static final int VOLUME_NAME_MAX = 255;
+
+    public static String sameVolume(String paths) {
+        return "[" + paths + "] would share a volume name (a path given twice, or paths such as /a-b and /a/b); "
+                + "rename one directory";
+    }
+
+    public static String volumeNameTooLong(String path) {
+        return "'" + path + "' is too long: its volume name would exceed " + VOLUME_NAME_MAX + " characters";
+    }
+
     /** Monitor priority: 1 (highest) to 5. */
     public static final AwsLimits.Range PRIORITY = new AwsLimits.Range(1, 5, "");
 

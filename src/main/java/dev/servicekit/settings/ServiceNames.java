@@ -18,6 +18,19 @@ public record ServiceNames(String environment, String service, java.util.Optiona
         return environment + "-" + service;
     }
 
+    /**
+     * The task's volume for a writable directory: {@code /var/cache/nginx} is {@code writable-var-cache-nginx}.
+     * Two paths may map to one name ({@code /a-b}, {@code /a/b}); validation refuses such a pair.
+     */
+    public static String writableVolume(String path) {
+        return "writable-" + path.substring(1).replace('/', '-');
+    }
+
+    /** {@link #writableVolume} as a Terraform string template, for a path that is the HCL expression {@code path}. */
+    public static String writableVolumeTemplate(String path) {
+        return "writable-${replace(trim(" + path + ", \"/\"), \"/\", \"-\")}";
+    }
+
     public String queue() {
         return prefix();
     }

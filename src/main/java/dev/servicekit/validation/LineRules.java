@@ -7,12 +7,16 @@ import dev.servicekit.catalog.ServiceSpec;
 import dev.servicekit.rules.AwsLimits;
 import dev.servicekit.rules.Problems;
 import dev.servicekit.rules.Rules;
+import dev.servicekit.settings.ServiceNames;
 import dev.servicekit.terraform.Tokens;
 
+import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.regex.Pattern;
 
 /** What a catalog line says regardless of the environment: its name, image, owner, variables, secrets, links. */
@@ -77,9 +81,18 @@ final class LineRules {
             }
         }
         AccessRules.check(spec, line);
+        Map<String, List<String>> pathsByVolume = new TreeMap<>();
         for (String path : spec.writablePaths()) {
-            line.check(Rules.WRITABLE_PATH.matcher(path).matches(), "writablePaths", Rules.badWritablePath(path));
+            if (!Rules.WRITABLE_PATH.matcher(path).matches()) {
+                line.add("writablePaths", Rules.badWritablePath(path));
+                continue;
+            }
+            String volume = ServiceNames.writableVolume(path);
+            line.check(volume.length() <= Rules.VOLUME_NAME_MAX, "writablePaths", Rules.volumeNameTooLong(path));
+            pathsByVolume.computeIfAbsent(volume, v -> new ArrayList<>()).add(path);
         }
+        pathsByVolume.values().stream().filter(paths -> paths.size() > 1)
+                .forEach(paths -> line.add("writablePaths", Rules.sameVolume(String.join(", ", paths))));
         spec.addOns().forEach(addOn -> addOn.problems()
                 .forEach((field, message) -> line.add(addOn.option() + "." + field, message)));
     }

@@ -224,5 +224,14 @@ class ModuleValidationTest {
                 "error: writablePaths: " + Rules.badWritablePath("var/run"));
         assertThat(java(Service.worker("svc", "img").writablePaths("var/run"), "stage")).containsExactly(
                 "error: writablePaths: " + Rules.badWritablePath("var/run"));
+        assertThat(errors(worker, Map.of("writable_paths", "[\"/a-b\", \"/a/b\"]"))).containsExactly(
+                "error: writablePaths: " + Rules.sameVolume("/a-b, /a/b"));
+        assertThat(java(Service.worker("svc", "img").writablePaths("/a-b", "/a/b"), "stage")).containsExactly(
+                "error: writablePaths: " + Rules.sameVolume("/a-b, /a/b"));
+        String deep = "/" + "d".repeat(Rules.VOLUME_NAME_MAX);
+        assertThat(errors(worker, Map.of("writable_paths", "[\"" + deep + "\"]"))).containsExactly(
+                "error: writablePaths: " + Rules.volumeNameTooLong(deep));
+        assertThat(java(Service.worker("svc", "img").writablePaths(deep), "stage")).containsExactly(
+                "error: writablePaths: " + Rules.volumeNameTooLong(deep));
     }
 }
