@@ -1,6 +1,7 @@
 package dev.servicekit.snapshot;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.servicekit.terraform.Hcl;
 
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -135,7 +136,7 @@ public final class ReferenceCheck {
         List<String> found = new ArrayList<>();
         int start = nextTemplate(text, 0);
         while (start >= 0) {
-            int end = closingBrace(text, start + 2);
+            int end = Hcl.closingBrace(text, start + 2);
             scan(text.substring(start + 2, end), found);
             start = nextTemplate(text, end);
         }
@@ -149,7 +150,7 @@ public final class ReferenceCheck {
         int start = nextTemplate(text, 0);
         while (start >= 0) {
             literal.append(text, from, start).append(replacement);
-            from = Math.min(text.length(), closingBrace(text, start + 2) + 1);
+            from = Math.min(text.length(), Hcl.closingBrace(text, start + 2) + 1);
             start = nextTemplate(text, from);
         }
         return literal.append(text.substring(from)).toString();
@@ -188,7 +189,7 @@ public final class ReferenceCheck {
                 } else if (expression.startsWith("$${", i) || expression.startsWith("%%{", i)) {
                     i += 3;
                 } else if (expression.startsWith("${", i) || expression.startsWith("%{", i)) {
-                    int end = closingBrace(expression, i + 2);
+                    int end = Hcl.closingBrace(expression, i + 2);
                     scan(expression.substring(i + 2, end), found);
                     i = end + 1;
                 } else {
@@ -198,30 +199,5 @@ public final class ReferenceCheck {
             i++;
         }
         found.add(code.toString());
-    }
-
-    /** The index of the brace closing an expression that starts at {@code from}, skipping string literals. */
-    private static int closingBrace(String text, int from) {
-        int depth = 1;
-        boolean inString = false;
-        for (int i = from; i < text.length(); i++) {
-            char c = text.charAt(i);
-            if (inString) {
-                if (c == '\\') {
-                    i++;
-                } else if (c == '"') {
-                    inString = false;
-                } else if (text.startsWith("${", i)) {
-                    i = closingBrace(text, i + 2);
-                }
-            } else if (c == '"') {
-                inString = true;
-            } else if (c == '{') {
-                depth++;
-            } else if (c == '}' && --depth == 0) {
-                return i;
-            }
-        }
-        return text.length();
     }
 }

@@ -145,7 +145,7 @@ public final class Hcl {
             if ((c == '$' || c == '%') && text.charAt(i + 1) == c && i + 2 < text.length() && text.charAt(i + 2) == '{') {
                 i += 3;
             } else if ((c == '$' || c == '%') && text.charAt(i + 1) == '{') {
-                int end = closing(text, i + 2);
+                int end = Math.min(closingBrace(text, i + 2), text.length() - 1);
                 found.add(new int[] {i, end + 1});
                 i = end + 1;
             } else {
@@ -155,8 +155,11 @@ public final class Hcl {
         return found;
     }
 
-    /** The index of the brace that closes an expression starting at {@code from}, skipping string literals. */
-    private static int closing(String text, int from) {
+    /**
+     * The index of the brace that closes an expression starting at {@code from} (just after its {@code ${}),
+     * skipping string literals and the templates nested in them; the text's length when nothing closes it.
+     */
+    public static int closingBrace(String text, int from) {
         int depth = 1;
         boolean inString = false;
         for (int i = from; i < text.length(); i++) {
@@ -166,6 +169,8 @@ public final class Hcl {
                     i++;
                 } else if (c == '"') {
                     inString = false;
+                } else if (text.startsWith("${", i)) {
+                    i = closingBrace(text, i + 2);
                 }
             } else if (c == '"') {
                 inString = true;
@@ -175,6 +180,6 @@ public final class Hcl {
                 return i;
             }
         }
-        return text.length() - 1;
+        return text.length();
     }
 }
