@@ -95,6 +95,31 @@ class BadInputTest {
                         "cdktf.json: context.servicekit.prod.loadBalancerLogs:");
         assertThat(rejected(one, "{\"context\": {\"servicekit\": {\"prod\": {\"monitors\": {\"cpu\": {\"critical\": "
                 + "\"high\"}}}}}}")).contains("cdktf.json: context.servicekit.prod.monitors.cpu.critical:");
+        assertThat(rejected(one, "{\"context\": {\"servicekit\": {\"prod\": {\"maxCount\": 4294967298}}}}"))
+                .as("a number beyond an int is not read modulo 2^32")
+                .contains("cdktf.json: context.servicekit.prod.maxCount: expected a whole number, got the number 4294967298");
+        assertThat(rejected(one, "{\"context\": {\"servicekit\": {}}}")).contains("cdktf.json: context.servicekit: "
+                + "names no environment");
+    }
+
+    @Test
+    void anOutputDirectoryThatIsTheProjectIsRefusedBeforeAnythingMoves() throws Exception {
+        Files.writeString(project.resolve("Infrastructure.java"), "the team's code");
+        for (String output : new String[] {".", "", "..", "./"}) {
+            assertThat(rejected(Catalog.of(Service.worker("w", IMAGE)), "{\"output\": \"" + output + "\"}"))
+                    .as(output).contains("output: '" + output + "' is the project's directory or holds it");
+            assertThat(project.resolve("Infrastructure.java")).exists();
+        }
+    }
+
+    @Test
+    void stageAndProdKeepTheirOwnPresets() throws Exception {
+        Catalog one = Catalog.of(Service.worker("w", IMAGE));
+        assertThat(rejected(one, "{\"context\": {\"servicekit\": {\"prod\": {\"preset\": \"stage\"}}}}"))
+                .contains("cdktf.json: context.servicekit.prod.preset: 'stage': prod is its own preset");
+        assertThat(rejected(one, "{\"context\": {\"servicekitDefaults\": {\"preset\": \"stage\"}, \"servicekit\": "
+                + "{\"prod\": {}, \"dev\": {}}}}")).contains("cdktf.json: context.servicekitDefaults.preset: cannot be a "
+                + "default");
     }
 
     @Test

@@ -1,5 +1,8 @@
 package dev.servicekit.app;
 
+import dev.servicekit.rules.ConfigurationException;
+import dev.servicekit.rules.Problem;
+
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -28,8 +31,18 @@ public final class OutputSwap {
 
     private OutputSwap() {}
 
+    /** What marks a directory as a project, never an output: the swap would delete it. */
+    private static final List<String> PROJECT_FILES = List.of("cdktf.json", "pom.xml", "package.json", ".git");
+
     public static void into(Path outdir, Writer writer) throws Exception {
         Path absolute = outdir.toAbsolutePath().normalize();
+        Path workingDirectory = Path.of("").toAbsolutePath().normalize();
+        boolean project = PROJECT_FILES.stream().anyMatch(name -> Files.exists(absolute.resolve(name), LinkOption.NOFOLLOW_LINKS));
+        if (absolute.getParent() == null || workingDirectory.startsWith(absolute) || project) {
+            throw new ConfigurationException(List.of(new Problem("project", "output", "'" + absolute + "' is a "
+                    + "project's directory or holds the working directory; synthesis replaces its output directory "
+                    + "whole, so name a directory of its own, e.g. cdktf.out")));
+        }
         Path staging = absolute.resolveSibling(absolute.getFileName() + ".staging");
         Path previous = absolute.resolveSibling(absolute.getFileName() + ".previous");
         delete(staging);

@@ -28,12 +28,12 @@ public record ProjectSettings(Map<String, Object> context, String outputDirector
     public static final String CDKTF_JSON = "cdktf.json";
     public static final String DEFAULT_OUTPUT = "cdktf.out";
 
-    /** The settings of the project in {@code directory}, as the environment variables {@code env} complete them. */
     /** The cdktf CLI's output directory, when the app runs under the CLI: {@code CDKTF_OUTDIR}, unless empty. */
     public static java.util.Optional<String> cliOutdir(Map<String, String> env) {
         return java.util.Optional.ofNullable(env.get("CDKTF_OUTDIR")).filter(dir -> !dir.isBlank());
     }
 
+    /** The settings of the project in {@code directory}, as the environment variables {@code env} complete them. */
     public static ProjectSettings read(Path directory, Map<String, String> env) {
         ObjectMapper json = new ObjectMapper();
         Path file = directory.resolve(CDKTF_JSON);
@@ -70,6 +70,11 @@ public record ProjectSettings(Map<String, Object> context, String outputDirector
             throw problem("CDKTF_CONTEXT_JSON: not valid JSON: " + e.getOriginalMessage());
         }
         String output = project == null ? DEFAULT_OUTPUT : project.path("output").asText(DEFAULT_OUTPUT);
+        Path projectDirectory = directory.toAbsolutePath().normalize();
+        if (output.isBlank() || projectDirectory.startsWith(projectDirectory.resolve(output).normalize())) {
+            throw problem(file + ": output: '" + output + "' is the project's directory or holds it; synthesis "
+                    + "replaces its output directory whole, so name a directory of its own, e.g. " + DEFAULT_OUTPUT);
+        }
         Path outdir = java.util.Optional.ofNullable(env.get(Relaunch.OUTDIR)).filter(dir -> !dir.isBlank())
                 .or(() -> cliOutdir(env)).map(Path::of).orElse(directory.resolve(output));
         return new ProjectSettings(context == null ? Map.of() : context, output, outdir);

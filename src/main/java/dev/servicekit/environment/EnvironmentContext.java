@@ -72,6 +72,10 @@ public final class EnvironmentContext {
         Map<String, Object> defaults = Map.of();
         if (rawDefaults instanceof Map<?, ?> map) {
             defaults = keyedByString(map);
+            if (defaults.containsKey("preset")) {
+                problems.add(new Problem("cdktf.json", "context." + DEFAULTS_KEY + ".preset", "cannot be a default: "
+                        + "stage and prod are their own presets; give each other environment its own \"preset\""));
+            }
         } else if (rawDefaults != null) {
             problems.add(new Problem("cdktf.json", "context." + DEFAULTS_KEY, "expected an object of settings for "
                     + "every environment, got " + describe(rawDefaults)));
@@ -79,6 +83,11 @@ public final class EnvironmentContext {
         Map<String, Object> byName = new LinkedHashMap<>();
         if (raw instanceof Map<?, ?> map) {
             byName.putAll(keyedByString(map));
+            if (map.isEmpty()) {
+                problems.add(new Problem("cdktf.json", "context." + CONTEXT_KEY, "names no environment: synthesizing "
+                        + "nothing would drop every stack; name them, e.g. {\"stage\": {}, \"prod\": {}}, or leave "
+                        + "the key out for stage and prod"));
+            }
         } else if (raw != null) {
             problems.add(new Problem("cdktf.json", "context." + CONTEXT_KEY, "expected an object with one object per "
                     + "environment, e.g. {\"stage\": {}, \"prod\": {}}, got " + describe(raw)));
@@ -108,7 +117,11 @@ public final class EnvironmentContext {
             }
             Map<String, Object> merged = new LinkedHashMap<>(defaults);
             merged.putAll(keyedByString(own));
-            Optional<Environment> base = given.stream().filter(e -> e.name().equals(name)).findFirst()
+            Optional<Environment> built = given.stream().filter(e -> e.name().equals(name)).findFirst();
+            if (built.isPresent() && own.containsKey("preset")) {
+                reader.problem("preset", "has no effect on an environment built in Java");
+            }
+            Optional<Environment> base = built
                     .or(() -> preset(name, merged, reader).map(preset -> Environment.of(name, preset)));
             base.ifPresent(env -> result.add(apply(env, merged, reader)));
         }
@@ -120,6 +133,13 @@ public final class EnvironmentContext {
 
     private static Optional<Preset> preset(String name, Map<String, Object> settings, Reader reader) {
         Optional<String> preset = reader.string(settings, "preset");
+        if (name.equals("stage") || name.equals("prod")) {
+            Preset own = name.equals("prod") ? Preset.PROD : Preset.STAGE;
+            // prod on stage's preset would lose its protection and its pages without a word.
+            preset.filter(p -> !p.equals(name)).ifPresent(p -> reader.problem("preset", "'" + p + "': " + name
+                    + " is its own preset; another environment may start from it, but " + name + " cannot change it"));
+            return Optional.of(own);
+        }
         if (preset.isPresent()) {
             Optional<Preset> known = Arrays.stream(Preset.values())
                     .filter(p -> p.name().toLowerCase(Locale.ROOT).equals(preset.get())).findFirst();
@@ -127,9 +147,6 @@ public final class EnvironmentContext {
                 reader.problem("preset", "'" + preset.get() + "' is not a preset; known: [stage, prod]");
             }
             return known;
-        }
-        if (name.equals("stage") || name.equals("prod")) {
-            return Optional.of(name.equals("prod") ? Preset.PROD : Preset.STAGE);
         }
         reader.problem("preset", "an environment other than stage and prod needs \"preset\": \"stage\" or \"prod\"");
         return Optional.empty();
@@ -183,14 +200,18 @@ public final class EnvironmentContext {
         Optional<String> clusterName = reader.string(settings, "clusterName");
         Optional<List<String>> publicSubnets = reader.strings(settings, "publicSubnetIds");
         Optional<List<String>> privateSubnets = reader.strings(settings, "privateSubnetIds");
-        if (vpcId.isPresent() || clusterName.isPresent()) {
+        // An environment built in Java may adopt a VPC already; cdktf.json then adapts it, never replaces it.
+        Optional<NetworkConfig.Existing> adopted = preset instanceof NetworkConfig.Existing existing
+                ? Optional.of(existing) : Optional.empty();
+        if (vpcId.isPresent() || clusterName.isPresent() || adopted.isPresent()) {
             for (String managedOnly : List.of("cidr", "zones", "natGateways", "excludeZoneIds")) {
                 if (settings.containsKey(managedOnly)) {
                     reader.problem(managedOnly, "has no effect with vpcId: the adopted VPC decides its network");
                 }
             }
-            return new NetworkConfig.Existing(vpcId.orElse(""), publicSubnets.orElse(List.of()),
-                    privateSubnets.orElse(List.of()), clusterName.orElse(""));
+            NetworkConfig.Existing base = adopted.orElse(new NetworkConfig.Existing("", List.of(), List.of(), ""));
+            return new NetworkConfig.Existing(vpcId.orElse(base.vpcId()), publicSubnets.orElse(base.publicSubnetIds()),
+                    privateSubnets.orElse(base.privateSubnetIds()), clusterName.orElse(base.clusterName()));
         }
         publicSubnets.ifPresent(ids -> reader.problem("publicSubnetIds", "has no effect without vpcId and clusterName"));
         privateSubnets.ifPresent(ids -> reader.problem("privateSubnetIds", "has no effect without vpcId and clusterName"));
@@ -258,8 +279,8 @@ public final class EnvironmentContext {
         }
 
         Optional<Integer> integer(Map<String, Object> settings, String key) {
-            return value(settings, key, "a whole number", v -> v instanceof Integer || v instanceof Long
-                    ? Integer.valueOf(((Number) v).intValue()) : null);
+            return value(settings, key, "a whole number", v -> v instanceof Integer i ? i
+                    : v instanceof Long l && l == l.intValue() ? Integer.valueOf(l.intValue()) : null);
         }
 
         Optional<Number> number(Map<String, Object> settings, String key) {

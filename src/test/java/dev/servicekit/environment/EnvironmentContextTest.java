@@ -211,6 +211,21 @@ class EnvironmentContextTest {
     }
 
     @Test
+    void aVpcAdoptedInJavaIsAdaptedByCdktfJsonNeverReplaced() {
+        NetworkConfig.Existing adopted = new NetworkConfig.Existing("vpc-0123456789abcdef0",
+                List.of("subnet-0a1b2c3d4e5f60001", "subnet-0a1b2c3d4e5f60002"),
+                List.of("subnet-0a1b2c3d4e5f60003", "subnet-0a1b2c3d4e5f60004"), "shared-prod");
+        Environment prod = Environment.prod().toBuilder().network(adopted).build();
+        assertThat(EnvironmentContext.adapt(Map.of("servicekit", Map.of("prod", Map.of("region", "eu-west-1"))),
+                List.of(prod)).get(0).network()).isEqualTo(adopted);
+        assertThat(EnvironmentContext.adapt(Map.of("servicekit", Map.of("prod", Map.of("clusterName", "other"))),
+                List.of(prod)).get(0).network()).isEqualTo(new NetworkConfig.Existing(adopted.vpcId(),
+                adopted.publicSubnetIds(), adopted.privateSubnetIds(), "other"));
+        assertThatThrownBy(() -> EnvironmentContext.adapt(Map.of("servicekit", Map.of("prod", Map.of("zones", 3))),
+                List.of(prod))).hasMessageContaining("context.servicekit.prod.zones: has no effect with vpcId");
+    }
+
+    @Test
     void environmentsBuiltInJavaAreAdaptedByNameAndAreTheOnlyOnes() {
         Environment qa = Environment.of("qa", Preset.STAGE).toBuilder().region("eu-central-1")
                 .build();
