@@ -3,6 +3,8 @@ package dev.servicekit;
 import dev.servicekit.alerting.MonitorKind;
 import dev.servicekit.alerting.Thresholds;
 import dev.servicekit.catalog.Bucket;
+import com.hashicorp.cdktf.providers.aws.sns_topic.SnsTopic;
+import com.hashicorp.cdktf.providers.aws.sns_topic.SnsTopicConfig;
 import dev.servicekit.catalog.Catalog;
 import dev.servicekit.catalog.HealthCheck;
 import dev.servicekit.catalog.IamStatement;
@@ -50,7 +52,7 @@ class BadInputTest {
         String message = err.toString(StandardCharsets.UTF_8);
         assertThat(exit).as(message).isEqualTo(Servicekit.INVALID_CONFIGURATION);
         assertThat(message).startsWith("servicekit: the configuration is invalid; nothing was synthesized.")
-                .doesNotContain("Exception").doesNotContain("\tat ");
+                .doesNotContainPattern("(?m)^\\S*(Exception|Error)\\b").doesNotContain("\tat ");
         assertThat(Files.readString(previous.resolve("cdk.tf.json"))).as("the previous output").isEqualTo("previous");
         return message;
     }
@@ -110,6 +112,23 @@ class BadInputTest {
                     .as(output).contains("output: '" + output + "' is the project's directory or holds it");
             assertThat(project.resolve("Infrastructure.java")).exists();
         }
+    }
+
+    @Test
+    void aCustomizerThatFailsIsNamedWithWhatItThrew() throws Exception {
+        assertThat(rejected(Service.worker("w", IMAGE).customize(service -> {
+            throw new IllegalStateException("no topic configured");
+        }))).contains("stage/w: customize: threw IllegalStateException: no topic configured (at "
+                + "dev.servicekit.BadInputTest.lambda$aCustomizerThatFailsIsNamedWithWhatItThrew$");
+        assertThat(rejected(Service.worker("w", IMAGE).customize(service ->
+                service.resource("aws_sqs_queue", "queue").addOverride("tags.owner", new Object()))))
+                .contains("stage/w: customize: threw IllegalArgumentException: addOverride(\"tags.owner\", ...): a "
+                        + "Object has no Terraform JSON; give a string, number, boolean, list, map or null");
+        assertThat(rejected(Service.worker("w", IMAGE).customize(service -> {
+            new SnsTopic(service.scope(), "events", SnsTopicConfig.builder().build());
+            new SnsTopic(service.scope(), "events", SnsTopicConfig.builder().build());
+        }))).as("cdktf's own error, without its Node.js stack").contains("stage/w: customize: threw JsiiError: ")
+                .contains("events").doesNotContain("    at ");
     }
 
     @Test

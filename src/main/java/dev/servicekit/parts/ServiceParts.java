@@ -4,6 +4,9 @@ import dev.servicekit.alerting.Signals;
 import dev.servicekit.catalog.AddOn;
 import dev.servicekit.catalog.Bucket;
 import dev.servicekit.catalog.Customizer;
+import dev.servicekit.rules.ConfigurationException;
+import dev.servicekit.rules.Problem;
+import dev.servicekit.rules.Rules;
 import dev.servicekit.settings.ServiceSettings;
 import dev.servicekit.terraform.Condition;
 import dev.servicekit.terraform.Block;
@@ -91,7 +94,15 @@ public final class ServiceParts {
             part.declare(assembly);
         }
         for (Customizer customizer : settings.customizers()) {
-            customizer.customize(assembly);
+            try {
+                customizer.customize(assembly);
+            } catch (ConfigurationException e) {
+                throw e;
+            } catch (RuntimeException e) {
+                // The user's own code: its message, where it ran, and no trace of servicekit's frames.
+                throw new ConfigurationException(List.of(new Problem(settings.environment() + "/" + settings.name(),
+                        "customize", Rules.customizerFailed(e))));
+            }
         }
         return new Assembled(settings.name(), assembly.signals(), assembly.dashboardLink().orElseThrow());
     }

@@ -40,6 +40,24 @@ public final class Rules {
         return "'" + path + "' is too long: its volume name would exceed " + VOLUME_NAME_MAX + " characters";
     }
 
+    /** A customizer's failure as its author needs it: what it threw, and where in their code. */
+    public static String customizerFailed(RuntimeException e) {
+        String message = e.getMessage() == null ? "" : ": " + e.getMessage().lines().findFirst().orElse("");
+        // The frame nearest the throw that is the user's: above servicekit's call of the customizer, and in
+        // neither servicekit's resources nor the libraries the customizer called.
+        java.util.List<StackTraceElement> frames = java.util.List.of(e.getStackTrace());
+        int caller = java.util.stream.IntStream.range(0, frames.size())
+                .filter(i -> frames.get(i).getClassName().equals("dev.servicekit.parts.ServiceParts"))
+                .findFirst().orElse(frames.size());
+        String where = frames.subList(0, caller).stream()
+                .filter(frame -> java.util.stream.Stream.of("java.", "jdk.", "software.amazon.jsii.", "software.constructs.",
+                        "com.hashicorp.", "dev.servicekit.terraform.", "dev.servicekit.parts.")
+                        .noneMatch(frame.getClassName()::startsWith))
+                .findFirst().map(frame -> " (at " + frame.getClassName() + "." + frame.getMethodName() + ", "
+                        + frame.getFileName() + ":" + frame.getLineNumber() + ")").orElse("");
+        return "threw " + e.getClass().getSimpleName() + message + where;
+    }
+
     /** Monitor priority: 1 (highest) to 5. */
     public static final AwsLimits.Range PRIORITY = new AwsLimits.Range(1, 5, "");
 

@@ -154,7 +154,16 @@ public final class Block implements ITerraformDependable {
      * typed configuration does not offer.
      */
     public Block addOverride(String attributePath, Object value) {
-        overrides.put(Objects.requireNonNull(attributePath), value);
+        Objects.requireNonNull(attributePath, "attributePath");
+        try {
+            TerraformJson.of(value);
+        } catch (IllegalArgumentException e) {
+            // Said here, where the caller wrote it, rather than when the stack is written.
+            throw new IllegalArgumentException("addOverride(\"" + attributePath + "\", ...): a "
+                    + value.getClass().getSimpleName() + " has no Terraform JSON; give a string, number, boolean, "
+                    + "list, map or null");
+        }
+        overrides.put(attributePath, value);
         return this;
     }
 
