@@ -256,5 +256,11 @@ class BadInputTest {
     void aBucketWhoseOptionsAwsWouldRefuse() throws Exception {
         assertThat(rejected(Service.worker("w", IMAGE).bucket(Bucket.keepingOldVersionsFor(-1))))
                 .contains("catalog/w: bucket.noncurrentVersionDays: -1 is outside 1-36500 days");
+        assertThat(rejected(Service.worker("w", IMAGE).bucket().env("BUCKET_NAME", "mine").secret("QUEUE_URL")))
+                .contains("catalog/w: env.BUCKET_NAME: is set by servicekit (the service's bucket)",
+                        "catalog/w: secret.QUEUE_URL: is set by servicekit (the service's queue)");
+        assertThat(rejected(Service.worker("w", IMAGE).bucket().secret("BUCKET_NAME")))
+                .as("ECS refuses a secret named like an environment variable")
+                .contains("catalog/w: secret.BUCKET_NAME: is set by servicekit (the service's bucket)");
     }
 }

@@ -19,6 +19,11 @@ public interface AddOn {
     /** The AWS names the add-on derives in an environment, checked against AWS's rules before synthesis. */
     List<AwsName> names(String awsEnvironment, String service);
 
+    /** The container variables the add-on sets (a line may not set them too), e.g. {@code BUCKET_NAME}. */
+    default List<String> variables() {
+        return List.of();
+    }
+
     /**
      * What is wrong with the add-on's own options, by field (relative to the option, e.g.
      * {@code noncurrentVersionDays}); empty when nothing is. Messages come from {@code Rules} and {@code AwsLimits}.

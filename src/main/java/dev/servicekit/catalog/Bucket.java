@@ -53,6 +53,11 @@ public record Bucket(int noncurrentVersionDays) implements AddOn {
     }
 
     @Override
+    public List<String> variables() {
+        return List.of(VARIABLE);
+    }
+
+    @Override
     public Map<String, String> problems() {
         return AwsLimits.S3_NONCURRENT_DAYS.contains(noncurrentVersionDays) ? Map.of()
                 : Map.of("noncurrentVersionDays", Rules.outside(String.valueOf(noncurrentVersionDays),

@@ -3,6 +3,7 @@ package dev.servicekit.generation;
 import dev.servicekit.catalog.AddOn;
 import dev.servicekit.catalog.Catalog;
 import dev.servicekit.catalog.HealthCheck;
+import dev.servicekit.catalog.QueueOptions;
 import dev.servicekit.catalog.Service;
 import dev.servicekit.environment.Environment;
 import dev.servicekit.terraform.Variable;
@@ -79,10 +80,27 @@ final class ModuleInputs {
                 + "known only after apply."));
         inputs.add(optional("owner", "string", Service.DEFAULT_OWNER, "The owning team, tagged on every resource."));
         inputs.add(optional("command", "list(string)", Variable.NULL, "The container command; null for the image's."));
+        String variableName = Rules.hclRegex(Rules.VARIABLE_NAME);
+        String reserved = reservedVariables(web);
         inputs.add(optional("environment_variables", "map(string)", Map.of(),
-                "Plain environment variables (never secrets)."));
+                "Plain environment variables (never secrets).",
+                new Validation("${alltrue([for k in keys(var.environment_variables) : can(regex(\"" + variableName
+                        + "\", k))])}", "env: " + Rules.notAllVariableNames("${join(\", \", keys(var.environment_variables))}")),
+                new Validation("${length(setintersection(keys(var.environment_variables), " + reserved + ")) == 0}",
+                        "env: " + Rules.variablesSetByServicekit("${join(\", \", setintersection("
+                                + "keys(var.environment_variables), " + reserved + "))}"))));
         inputs.add(optional("secrets", "list(string)", List.of(), "Names of secrets ECS reads at start from SSM "
-                + "Parameter Store under /ENVIRONMENT/NAME/SECRET; their values never enter Terraform."));
+                + "Parameter Store under /ENVIRONMENT/NAME/SECRET; their values never enter Terraform.",
+                new Validation("${alltrue([for k in var.secrets : can(regex(\"" + variableName + "\", k))])}",
+                        "secret: " + Rules.notAllVariableNames("${join(\", \", var.secrets)}")),
+                new Validation("${length(distinct(var.secrets)) == length(var.secrets)}",
+                        "secret: " + Rules.secretsGivenTwice("${join(\", \", var.secrets)}")),
+                new Validation("${length(setintersection(var.secrets, keys(var.environment_variables))) == 0}",
+                        "secret: " + Rules.secretsAlsoPlain("${join(\", \", setintersection(var.secrets, "
+                                + "keys(var.environment_variables)))}")),
+                new Validation("${length(setintersection(var.secrets, " + reserved + ")) == 0}",
+                        "secret: " + Rules.variablesSetByServicekit("${join(\", \", setintersection(var.secrets, "
+                                + reserved + "))}"))));
         inputs.add(optional("writable_paths", "list(string)", List.of(), "Directories the container may write to "
                 + "(its root filesystem is read-only), each an empty volume of the task's ephemeral storage, e.g. "
                 + "[\"/var/cache/nginx\", \"/var/run\"] for nginx.",
@@ -209,6 +227,23 @@ final class ModuleInputs {
             inputs.add(addOnInput(addOn));
         }
         return inputs;
+    }
+
+    /**
+     * The container variables servicekit sets in a module, as HCL: the queue's (a worker always has one) and
+     * those of each add-on its input switches on.
+     */
+    private static String reservedVariables(boolean web) {
+        List<String> lists = new ArrayList<>();
+        if (!web) {
+            lists.add(strings(QueueOptions.VARIABLES.stream().sorted().toList()));
+        }
+        for (AddOn addOn : ServiceParts.moduleAddOns()) {
+            if (!addOn.variables().isEmpty()) {
+                lists.add("var." + addOn.option() + " ? " + strings(addOn.variables()) + " : []");
+            }
+        }
+        return lists.isEmpty() ? "[]" : "concat(" + String.join(", ", lists) + ")";
     }
 
     /** Each of a list input's entries is a subnet ID. */

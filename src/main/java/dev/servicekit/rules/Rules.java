@@ -239,8 +239,28 @@ public final class Rules {
     public static String nameTaken(String name, String field, String owner) {
         return "'" + name + "' is also the " + field + " of " + owner + "; AWS would refuse the second";
     }
+    /** A container variable's name, as ECS and shells take it. */
+    public static final Pattern VARIABLE_NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
     public static final String NOT_A_VARIABLE_NAME = "is not a valid environment variable name";
-    public static final String SET_BY_SERVICEKIT = "is set by servicekit (the service's queue)";
+
+    public static String notAllVariableNames(String names) {
+        return "'" + names + "' are not all valid environment variable names (letters, digits, _; not a digit first)";
+    }
+
+    public static String variablesSetByServicekit(String names) {
+        return "'" + names + "' are set by servicekit (the service's queue or add-ons)";
+    }
+
+    public static String secretsAlsoPlain(String names) {
+        return "'" + names + "' are also plain environment variables; ECS refuses a name that is both";
+    }
+
+    public static String secretsGivenTwice(String names) {
+        return "'" + names + "' names a secret more than once";
+    }
+    public static String setByServicekit(String source) {
+        return "is set by servicekit (the service's " + source + ")";
+    }
     public static final String SECRET_DECLARED_TWICE = "declared more than once";
     public static final String SECRET_ALSO_PLAIN = "is also a plain environment variable";
     public static final String WEB_ONLY = "applies to web services only";

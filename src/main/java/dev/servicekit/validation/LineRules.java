@@ -23,7 +23,6 @@ import java.util.regex.Pattern;
 final class LineRules {
     /** Names the environment's own resources use as address prefixes. */
     static final Set<String> RESERVED_SERVICE_NAMES = Set.of("network", "cluster", "overview", "environment");
-    static final Pattern VARIABLE_NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
 
     private LineRules() {}
 
@@ -50,17 +49,23 @@ final class LineRules {
         }
         line.check(!spec.owner().isBlank(), "owner", Rules.MUST_NOT_BE_EMPTY);
         line.name("owner", spec.owner(), AwsLimits.TAG_VALUE);
-        boolean queue = spec.queue().isPresent();
+        // The variables servicekit sets, by what sets them: a line's own of the same name would replace them
+        // (env) or make ECS refuse the task definition (secret).
+        Map<String, String> reserved = new TreeMap<>();
+        if (spec.queue().isPresent()) {
+            QueueOptions.VARIABLES.forEach(name -> reserved.put(name, "queue"));
+        }
+        spec.addOns().forEach(addOn -> addOn.variables().forEach(name -> reserved.put(name, addOn.option())));
         for (String key : spec.variables().keySet()) {
-            line.check(VARIABLE_NAME.matcher(key).matches(), "env." + key, Rules.NOT_A_VARIABLE_NAME);
-            line.check(!queue || !QueueOptions.VARIABLES.contains(key), "env." + key, Rules.SET_BY_SERVICEKIT);
+            line.check(Rules.VARIABLE_NAME.matcher(key).matches(), "env." + key, Rules.NOT_A_VARIABLE_NAME);
+            line.check(!reserved.containsKey(key), "env." + key, Rules.setByServicekit(reserved.get(key)));
         }
         Set<String> secretNames = new HashSet<>();
         for (String secret : spec.secrets()) {
-            line.check(VARIABLE_NAME.matcher(secret).matches(), "secret." + secret, Rules.NOT_A_VARIABLE_NAME);
+            line.check(Rules.VARIABLE_NAME.matcher(secret).matches(), "secret." + secret, Rules.NOT_A_VARIABLE_NAME);
             line.check(secretNames.add(secret), "secret." + secret, Rules.SECRET_DECLARED_TWICE);
             line.check(!spec.variables().containsKey(secret), "secret." + secret, Rules.SECRET_ALSO_PLAIN);
-            line.check(!queue || !QueueOptions.VARIABLES.contains(secret), "secret." + secret, Rules.SET_BY_SERVICEKIT);
+            line.check(!reserved.containsKey(secret), "secret." + secret, Rules.setByServicekit(reserved.get(secret)));
         }
         spec.runbookUrl().ifPresent(url -> line.check(url.startsWith("https://") || url.startsWith("http://"),
                 "runbook", Rules.badRunbook(url)));

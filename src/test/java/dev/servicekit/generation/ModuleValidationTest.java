@@ -218,6 +218,24 @@ class ModuleValidationTest {
     }
 
     @Test
+    void containerVariablesAndSecretsAsInJava() throws Exception {
+        assertThat(errors(worker, Map.of("environment_variables", "{LOG_LEVEL = \"info\"}", "secrets", "[\"DB_PASSWORD\"]",
+                "bucket", "true"))).isEmpty();
+        assertThat(errors(worker, Map.of("environment_variables", "{\"1BAD\" = \"x\", QUEUE_URL = \"x\"}")))
+                .containsExactlyInAnyOrder("error: env: " + Rules.notAllVariableNames("1BAD, QUEUE_URL"),
+                        "error: env: " + Rules.variablesSetByServicekit("QUEUE_URL"));
+        assertThat(errors(web, Map.of("environment_variables", "{BUCKET_NAME = \"x\"}"))).as("no bucket, no clash")
+                .isEmpty();
+        assertThat(errors(web, Map.of("environment_variables", "{BUCKET_NAME = \"x\"}", "bucket", "true")))
+                .containsExactly("error: env: " + Rules.variablesSetByServicekit("BUCKET_NAME"));
+        assertThat(errors(worker, Map.of("environment_variables", "{TOKEN = \"x\"}",
+                "secrets", "[\"TOKEN\", \"TOKEN\", \"QUEUE_NAME\"]"))).containsExactlyInAnyOrder(
+                "error: secret: " + Rules.secretsGivenTwice("TOKEN, TOKEN, QUEUE_NAME"),
+                "error: secret: " + Rules.secretsAlsoPlain("TOKEN"),
+                "error: secret: " + Rules.variablesSetByServicekit("QUEUE_NAME"));
+    }
+
+    @Test
     void writablePathsMustBeAbsoluteDirectoriesAsInJava() throws Exception {
         assertThat(errors(worker, Map.of("writable_paths", "[\"/var/cache/nginx\", \"/var/run\"]"))).isEmpty();
         assertThat(errors(worker, Map.of("writable_paths", "[\"var/run\"]"))).containsExactly(
