@@ -132,6 +132,22 @@ class BadInputTest {
     }
 
     @Test
+    void cdktfJsonValuesThatAwsOrDatadogWouldRefuseAtPlanOrApply() throws Exception {
+        Catalog one = Catalog.of(Service.worker("w", IMAGE));
+        assertThat(rejected(one, "{\"context\": {\"servicekit\": {\"stage\": {\"datadogApiUrl\": "
+                + "\"https://api.datadoghq.eu/api/\", \"cidr\": \"10.300.0.0/16\", \"stateBucket\": \"acme..state\", "
+                + "\"synthetics\": {\"locations\": [\"us-east-1\", \"aws:us-east-1\", \"aws:us-east-1\"]}}, "
+                + "\"prod\": {\"datadogApiUrl\": \"https://app.datadoghq.eu\", \"stateBucket\": \"192.168.1.1\"}}}}"))
+                .contains("stage: datadogApiUrl: 'https://api.datadoghq.eu/api/' is not a Datadog site's API",
+                        "stage: network.cidr: '10.300.0.0/16' must be a 10.x.0.0/16 block, x from 0 to 255",
+                        "stage: stateBucket: 'acme..state' is not an S3 bucket name",
+                        "stage: synthetics.locations: 'us-east-1' is not a Synthetics location such as aws:us-east-1",
+                        "stage: synthetics.locations: 'aws:us-east-1' is listed more than once",
+                        "prod: datadogApiUrl: 'https://app.datadoghq.eu' is not a Datadog site's API",
+                        "prod: stateBucket: '192.168.1.1' is not an S3 bucket name");
+    }
+
+    @Test
     void stageAndProdKeepTheirOwnPresets() throws Exception {
         Catalog one = Catalog.of(Service.worker("w", IMAGE));
         assertThat(rejected(one, "{\"context\": {\"servicekit\": {\"prod\": {\"preset\": \"stage\"}}}}"))

@@ -296,12 +296,26 @@ public final class Rules {
         return "'" + region + "' is not an AWS region";
     }
 
-    public static String notHttps(String url) {
-        return "'" + url + "' must be an https URL";
+    /** A Datadog site's API, as the provider's api_url takes it: its host and nothing after (no /api/). */
+    public static final Pattern DATADOG_API_URL = Pattern.compile("https://api\\.[a-z0-9-]+(\\.[a-z0-9-]+)+/?");
+
+    public static String notADatadogApi(String url) {
+        return "'" + url + "' is not a Datadog site's API such as https://api.datadoghq.eu/ (the api. host, no path)";
+    }
+
+    /** A Synthetics location: a managed one ({@code aws:eu-west-1}, {@code azure:eastus}) or a private one ({@code pl:...}). */
+    public static final Pattern SYNTHETICS_LOCATION = Pattern.compile("(aws|azure|gcp):[a-z0-9-]+|pl:[A-Za-z0-9_-]+");
+
+    public static String badSyntheticsLocation(String location) {
+        return "'" + location + "' is not a Synthetics location such as aws:us-east-1 (or pl:<id> for a private one)";
+    }
+
+    public static String syntheticsLocationTwice(String location) {
+        return "'" + location + "' is listed more than once";
     }
 
     public static String badManagedCidr(String cidr) {
-        return "'" + cidr + "' must be a 10.x.0.0/16 block";
+        return "'" + cidr + "' must be a 10.x.0.0/16 block, x from 0 to 255";
     }
 
     public static String badZoneId(String id) {

@@ -19,8 +19,7 @@ import java.util.regex.Pattern;
 
 /** An environment's own values: name, region, network, task defaults, state, alerting. */
 final class EnvironmentRules {
-    static final Pattern MANAGED_CIDR = Pattern.compile("10\\.(\\d{1,3})\\.0\\.0/16");
-    static final Pattern S3_BUCKET = Pattern.compile("[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]");
+    static final Pattern MANAGED_CIDR = Pattern.compile("10\\.(25[0-5]|2[0-4]\\d|1\\d\\d|[1-9]?\\d)\\.0\\.0/16");
 
     private EnvironmentRules() {}
 
@@ -42,11 +41,17 @@ final class EnvironmentRules {
                 Rules.outside(String.valueOf(routing.pagePriority()), Rules.PRIORITY));
         scope.check(Rules.PRIORITY.contains(routing.notifyPriority().longValue()), "notifyPriority",
                 Rules.outside(String.valueOf(routing.notifyPriority()), Rules.PRIORITY));
-        scope.check(monitoring.datadogApiUrl().startsWith("https://"), "datadogApiUrl",
-                Rules.notHttps(monitoring.datadogApiUrl()));
+        scope.check(Rules.DATADOG_API_URL.matcher(monitoring.datadogApiUrl()).matches(), "datadogApiUrl",
+                Rules.notADatadogApi(monitoring.datadogApiUrl()));
         scope.range("evaluationDelaySeconds", monitoring.evaluationDelaySeconds(), Rules.EVALUATION_DELAY);
         ThresholdRules.checkSlo(scope, monitoring.slo());
         scope.check(!monitoring.synthetics().locations().isEmpty(), "synthetics.locations", Rules.NO_SYNTHETICS_LOCATION);
+        Set<String> locations = new java.util.HashSet<>();
+        for (String location : monitoring.synthetics().locations()) {
+            scope.check(Rules.SYNTHETICS_LOCATION.matcher(location).matches(), "synthetics.locations",
+                    Rules.badSyntheticsLocation(location));
+            scope.check(locations.add(location), "synthetics.locations", Rules.syntheticsLocationTwice(location));
+        }
         scope.range("synthetics.tickSeconds", monitoring.synthetics().tickSeconds().longValue(), Rules.SYNTHETICS_TICK);
         for (MonitorKind kind : MonitorKind.values()) {
             Thresholds thresholds = monitoring.thresholds().get(kind);
@@ -83,7 +88,8 @@ final class EnvironmentRules {
             }
         }
         if (env.state() instanceof StateBackend.S3 s3) {
-            scope.check(S3_BUCKET.matcher(s3.bucket()).matches(), "stateBucket", Rules.notABucketName(s3.bucket()));
+            scope.check(AwsLimits.S3_BUCKET_NAME.problem(s3.bucket()) == null, "stateBucket",
+                    Rules.notABucketName(s3.bucket()));
             scope.check(AwsLimits.REGIONS.contains(s3.region()), "stateRegion", Rules.notAnAwsRegion(s3.region()));
         }
         if (env.loadBalancerLogs() instanceof LoadBalancerLogs.Existing existing) {

@@ -369,8 +369,9 @@ class CatalogValidatorTest {
                 "Stage: synthetics.locations: needs at least one Datadog location, e.g. aws:us-east-1",
                 "Stage: synthetics.tickSeconds: 10 is outside 30-604800 s",
 
-                "Stage: datadogApiUrl: 'http://api.datadoghq.com/' must be an https URL",
-                "Stage: network.cidr: '192.168.0.0/16' must be a 10.x.0.0/16 block",
+                "Stage: datadogApiUrl: 'http://api.datadoghq.com/' is not a Datadog site's API such as "
+                        + "https://api.datadoghq.eu/ (the api. host, no path)",
+                "Stage: network.cidr: '192.168.0.0/16' must be a 10.x.0.0/16 block, x from 0 to 255",
                 "Stage: network.zones: 7 is outside 2-6",
                 "Stage: prefix: 'Team_' must be lowercase letters, digits and inner hyphens, starting with a letter",
                 "Stage: certificateArn: 'arn:aws:iam::1:x' is not an ACM certificate ARN");
