@@ -227,7 +227,8 @@ public enum MonitorKind {
      * ECS reports that the service cannot start tasks (the ECS integration's events). A cause: the running
      * tasks monitors page when capacity suffers. The message text is Datadog's own default ECS monitor's.
      */
-    TASKS_FAIL_TO_START(spec("tasks fail to start", "events").above().severity(CAUSE).needs(Needs.NOTHING)
+    TASKS_FAIL_TO_START(spec("tasks fail to start", "events").above().criticalOnly()
+            .severity(CAUSE).needs(Needs.NOTHING)
             .stage(0).prod(0).detects(CRASH_LOOP, WORKER_TASKS_CRASH, WEB_TASKS_DIE)) {
         @Override
         public Watch watch(MonitoredService s, Thresholds t) {
@@ -246,7 +247,8 @@ public enum MonitorKind {
      * The deployment circuit breaker rolled a deploy back (the ECS integration's events); the apply that
      * started it fails too. A cause: the previous version keeps serving.
      */
-    DEPLOYMENT_ROLLED_BACK(spec("deploy rolled back", "events").above().severity(CAUSE).needs(Needs.NOTHING)
+    DEPLOYMENT_ROLLED_BACK(spec("deploy rolled back", "events").above().criticalOnly()
+            .severity(CAUSE).needs(Needs.NOTHING)
             .stage(0).prod(0).detects(DEPLOY_ROLLED_BACK)) {
         @Override
         public Watch watch(MonitoredService s, Thresholds t) {
@@ -265,7 +267,8 @@ public enum MonitorKind {
      * the service exists, stops arriving. Without it, every other monitor of the service would go quiet
      * with it. The threshold is the minutes without data, at least twice the window.
      */
-    SERVICE_REPORTING(spec("no data from the service", "minutes without data").noData(60).severity(SYMPTOM)
+    SERVICE_REPORTING(spec("no data from the service", "minutes without data").noData(60).criticalOnly()
+            .severity(SYMPTOM)
             .needs(Needs.NOTHING).stage(120).prod(60).detects(INTEGRATION_STOPS)) {
         @Override
         public Watch watch(MonitoredService s, Thresholds t) {
@@ -382,7 +385,8 @@ public enum MonitorKind {
      * 5 minutes) pages, as the Google SRE workbook's multiwindow, multi-burn-rate alerts and Datadog's burn
      * rate guide recommend; stage's 7-day SLO uses Datadog's 16.8.
      */
-    SLO_FAST_BURN(spec("error budget burning fast", "x the sustainable rate").above().burnRate().severity(SYMPTOM)
+    SLO_FAST_BURN(spec("error budget burning fast", "x the sustainable rate").above().burnRate().criticalOnly()
+            .severity(SYMPTOM)
             .needs(Needs.LOAD_BALANCER).stage(16.8).prod(14.4).detects(WEB_TASKS_DIE, LOAD_BALANCER_502)) {
         @Override
         public Watch watch(MonitoredService s, Thresholds t) {
@@ -401,7 +405,8 @@ public enum MonitorKind {
      * The error budget burns steadily: 5 % of a 30-day budget in 6 hours (burn rate 6 over 6 hours and 30
      * minutes, SRE workbook and Datadog); stage's 7-day SLO uses 5.6. Notifies, never pages.
      */
-    SLO_SLOW_BURN(spec("error budget burning", "x the sustainable rate").above().burnRate().severity(CAUSE)
+    SLO_SLOW_BURN(spec("error budget burning", "x the sustainable rate").above().burnRate().criticalOnly()
+            .severity(CAUSE)
             .needs(Needs.LOAD_BALANCER).stage(5.6).prod(6).detects(LOAD_BALANCER_502)) {
         @Override
         public Watch watch(MonitoredService s, Thresholds t) {
@@ -421,7 +426,8 @@ public enum MonitorKind {
      * an internet-facing outage (no AWS metric delay). Alerts when the threshold's number of locations fail
      * for 2 minutes, each after one retry.
      */
-    SYNTHETICS(spec("health check failing from outside", "locations").above().locations().severity(SYMPTOM)
+    SYNTHETICS(spec("health check failing from outside", "locations").above().locations().criticalOnly()
+            .severity(SYMPTOM)
             .needs(Needs.INTERNET_FACING).stage(1).prod(2).detects(WEB_TASKS_DIE, LOAD_BALANCER_502)) {
         @Override
         public Watch watch(MonitoredService s, Thresholds t) {
@@ -495,6 +501,11 @@ public enum MonitorKind {
         return spec.severity;
     }
 
+    /** False for a monitor that has only a critical threshold (its watch is not a metric's level). */
+    public boolean takesWarning() {
+        return spec.takesWarning;
+    }
+
     public Needs needs() {
         return spec.needs;
     }
@@ -557,6 +568,7 @@ public enum MonitorKind {
         private final Map<Preset, Thresholds> defaults = new EnumMap<>(Preset.class);
         private List<Scenario> scenarios = List.of();
         private double minimumCritical;
+        private boolean takesWarning = true;
 
         private Spec(String title, String unit) {
             this.title = title;
@@ -591,6 +603,12 @@ public enum MonitorKind {
         Spec noData(double minimum) {
             scale = Scale.NO_DATA_MINUTES;
             minimumCritical = minimum;
+            return this;
+        }
+
+        /** The monitor alerts or it does not: an event, a dead-man's switch, a burn rate, a Synthetics test. */
+        Spec criticalOnly() {
+            takesWarning = false;
             return this;
         }
 

@@ -301,16 +301,22 @@ final class ModuleInputs {
                 + monitor.severity().name().toLowerCase(java.util.Locale.ROOT) + "): alert " + (monitor.above()
                 ? "above" : "below") + " this (" + monitor.unit() + ").", java.util.Optional.of(defaults.critical()),
                 criticalRules));
-        if (monitor.scale() == MonitorKind.Scale.PLAIN || monitor.scale() == MonitorKind.Scale.PERCENTAGE) {
-            inputs.add(optional(monitor.key() + "_warning", "number", defaults.warning().<Object>map(w -> w)
-                    .orElse(Variable.NULL), "Monitor '" + monitor.title() + "': warn "
-                    + (monitor.above() ? "above" : "below") + " this first; null for no warning.",
-                    // HCL's || does not short-circuit: with a null warning the comparison fails, and try says true.
+        if (monitor.takesWarning()) {
+            // HCL's || does not short-circuit: with a null warning the comparison fails, and try says true.
+            List<Validation> warningRules = new ArrayList<>(List.of(
                     new Validation("${try(" + warning + " >= 0, true)}",
                             field + ".warning: " + Rules.negative("${coalesce(" + warning + ", 0)}")),
                     new Validation("${try(" + warning + (monitor.above() ? " < " : " > ") + critical + ", true)}",
                             field + ".warning: " + Rules.warningAfterCritical(
                                     monitor, "${coalesce(" + warning + ", 0)}", "${" + critical + "}"))));
+            if (monitor.scale() == MonitorKind.Scale.PERCENTAGE) {
+                warningRules.add(new Validation("${try(" + warning + " <= 100, true)}",
+                        field + ".warning: " + Rules.percentageAbove100("${coalesce(" + warning + ", 0)}")));
+            }
+            inputs.add(optional(monitor.key() + "_warning", "number", defaults.warning().<Object>map(w -> w)
+                    .orElse(Variable.NULL), "Monitor '" + monitor.title() + "': warn "
+                    + (monitor.above() ? "above" : "below") + " this first; null for no warning.",
+                    warningRules.toArray(Validation[]::new)));
         }
         return inputs;
     }

@@ -266,6 +266,8 @@ public final class Rules {
     public static final String WEB_ONLY = "applies to web services only";
     public static final String QUEUE_ONLY = "applies to services with a queue only";
     public static final String INTERNET_FACING_ONLY = "applies to internet-facing web services only";
+    public static final String NO_WARNING = "this monitor has only a critical threshold (it alerts or it does not); "
+            + "leave warning out";
     public static final String NO_SYNTHETICS_LOCATION = "needs at least one Datadog location, e.g. aws:us-east-1";
     public static final String ADOPTED_VPC_NEEDS_TWO_PUBLIC_SUBNETS =
             "needs at least two distinct public subnets: a load balancer spans two zones";

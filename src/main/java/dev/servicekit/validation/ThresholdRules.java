@@ -63,6 +63,10 @@ final class ThresholdRules {
             scope.check(critical > 0, field + ".critical", Rules.neverFires(criticalText));
         }
         Optional<Number> warning = thresholds.warning();
+        if (warning.isPresent() && !kind.takesWarning()) {
+            scope.add(field + ".warning", Rules.NO_WARNING);
+            return;
+        }
         warning.ifPresent(w -> {
             if (!Double.isFinite(w.doubleValue())) {
                 scope.add(field + ".warning", Rules.notFinite(w.toString()));

@@ -3,16 +3,21 @@ package dev.servicekit.alerting;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.servicekit.catalog.Catalog;
 import dev.servicekit.catalog.Service;
+import dev.servicekit.environment.Environment;
+import dev.servicekit.rules.Rules;
+import dev.servicekit.validation.CatalogValidator;
 import dev.servicekit.support.Catalogs;
 import dev.servicekit.support.Synthesized;
 import org.junit.jupiter.api.Test;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** Every service's Datadog monitors, SLO, synthetics test and dashboard, per environment. */
 class ServiceMonitoringTest {
@@ -317,6 +322,38 @@ class ServiceMonitoringTest {
                 .endsWith("\n@slack-servicekit-prod");
         assertThat(custom.resource("prod", "datadog_monitor", "mailer_monitor_oldest_message").path("message").asText())
                 .contains("{{#is_alert}}@pagerduty-growth{{/is_alert}}");
+    }
+
+    @Test
+    void everyKindThatTakesAWarningWritesItAndTheOthersRefuseOne() {
+        Service line = Service.web("shop", "public.ecr.aws/nginx/nginx:1.27", 80).withQueue()
+                .prod(p -> p.allowPlainHttp());
+        Map<MonitorKind, Number> warnings = new java.util.EnumMap<>(MonitorKind.class);
+        for (MonitorKind kind : MonitorKind.values()) {
+            double critical = kind.defaults(Preset.PROD).orElseThrow().critical().doubleValue();
+            double warning = kind.above() ? critical / 2 : Math.min(critical * 2, critical + 1);
+            if (kind.takesWarning() && !(kind.above() && critical == 0)) {
+                warnings.put(kind, warning);
+                line = line.monitor(kind, Thresholds.of(critical, warning));
+            } else if (!kind.takesWarning()) {
+                Service refused = Service.web("shop", "public.ecr.aws/nginx/nginx:1.27", 80)
+                        .prod(p -> p.allowPlainHttp()).monitor(kind, Thresholds.of(critical, warning));
+                assertThatThrownBy(() -> CatalogValidator.validate(Catalog.of(refused),
+                        List.of(Environment.stage(), Environment.prod()))).as(kind.key())
+                        .hasMessageContaining("catalog/shop: monitor " + kind.key() + ".warning: " + Rules.NO_WARNING);
+            }
+        }
+        assertThat(warnings).as("the metric monitors").hasSizeGreaterThan(5);
+        Synthesized synthesized = Synthesized.of(Catalog.of(line));
+        warnings.forEach((kind, warning) -> {
+            String id = "shop_monitor_" + kind.key();
+            // A composite's warning is its level's.
+            JsonNode monitor = synthesized.has("prod", "datadog_monitor", id + "_level")
+                    ? synthesized.resource("prod", "datadog_monitor", id + "_level")
+                    : synthesized.resource("prod", "datadog_monitor", id);
+            assertThat(monitor.path("monitor_thresholds").path("warning").asDouble()).as(kind.key())
+                    .isEqualTo(warning.doubleValue());
+        });
     }
 
     @Test
