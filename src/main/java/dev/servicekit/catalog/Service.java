@@ -89,7 +89,10 @@ public final class Service {
         return this;
     }
 
-    /** A plain environment variable. Secrets go through {@link #secret}. */
+    /**
+     * A plain environment variable. Secrets go through {@link #secret}: a name or value that looks like a credential
+     * (see {@link dev.servicekit.rules.Rules#looksLikeASecret}) is refused at synth.
+     */
     public Service env(String key, String value) {
         if (notNull("env", key) && notNull("env." + key, value)) {
             if (variables.containsKey(key)) {

@@ -86,6 +86,11 @@ final class ModuleInputs {
                 "Plain environment variables (never secrets).",
                 new Validation("${alltrue([for k in keys(var.environment_variables) : can(regex(\"" + variableName
                         + "\", k))])}", "env: " + Rules.notAllVariableNames("${join(\", \", keys(var.environment_variables))}")),
+                new Validation("${alltrue([for k, v in var.environment_variables : (!can(regex(\""
+                        + Rules.hclRegex(Rules.SENSITIVE_VARIABLE_NAME) + "\", k)) || can(regex(\""
+                        + Rules.hclRegex(Rules.NOT_SENSITIVE_VARIABLE_NAME) + "\", k))) && !can(regex(\""
+                        + Rules.hclRegex(Rules.CREDENTIAL_VALUE) + "\", v))])}",
+                        "env: " + Rules.plaintextSecret("${join(\", \", keys(var.environment_variables))}")),
                 new Validation("${length(setintersection(keys(var.environment_variables), " + reserved + ")) == 0}",
                         "env: " + Rules.variablesSetByServicekit("${join(\", \", setintersection("
                                 + "keys(var.environment_variables), " + reserved + "))}"))));

@@ -243,6 +243,27 @@ public final class Rules {
     public static final Pattern VARIABLE_NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
     public static final String NOT_A_VARIABLE_NAME = "is not a valid environment variable name";
 
+    /**
+     * Plain variables the IaC scanners take for secrets (trivy's AVD-AWS-0036: a name containing one of these,
+     * unless it ends in token_type or version), and values that are credentials by their form.
+     */
+    public static final Pattern SENSITIVE_VARIABLE_NAME =
+            Pattern.compile("(?i).*(password|secret|private_key|aws_access_key_id|token|api_key).*");
+    public static final Pattern NOT_SENSITIVE_VARIABLE_NAME = Pattern.compile("(?i).*(token_type|version)");
+    public static final Pattern CREDENTIAL_VALUE = Pattern.compile(
+            "(?s).*((AKIA|ASIA)[0-9A-Z]{16}|-----BEGIN [A-Z ]*PRIVATE KEY-----|ghp_[A-Za-z0-9]{36}|xox[abprs]-[A-Za-z0-9-]+).*");
+
+    public static boolean looksLikeASecret(String name, String value) {
+        return SENSITIVE_VARIABLE_NAME.matcher(name).matches() && !NOT_SENSITIVE_VARIABLE_NAME.matcher(name).matches()
+                || value != null && CREDENTIAL_VALUE.matcher(value).matches();
+    }
+
+    public static String plaintextSecret(String names) {
+        return "'" + names + "' looks like a secret, which must not be a plain variable (its value would be in "
+                + "Terraform's state and the task definition; trivy AVD-AWS-0036): declare it with .secret(name), "
+                + "read from SSM at start";
+    }
+
     public static String notAllVariableNames(String names) {
         return "'" + names + "' are not all valid environment variable names (letters, digits, _; not a digit first)";
     }

@@ -58,6 +58,7 @@ final class LineRules {
         spec.addOns().forEach(addOn -> addOn.variables().forEach(name -> reserved.put(name, addOn.option())));
         for (String key : spec.variables().keySet()) {
             line.check(Rules.VARIABLE_NAME.matcher(key).matches(), "env." + key, Rules.NOT_A_VARIABLE_NAME);
+            line.check(!Rules.looksLikeASecret(key, spec.variables().get(key)), "env." + key, Rules.plaintextSecret(key));
             line.check(!reserved.containsKey(key), "env." + key, Rules.setByServicekit(reserved.get(key)));
         }
         Set<String> secretNames = new HashSet<>();

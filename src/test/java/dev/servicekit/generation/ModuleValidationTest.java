@@ -224,14 +224,22 @@ class ModuleValidationTest {
         assertThat(errors(worker, Map.of("environment_variables", "{\"1BAD\" = \"x\", QUEUE_URL = \"x\"}")))
                 .containsExactlyInAnyOrder("error: env: " + Rules.notAllVariableNames("1BAD, QUEUE_URL"),
                         "error: env: " + Rules.variablesSetByServicekit("QUEUE_URL"));
+        assertThat(errors(worker, Map.of("environment_variables", "{DB_PASSWORD = \"hunter2\"}"))).containsExactly(
+                "error: env: " + Rules.plaintextSecret("DB_PASSWORD"));
+        assertThat(errors(worker, Map.of("environment_variables", "{KEY_ID = \"AKIAIOSFODNN7EXAMPLE\"}"))).containsExactly(
+                "error: env: " + Rules.plaintextSecret("KEY_ID"));
+        assertThat(errors(worker, Map.of("environment_variables", "{OAUTH_TOKEN_TYPE = \"bearer\", API_VERSION = \"2\"}")))
+                .isEmpty();
+        assertThat(java(Service.worker("svc", "img").env("DB_PASSWORD", "hunter2"), "stage")).containsExactly(
+                "error: env.DB_PASSWORD: " + Rules.plaintextSecret("DB_PASSWORD"));
         assertThat(errors(web, Map.of("environment_variables", "{BUCKET_NAME = \"x\"}"))).as("no bucket, no clash")
                 .isEmpty();
         assertThat(errors(web, Map.of("environment_variables", "{BUCKET_NAME = \"x\"}", "bucket", "true")))
                 .containsExactly("error: env: " + Rules.variablesSetByServicekit("BUCKET_NAME"));
-        assertThat(errors(worker, Map.of("environment_variables", "{TOKEN = \"x\"}",
-                "secrets", "[\"TOKEN\", \"TOKEN\", \"QUEUE_NAME\"]"))).containsExactlyInAnyOrder(
-                "error: secret: " + Rules.secretsGivenTwice("TOKEN, TOKEN, QUEUE_NAME"),
-                "error: secret: " + Rules.secretsAlsoPlain("TOKEN"),
+        assertThat(errors(worker, Map.of("environment_variables", "{DB_URL = \"x\"}",
+                "secrets", "[\"DB_URL\", \"DB_URL\", \"QUEUE_NAME\"]"))).containsExactlyInAnyOrder(
+                "error: secret: " + Rules.secretsGivenTwice("DB_URL, DB_URL, QUEUE_NAME"),
+                "error: secret: " + Rules.secretsAlsoPlain("DB_URL"),
                 "error: secret: " + Rules.variablesSetByServicekit("QUEUE_NAME"));
     }
 

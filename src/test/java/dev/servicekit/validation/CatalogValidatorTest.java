@@ -159,9 +159,9 @@ class CatalogValidatorTest {
 
     @Test
     void secretsAndVariablesNeedValidNames() {
-        assertThat(problems(Service.worker("w", IMAGE).secret("API-KEY").env("API_KEY", "x").secret("API_KEY")))
-                .containsExactly("catalog/w: secret.API-KEY: is not a valid environment variable name",
-                        "catalog/w: secret.API_KEY: is also a plain environment variable");
+        assertThat(problems(Service.worker("w", IMAGE).secret("DB-URL").env("DB_URL", "x").secret("DB_URL")))
+                .containsExactly("catalog/w: secret.DB-URL: is not a valid environment variable name",
+                        "catalog/w: secret.DB_URL: is also a plain environment variable");
     }
 
     @Test
