@@ -133,8 +133,32 @@ public final class AwsLimits {
             "xray:GetSamplingRules", "xray:GetSamplingTargets", "xray:PutTelemetryRecords", "xray:PutTraceSegments");
     /** An IAM action: {@code service:Action}, wildcards allowed in the action's name. */
     public static final Pattern IAM_ACTION = Pattern.compile("[a-z0-9-]+:[A-Za-z0-9*?]+");
-    /** An ARN: {@code arn:<partition>:<service>:<region>:<account>:<resource>}, wildcards allowed in the resource. */
-    public static final Pattern ARN = Pattern.compile("arn:aws[a-z-]*:[a-z0-9-]+:[a-z0-9-]*:(\\d{12}|aws)?:.+");
+    /**
+     * An ARN in a policy's {@code Resource}: {@code arn:<partition>:<service>:<region>:<account>:<resource>}. IAM
+     * allows the wildcards {@code *} and {@code ?} in the region, the account and the resource
+     * ({@code arn:aws:dynamodb:*:123456789012:table/orders}).
+     */
+    public static final Pattern ARN = Pattern.compile(
+            "arn:aws[a-z-]*:[a-z0-9-]+:[a-z0-9*?-]*:(\\d{12}|aws|[\\d*?]*[*?][\\d*?]*)?:.+");
+    /**
+     * IAM's limit on a role's inline policies, all together, in characters without whitespace (IAM and STS
+     * quotas: "Role policy size"). Not adjustable.
+     */
+    public static final int ROLE_INLINE_POLICY_CHARACTERS = 10_240;
+    /**
+     * What a task role's own statements (its queue, bucket, key, ...) may take of
+     * {@link #ROLE_INLINE_POLICY_CHARACTERS}, their ARNs resolved: the rest is what a line's {@code taskPolicy}
+     * may use. servicekit's largest task policy (a web service with a queue and a bucket) is under 1,500.
+     */
+    public static final int TASK_ROLE_OWN_STATEMENTS_CHARACTERS = 2_048;
+    /** The characters counted for an ARN known only at apply (a reference), about a long ARN's. */
+    public static final int REFERENCED_ARN_CHARACTERS = 128;
+    /**
+     * EC2's default quota of inbound, and separately outbound, rules per security group (VPC quotas: "Inbound
+     * or outbound rules per security group"). Adjustable, but only together with the number of security groups
+     * per network interface, so servicekit keeps to the default.
+     */
+    public static final int SECURITY_GROUP_RULES_PER_DIRECTION = 60;
     /** An IPv4 CIDR block. */
     public static final Pattern IPV4_CIDR = Pattern.compile(
             "((25[0-5]|2[0-4]\\d|1?\\d?\\d)\\.){3}(25[0-5]|2[0-4]\\d|1?\\d?\\d)/(3[0-2]|[12]?\\d)");

@@ -400,6 +400,19 @@ public final class Rules {
                 + "cannot scope, such as ecr:GetAuthorizationToken or cloudwatch:PutMetricData, may use '*')";
     }
 
+    public static String taskPolicyTooLarge(int characters) {
+        return "the statements take about " + characters + " characters; IAM limits a role's inline policies to "
+                + AwsLimits.ROLE_INLINE_POLICY_CHARACTERS + " in all, of which the service's own statements keep "
+                + AwsLimits.TASK_ROLE_OWN_STATEMENTS_CHARACTERS + ": merge statements, or use wildcards in actions "
+                + "and resources";
+    }
+
+    public static String tooManyRules(String direction, int rules) {
+        return rules + " " + direction + " rules on the task security group (servicekit's own included); EC2 allows "
+                + AwsLimits.SECURITY_GROUP_RULES_PER_DIRECTION + " per direction by default: admit a security group "
+                + "or a wider CIDR block instead of many";
+    }
+
     public static String badProtocol(String protocol) {
         return "'" + protocol + "' is not tcp or udp";
     }

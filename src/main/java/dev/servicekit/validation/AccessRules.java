@@ -21,8 +21,39 @@ final class AccessRules {
         for (int i = 0; i < statements.size(); i++) {
             checkStatement(statements.get(i), "taskPolicy[" + (i + 1) + "]", line);
         }
+        int policyCharacters = policyCharacters(statements);
+        line.check(policyCharacters <= AwsLimits.ROLE_INLINE_POLICY_CHARACTERS - AwsLimits.TASK_ROLE_OWN_STATEMENTS_CHARACTERS,
+                "taskPolicy", Rules.taskPolicyTooLarge(policyCharacters));
         checkRules(spec.egress(), "egress", true, line);
         checkRules(spec.ingress(), "ingress", false, line);
+        // Every task may reach HTTPS anywhere; a web service's tasks admit their load balancer.
+        int egressRules = spec.egress().size() + 1;
+        int ingressRules = spec.ingress().size() + (spec.isWeb() ? 1 : 0);
+        line.check(egressRules <= AwsLimits.SECURITY_GROUP_RULES_PER_DIRECTION, "egress",
+                Rules.tooManyRules("outbound", egressRules));
+        line.check(ingressRules <= AwsLimits.SECURITY_GROUP_RULES_PER_DIRECTION, "ingress",
+                Rules.tooManyRules("inbound", ingressRules));
+    }
+
+    /**
+     * The size IAM counts for the line's statements as the task policy writes them, without whitespace:
+     * {@code {"Sid":"Line1","Effect":"Allow","Action":["s3:GetObject"],"Resource":["arn:..."]},}.
+     */
+    private static int policyCharacters(List<IamStatement> statements) {
+        int characters = 0;
+        for (int i = 0; i < statements.size(); i++) {
+            IamStatement statement = statements.get(i);
+            characters += "{\"Sid\":\"Line\",\"Effect\":\"Allow\",\"Action\":[],\"Resource\":[]},".length()
+                    + String.valueOf(i + 1).length();
+            for (String action : statement.actions()) {
+                characters += String.valueOf(action).length() + 3;
+            }
+            for (String resource : statement.resources()) {
+                characters += (resource != null && Tokens.isCdktfToken(resource)
+                        ? AwsLimits.REFERENCED_ARN_CHARACTERS : String.valueOf(resource).length()) + 3;
+            }
+        }
+        return characters;
     }
 
     private static void checkStatement(IamStatement statement, String field, Problems.Scope line) {

@@ -88,6 +88,39 @@ class EscapeHatchesTest {
     }
 
     @Test
+    void resourceArnsMayUseIamWildcardsInRegionAndAccount() {
+        assertThat(problems(Service.worker("w", IMAGE)
+                .taskPolicy(IamStatement.allow("dynamodb:GetItem").on("arn:aws:dynamodb:*:123456789012:table/orders"))
+                .taskPolicy(IamStatement.allow("logs:PutLogEvents").on("arn:aws:logs:eu-west-?:*:log-group:app:*"))
+                .taskPolicy(IamStatement.allow("s3:GetObject").on("arn:aws:s3:::reports/*")))).isEmpty();
+        assertThat(problems(Service.worker("w", IMAGE)
+                .taskPolicy(IamStatement.allow("s3:GetObject").on("arn:aws:s3:us east:12:x"))))
+                .containsExactly("catalog/w: taskPolicy[1].resources: 'arn:aws:s3:us east:12:x' is not an ARN "
+                        + "(arn:aws:<service>:<region>:<account>:<resource>)");
+    }
+
+    @Test
+    void statementsThatWouldOverflowTheRolesInlinePolicyAreRefused() {
+        Service fits = Service.worker("w", IMAGE);
+        Service overflows = Service.worker("w", IMAGE);
+        for (int i = 0; i < 50; i++) {
+            // About 157 characters each: 50 fit in the 8,192 left to the line, 55 do not.
+            IamStatement table = IamStatement.allow("dynamodb:GetItem").on(
+                    "arn:aws:dynamodb:us-east-1:123456789012:table/orders-" + "x".repeat(20) + i);
+            fits.taskPolicy(table);
+            overflows.taskPolicy(table);
+        }
+        for (int i = 50; i < 55; i++) {
+            overflows.taskPolicy(IamStatement.allow("dynamodb:GetItem").on(
+                    "arn:aws:dynamodb:us-east-1:123456789012:table/orders-" + "x".repeat(20) + i));
+        }
+        assertThat(problems(fits)).isEmpty();
+        assertThat(problems(overflows)).singleElement().asString()
+                .startsWith("catalog/w: taskPolicy: the statements take about ")
+                .contains("IAM limits a role's inline policies to 10240 in all");
+    }
+
+    @Test
     void extraSecurityGroupRulesAreAddedAtAddressesOfTheirOwn() {
         Synthesized out = Synthesized.of(Catalog.of(Service.worker("orders", IMAGE)
                 .egress(NetworkRule.tcp(5432).cidr("10.40.0.0/16").describedAs("Postgres in the data VPC"))
@@ -122,6 +155,24 @@ class EscapeHatchesTest {
                 .ingress(NetworkRule.tcp(80).cidr("10.0.0.0/8").describedAs("vpn"))
                 .ingress(NetworkRule.tcp(80).cidr("10.0.0.0/8").describedAs("vpn again"))))
                 .containsExactly("catalog/w: ingress[2]: declares the same ports and peer twice");
+    }
+
+    @Test
+    void moreRulesThanEc2AllowsPerSecurityGroupAreRefused() {
+        Service worker = Service.worker("w", IMAGE);
+        Service web = Service.web("web", IMAGE, 80).internal();
+        for (int port = 1; port <= 59; port++) {
+            worker.egress(NetworkRule.tcp(port).cidr("10.0.0.0/8").describedAs("db"));
+            web.ingress(NetworkRule.tcp(port).cidr("10.0.0.0/8").describedAs("scrape"));
+        }
+        assertThat(problems(worker)).as("59 of the line's and servicekit's HTTPS egress: 60").isEmpty();
+        assertThat(problems(web)).as("59 of the line's and the load balancer's: 60").isEmpty();
+        worker.egress(NetworkRule.tcp(60).cidr("10.0.0.0/8").describedAs("db"));
+        web.ingress(NetworkRule.tcp(60).cidr("10.0.0.0/8").describedAs("scrape"));
+        String advice = " rules on the task security group (servicekit's own included); EC2 allows 60 per direction "
+                + "by default: admit a security group or a wider CIDR block instead of many";
+        assertThat(problems(worker)).containsExactly("catalog/w: egress: 61 outbound" + advice);
+        assertThat(problems(web)).containsExactly("catalog/web: ingress: 61 inbound" + advice);
     }
 
     @Test
