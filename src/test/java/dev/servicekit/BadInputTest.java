@@ -11,6 +11,7 @@ import dev.servicekit.catalog.IamStatement;
 import dev.servicekit.catalog.NetworkRule;
 import dev.servicekit.catalog.Service;
 import dev.servicekit.environment.Environment;
+import dev.servicekit.validation.CatalogValidator;
 import dev.servicekit.environment.NetworkConfig;
 import dev.servicekit.environment.StateBackend;
 import dev.servicekit.environment.TaskDefaults;
@@ -213,10 +214,17 @@ class BadInputTest {
     @Test
     void imageReferencesThatAreNotReferences() throws Exception {
         for (String image : List.of("nginx latest", "nginx:1.27:2", "Nginx:1.27", "nginx@sha256:abc", "nginx:",
+                "nginx@sha256:" + "A".repeat(64), "nginx@sha512:" + "a".repeat(128), "nginx@md5:" + "a".repeat(32),
                 "nginx:" + "x".repeat(129), "public.ecr.aws//nginx", "nginx:-1")) {
             assertThat(rejected(Service.worker("w", image))).as(image)
                     .contains("catalog/w: image: '" + image + "' is not an image reference");
         }
+    }
+
+    @Test
+    void anImagePinnedByItsDigestIsAccepted() {
+        CatalogValidator.validate(Catalog.of(Service.worker("w", "public.ecr.aws/docker/library/busybox:1.36@sha256:"
+                + "a".repeat(64))), List.of(Environment.stage()));
     }
 
     @Test

@@ -48,6 +48,9 @@ public record MonitoredService(String environment, String name, String owner, St
         return new Builder();
     }
 
+    /** The tag that carries the owning team on every monitor, SLO and test: {@code team:<owner>}. */
+    public static final String OWNER_TAG = "team:";
+
     /** The monitor and dashboard title prefix, e.g. {@code [prod] auth}. */
     public String title() {
         return "[" + environment + "] " + name;
@@ -58,7 +61,7 @@ public record MonitoredService(String environment, String name, String owner, St
      * {@code environment}, {@code service}, {@code team}, {@code managed-by}.
      */
     public List<String> tags() {
-        return List.of("service:" + name, "env:" + environment, "environment:" + environment, "team:" + owner,
+        return List.of("service:" + name, "env:" + environment, "environment:" + environment, OWNER_TAG + owner,
                 "managed-by:" + managedBy);
     }
 

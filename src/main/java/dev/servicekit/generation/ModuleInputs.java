@@ -14,6 +14,7 @@ import dev.servicekit.terraform.Tokens;
 import dev.servicekit.alerting.SloTarget;
 import dev.servicekit.alerting.SyntheticsSettings;
 import dev.servicekit.alerting.MonitorKind;
+import dev.servicekit.alerting.MonitoredService;
 import dev.servicekit.alerting.Thresholds;
 import dev.servicekit.parts.LoadBalancerPart;
 import dev.servicekit.settings.ServiceSettings;
@@ -78,8 +79,14 @@ final class ModuleInputs {
         inputs.add(optional(PRIVATE_ECR_IMAGE, "bool", false, "The image is in a private ECR repository: the execution "
                 + "role gets AWS's read-only ECR policy. A boolean, so that the plan can decide it when the image is "
                 + "known only after apply."));
-        inputs.add(optional("owner", "string", Service.DEFAULT_OWNER, "The owning team, tagged on every resource."));
-        inputs.add(optional("command", "list(string)", Variable.NULL, "The container command; null for the image's."));
+        String ownerTagLength = "length(\"" + MonitoredService.OWNER_TAG + "${var.owner}\")";
+        inputs.add(optional("owner", "string", Service.DEFAULT_OWNER, "The owning team, tagged on every resource.",
+                matches("owner", AwsLimits.TAG_VALUE.allowed(), AwsLimits.TAG_VALUE.badCharacters("${var.owner}")),
+                new Validation("${" + ownerTagLength + " <= " + Rules.DATADOG_TAG_MAX + "}", "owner: "
+                        + Rules.ownerTooLongForDatadog(MonitoredService.OWNER_TAG + "${var.owner}", "${" + ownerTagLength + "}"))));
+        // try(): Terraform 1.11's || does not short-circuit, and a null or empty command has no first word.
+        inputs.add(optional("command", "list(string)", Variable.NULL, "The container command; null for the image's.",
+                new Validation("${try(trimspace(var.command[0]) != \"\", true)}", "command: " + Rules.BLANK_EXECUTABLE)));
         String variableName = Rules.hclRegex(Rules.VARIABLE_NAME);
         String reserved = reservedVariables(web);
         inputs.add(optional("environment_variables", "map(string)", Map.of(),
@@ -221,7 +228,7 @@ final class ModuleInputs {
                 "The Datadog web app, for links in monitor messages (e.g. https://app.datadoghq.eu)."));
         inputs.add(required("runbook_url", "string", "The runbook linked from every monitor message and the dashboard: "
                 + "at 3 a.m. the page says what to do.",
-                new Validation("${can(regex(\"^https?://\", var.runbook_url))}",
+                new Validation("${can(regex(\"" + Rules.hclRegex(Rules.RUNBOOK_URL) + "\", var.runbook_url))}",
                         "runbook: " + Rules.badRunbook("${var.runbook_url}"))));
         inputs.add(optional("tags", "map(string)", Map.of(), "Tags added to every AWS resource, besides service, "
                 + "environment, owner and managed-by=" + Catalog.MANAGED_BY + "."));

@@ -31,9 +31,14 @@ public final class AwsLimits {
                 return tooLong(text, String.valueOf(text.length()));
             }
             if (!allowed.matcher(text).matches()) {
-                return "'" + text + "': AWS allows only " + allowedDescription + " in " + plural();
+                return badCharacters(text);
             }
             return null;
+        }
+
+        /** The message for a text with characters AWS refuses; the text may be a Terraform interpolation. */
+        public String badCharacters(String text) {
+            return "'" + text + "': AWS allows only " + allowedDescription + " in " + plural();
         }
 
         /** The message for a text over the limit; arguments may be Terraform interpolations. */
@@ -212,14 +217,15 @@ public final class AwsLimits {
     /**
      * A container image reference as Docker's distribution/reference grammar reads it: an optional registry
      * ({@code host[:port]/}), lowercase path components, an optional tag ({@code :1.27}, at most 128
-     * characters) and an optional digest ({@code @sha256:...}).
+     * characters) and an optional digest, which registries and ECS know only as {@code @sha256:} and 64 lowercase
+     * hex digits.
      */
     public static final Pattern IMAGE_REFERENCE = Pattern.compile(
             "(?:(?:[a-zA-Z0-9]|[a-zA-Z0-9][a-zA-Z0-9-]*[a-zA-Z0-9])(?:\\.(?:[a-zA-Z0-9]|[a-zA-Z0-9][a-zA-Z0-9-]*[a-zA-Z0-9]))*"
                     + "(?::[0-9]+)?/)?"
                     + "[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*(?:/[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*)*"
                     + "(?::[A-Za-z0-9_][A-Za-z0-9_.-]{0,127})?"
-                    + "(?:@[A-Za-z][A-Za-z0-9]*(?:[-_+.][A-Za-z][A-Za-z0-9]*)*:[0-9a-fA-F]{32,})?");
+                    + "(?:@sha256:[0-9a-f]{64})?");
     /** An image reference's name, before its tag and digest, is at most this long. */
     public static final int IMAGE_NAME_MAX = 255;
 

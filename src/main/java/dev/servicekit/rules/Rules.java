@@ -21,18 +21,23 @@ public final class Rules {
     public static final Pattern NOTIFY_HANDLE = Pattern.compile("@[A-Za-z0-9_.+@-]+");
     /** An ACM certificate ARN. */
     public static final Pattern CERTIFICATE_ARN = Pattern.compile("arn:aws[a-z-]*:acm:[a-z0-9-]+:[0-9]{12}:certificate/.+");
-    /** A directory the container may write to: an absolute path of letters, digits, hyphens and underscores. */
-    public static final Pattern WRITABLE_PATH = Pattern.compile("(/[A-Za-z0-9_-]+)+");
+    /**
+     * A directory the container may write to: an absolute path of letters, digits, dots, hyphens and underscores,
+     * without {@code .} or {@code ..} segments. One pattern for Java and Terraform's RE2 (no lookahead).
+     */
+    public static final Pattern WRITABLE_PATH = Pattern.compile(
+            "(/([A-Za-z0-9_-][A-Za-z0-9_.-]*|\\.[A-Za-z0-9_-][A-Za-z0-9_.-]*|\\.\\.[A-Za-z0-9_.-]+))+");
 
     public static String badWritablePath(String path) {
-        return "'" + path + "' must be absolute paths of letters, digits, hyphens and underscores, e.g. /var/cache/nginx";
+        return "'" + path + "' must be absolute paths of letters, digits, dots, hyphens and underscores, without . or "
+                + ".. segments, e.g. /var/cache/nginx";
     }
 
     /** ECS's limit on a task definition volume's name. */
     public static final int VOLUME_NAME_MAX = 255;
 
     public static String sameVolume(String paths) {
-        return "[" + paths + "] would share a volume name (a path given twice, or paths such as /a-b and /a/b); "
+        return "[" + paths + "] would share a volume name (a path given twice, or paths such as /a-b and /a/b, or /a.b and /a_b); "
                 + "rename one directory";
     }
 
@@ -107,9 +112,24 @@ public final class Rules {
         return "'" + path + "' must start with / and be at most " + AwsLimits.HEALTH_CHECK_PATH_MAX + " characters";
     }
 
+    /** A link for the monitors' messages and the dashboard: http(s), a host, no whitespace (Markdown would break). */
+    public static final Pattern RUNBOOK_URL = Pattern.compile("https?://[^\\s/?#]+[^\\s]*");
+
     public static String badRunbook(String url) {
-        return "'" + url + "' must be an http(s) URL";
+        return "'" + url + "' must be an http(s) URL with a host and no spaces";
     }
+
+    /** Datadog's limit on a tag's length, its key included. */
+    public static final int DATADOG_TAG_MAX = 200;
+
+    /** @param length the tag's length; a Terraform interpolation in modules */
+    public static String ownerTooLongForDatadog(String tag, String length) {
+        return "'" + tag + "' is " + length + " characters; Datadog limits tags to " + DATADOG_TAG_MAX
+                + " and truncates longer ones";
+    }
+
+    public static final String BLANK_EXECUTABLE = "the first word is the program to run and must not be blank "
+            + "(leave .command out for the image's own)";
 
     public static String badCertificate(String arn) {
         return "'" + arn + "' is not an ACM certificate ARN";

@@ -19,16 +19,17 @@ public record ServiceNames(String environment, String service, java.util.Optiona
     }
 
     /**
-     * The task's volume for a writable directory: {@code /var/cache/nginx} is {@code writable-var-cache-nginx}.
-     * Two paths may map to one name ({@code /a-b}, {@code /a/b}); validation refuses such a pair.
+     * The task's volume for a writable directory: {@code /var/cache/nginx} is {@code writable-var-cache-nginx},
+     * {@code /home/app/.cache} is {@code writable-home-app-_cache} (ECS allows letters, digits, _ and - in volume
+     * names). Two paths may map to one name ({@code /a-b}, {@code /a/b}); validation refuses such a pair.
      */
     public static String writableVolume(String path) {
-        return "writable-" + path.substring(1).replace('/', '-');
+        return "writable-" + path.substring(1).replace('/', '-').replace('.', '_');
     }
 
     /** {@link #writableVolume} as a Terraform string template, for a path that is the HCL expression {@code path}. */
     public static String writableVolumeTemplate(String path) {
-        return "writable-${replace(trim(" + path + ", \"/\"), \"/\", \"-\")}";
+        return "writable-${replace(replace(trim(" + path + ", \"/\"), \"/\", \"-\"), \".\", \"_\")}";
     }
 
     public String queue() {

@@ -1,6 +1,7 @@
 package dev.servicekit.validation;
 
 import dev.servicekit.alerting.MonitorKind;
+import dev.servicekit.alerting.MonitoredService;
 import dev.servicekit.catalog.QueueOptions;
 import dev.servicekit.catalog.ServiceKind;
 import dev.servicekit.catalog.ServiceSpec;
@@ -49,6 +50,10 @@ final class LineRules {
         }
         line.check(!spec.owner().isBlank(), "owner", Rules.MUST_NOT_BE_EMPTY);
         line.name("owner", spec.owner(), AwsLimits.TAG_VALUE);
+        String ownerTag = MonitoredService.OWNER_TAG + spec.owner();
+        line.check(ownerTag.length() <= Rules.DATADOG_TAG_MAX, "owner", Rules.ownerTooLongForDatadog(ownerTag,
+                String.valueOf(ownerTag.length())));
+        line.check(spec.command().isEmpty() || !spec.command().get(0).isBlank(), "command", Rules.BLANK_EXECUTABLE);
         // The variables servicekit sets, by what sets them: a line's own of the same name would replace them
         // (env) or make ECS refuse the task definition (secret).
         Map<String, String> reserved = new TreeMap<>();
@@ -68,8 +73,8 @@ final class LineRules {
             line.check(!spec.variables().containsKey(secret), "secret." + secret, Rules.SECRET_ALSO_PLAIN);
             line.check(!reserved.containsKey(secret), "secret." + secret, Rules.setByServicekit(reserved.get(secret)));
         }
-        spec.runbookUrl().ifPresent(url -> line.check(url.startsWith("https://") || url.startsWith("http://"),
-                "runbook", Rules.badRunbook(url)));
+        spec.runbookUrl().ifPresent(url -> line.check(Rules.RUNBOOK_URL.matcher(url).matches(), "runbook",
+                Rules.badRunbook(url)));
         for (String env : spec.perEnvironment().keySet()) {
             line.check(environments.contains(env), "in." + env, Rules.unknownEnvironment(environments));
         }

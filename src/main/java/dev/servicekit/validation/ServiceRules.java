@@ -49,6 +49,9 @@ final class ServiceRules {
             WebRules.check(scope, web, s.web().orElseThrow().certificateArn().isPresent(),
                     line.plainHttpAllowed().orElse(false), env);
         }
+        boolean internetFacing = spec.kind() instanceof ServiceKind.Web web && !web.internal();
+        line.plainHttpAllowed().filter(allowed -> allowed).ifPresent(allowed -> scope.check(internetFacing,
+                "allowPlainHttp", Rules.INTERNET_FACING_ONLY));
         line.certificateArn().ifPresent(arn -> {
             scope.check(spec.isWeb(), "certificateArn", Rules.WEB_ONLY);
             WebRules.checkCertificate(scope, arn, env.region());

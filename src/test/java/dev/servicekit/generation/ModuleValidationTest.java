@@ -259,5 +259,40 @@ class ModuleValidationTest {
                 "error: writablePaths: " + Rules.volumeNameTooLong(deep));
         assertThat(java(Service.worker("svc", "img").writablePaths(deep), "stage")).containsExactly(
                 "error: writablePaths: " + Rules.volumeNameTooLong(deep));
+        assertThat(errors(worker, Map.of("writable_paths", "[\"/home/app/.cache\", \"/srv/v1.2\"]"))).as("dots")
+                .isEmpty();
+        for (String dotSegment : List.of("/tmp/..", "/./tmp", "/a/../b")) {
+            assertThat(errors(worker, Map.of("writable_paths", "[\"" + dotSegment + "\"]"))).as(dotSegment)
+                    .containsExactly("error: writablePaths: " + Rules.badWritablePath(dotSegment));
+            assertThat(java(Service.worker("svc", "img").writablePaths(dotSegment), "stage")).as(dotSegment)
+                    .containsExactly("error: writablePaths: " + Rules.badWritablePath(dotSegment));
+        }
+        assertThat(errors(worker, Map.of("writable_paths", "[\"/a.b\", \"/a_b\"]"))).containsExactly(
+                "error: writablePaths: " + Rules.sameVolume("/a.b, /a_b"));
+        assertThat(java(Service.worker("svc", "img").writablePaths("/a.b", "/a_b"), "stage")).containsExactly(
+                "error: writablePaths: " + Rules.sameVolume("/a.b, /a_b"));
+    }
+
+    @Test
+    void ownerCommandAndRunbookAsInJava() throws Exception {
+        String longOwner = "o".repeat(Rules.DATADOG_TAG_MAX);
+        assertThat(errors(worker, Map.of("owner", longOwner))).containsExactly(
+                "error: owner: " + Rules.ownerTooLongForDatadog("team:" + longOwner, "205"));
+        assertThat(java(Service.worker("svc", "img").owner(longOwner), "stage")).containsExactly(
+                "error: owner: " + Rules.ownerTooLongForDatadog("team:" + longOwner, "205"));
+        assertThat(errors(worker, Map.of("owner", "team!"))).containsExactly(
+                "error: owner: 'team!': AWS allows only letters, digits, spaces and _.:/=+-@ in tag values");
+        assertThat(errors(worker, Map.of("owner", "Platform Team"))).isEmpty();
+        assertThat(errors(worker, Map.of("command", "[\" \", \"-c\"]"))).containsExactly(
+                "error: command: " + Rules.BLANK_EXECUTABLE);
+        assertThat(java(Service.worker("svc", "img").command(" ", "-c"), "stage")).containsExactly(
+                "error: command: " + Rules.BLANK_EXECUTABLE);
+        assertThat(errors(worker, Map.of("command", "[\"sh\", \"\"]"))).as("an empty argument is fine").isEmpty();
+        for (String runbook : List.of("https://wiki.example.com/run book", "https:///runbook", "wiki.example.com")) {
+            assertThat(errors(worker, Map.of("runbook_url", runbook))).as(runbook)
+                    .containsExactly("error: runbook: " + Rules.badRunbook(runbook));
+            assertThat(java(Service.worker("svc", "img").runbook(runbook), "stage")).as(runbook)
+                    .containsExactly("error: runbook: " + Rules.badRunbook(runbook));
+        }
     }
 }

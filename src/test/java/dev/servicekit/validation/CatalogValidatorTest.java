@@ -158,6 +158,15 @@ class CatalogValidatorTest {
     }
 
     @Test
+    void plainHttpIsAllowedOnlyWhereThereIsAnInternetFacingListener() {
+        assertThat(problems(Service.worker("w", IMAGE).prod(p -> p.allowPlainHttp())))
+                .containsExactly("prod/w: allowPlainHttp: applies to internet-facing web services only");
+        assertThat(problems(Service.web("web", IMAGE, 80).internal().prod(p -> p.allowPlainHttp())))
+                .containsExactly("prod/web: allowPlainHttp: applies to internet-facing web services only");
+        CatalogValidator.validate(Catalog.of(Service.web("web", IMAGE, 80).prod(p -> p.allowPlainHttp())), ENVIRONMENTS);
+    }
+
+    @Test
     void secretsAndVariablesNeedValidNames() {
         assertThat(problems(Service.worker("w", IMAGE).secret("DB-URL").env("DB_URL", "x").secret("DB_URL")))
                 .containsExactly("catalog/w: secret.DB-URL: is not a valid environment variable name",
@@ -341,7 +350,7 @@ class CatalogValidatorTest {
                 "catalog/w: owner: must not be empty",
                 "catalog/w: env.1X: is not a valid environment variable name",
                 "catalog/w: secret.A: declared more than once",
-                "catalog/w: runbook: 'wiki/w' must be an http(s) URL");
+                "catalog/w: runbook: 'wiki/w' must be an http(s) URL with a host and no spaces");
     }
 
     @Test
