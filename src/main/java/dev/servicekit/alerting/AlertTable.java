@@ -126,7 +126,7 @@ public final class AlertTable {
     /** A web service with a queue, internet-facing, in an environment with {@code alerting}. */
     private static MonitoredService sample(Alerting alerting) {
         return MonitoredService.builder().environment("prod").name("<service>").owner("<team>")
-                .managedBy("<managed-by>").region("<region>").logGroup("/prod/<service>").deadLettering(5, 1_209_600)
+                .managedBy("<managed-by>").region("<region>").logGroup("/prod/<service>").deadLettering(5, 345_600, 1_209_600)
                 .signals(PLACEHOLDERS).alerting(alerting)
                 .endpoint(Optional.of(new MonitoredService.Endpoint("https://<load balancer>/", Condition.ALWAYS,
                         Condition.ALWAYS))).build();

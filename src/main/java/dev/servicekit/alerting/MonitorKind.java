@@ -132,21 +132,25 @@ public enum MonitorKind {
     },
 
     /**
-     * The oldest dead letter's age as a share of the dead-letter queue's retention: SQS deletes it at 100 %.
-     * No anchor watches this; without it, dead letters expire unseen.
+     * The oldest dead letter's age as a share of the time it is surely kept: the dead-letter queue's retention
+     * less the queue's, since SQS expires a dead letter by the time it was first sent while the metric's age
+     * counts from its arrival (see {@link MonitoredService.Builder#deadLettering}). No anchor watches this;
+     * without it, dead letters expire unseen.
      */
-    DEAD_LETTER_AGE(spec("dead letters about to expire", "% of the dead-letter retention").above().percentage()
+    DEAD_LETTER_AGE(spec("dead letters about to expire", "% of the time a dead letter is surely kept").above().percentage()
             .severity(CAUSE).needs(Needs.QUEUE).stage(75, 50).prod(50, 25)) {
         @Override
         public Watch watch(MonitoredService s, Thresholds t) {
             return new Watch.Metric(Over.MAX, 15, s.signals().deadLetterAge() + " / "
-                    + Tokens.text(s.deadLetterRetentionSeconds().orElseThrow()) + " * 100");
+                    + Tokens.text(s.deadLetterKeptSeconds().orElseThrow()) + " * 100");
         }
 
         @Override
         Explanation explain(MonitoredService s) {
             return new Explanation(level -> "The oldest message in " + s.signals().deadLetterQueue().orElseThrow()
-                    + " has used {{value}} % of the queue's retention (alert at " + level + " %); SQS deletes it at 100 %.",
+                    + " has used {{value}} % of the time it is surely kept (alert at " + level + " %). SQS expires a "
+                    + "dead letter by the time it was first sent: at 100 %, one that waited the queue's whole retention "
+                    + "before failing is gone.",
                     "Fix the cause and redrive the dead letters, or save them elsewhere before they expire.");
         }
     },

@@ -18,7 +18,8 @@ import java.util.Optional;
  * @param logGroup     the CloudWatch log group, for console links
  * @param runbookUrl   linked from every message, when given; default none
  * @param maxReceiveCount receives before a message is dead-lettered; empty without a queue
- * @param deadLetterRetentionSeconds how long the dead-letter queue keeps a message; empty without a queue
+ * @param deadLetterKeptSeconds how long a dead letter is surely kept, counted from its arrival in the dead-letter
+ *                     queue (the age Datadog's metric reports); empty without a queue
  * @param thresholds   the monitors that are on, with their thresholds
  * @param signals      the service's metric queries
  * @param alerting     where and how urgently to notify, the SLO, the synthetics settings
@@ -26,7 +27,7 @@ import java.util.Optional;
  */
 public record MonitoredService(String environment, String name, String owner, String managedBy, String region,
                                String logGroup, Optional<String> runbookUrl, Optional<Integer> maxReceiveCount,
-                               Optional<Number> deadLetterRetentionSeconds, Map<MonitorKind, Thresholds> thresholds,
+                               Optional<Number> deadLetterKeptSeconds, Map<MonitorKind, Thresholds> thresholds,
                                Signals signals, Alerting alerting, Optional<Endpoint> endpoint) {
 
     /**
@@ -81,7 +82,7 @@ public record MonitoredService(String environment, String name, String owner, St
         private String logGroup;
         private Optional<String> runbookUrl = Optional.empty();
         private Optional<Integer> maxReceiveCount = Optional.empty();
-        private Optional<Number> deadLetterRetentionSeconds = Optional.empty();
+        private Optional<Number> deadLetterKeptSeconds = Optional.empty();
         private Map<MonitorKind, Thresholds> thresholds = Map.of();
         private Signals signals;
         private Alerting alerting;
@@ -124,10 +125,15 @@ public record MonitoredService(String environment, String name, String owner, St
             return this;
         }
 
-        /** The queue's dead-lettering: receives before a message moves, and how long it stays there. */
-        public Builder deadLettering(int maxReceives, Number retentionSeconds) {
+        /**
+         * The queue's dead-lettering: receives before a message moves, and both queues' retention. SQS expires a
+         * dead letter by the time it was first sent, while the age Datadog reports counts from its arrival in the
+         * dead-letter queue (AWS: "Using dead-letter queues in Amazon SQS"): one that spent the queue's whole
+         * retention there before failing is gone once its age reaches the difference.
+         */
+        public Builder deadLettering(int maxReceives, int retentionSeconds, int deadLetterRetentionSeconds) {
             maxReceiveCount = Optional.of(maxReceives);
-            deadLetterRetentionSeconds = Optional.of(retentionSeconds);
+            deadLetterKeptSeconds = Optional.of(deadLetterRetentionSeconds - retentionSeconds);
             return this;
         }
 
@@ -156,7 +162,7 @@ public record MonitoredService(String environment, String name, String owner, St
                     Objects.requireNonNull(name, "name"), Objects.requireNonNull(owner, "owner"),
                     Objects.requireNonNull(managedBy, "managedBy"), Objects.requireNonNull(region, "region"),
                     Objects.requireNonNull(logGroup, "logGroup"), runbookUrl, maxReceiveCount,
-                    deadLetterRetentionSeconds, thresholds, Objects.requireNonNull(signals, "signals"),
+                    deadLetterKeptSeconds, thresholds, Objects.requireNonNull(signals, "signals"),
                     Objects.requireNonNull(alerting, "alerting"), endpoint);
         }
     }

@@ -11,8 +11,8 @@ package dev.servicekit.catalog;
  * @param delaySeconds             default 0
  * @param receiveWaitSeconds       default 20: long polling, fewer empty receives
  * @param maxReceiveCount          default 5 receives before a message moves to the dead-letter queue
- * @param deadLetterRetentionSeconds default 1209600 (14 days, the maximum); never shorter than the
- *                                 queue's, because SQS keeps a message's original enqueue time
+ * @param deadLetterRetentionSeconds default 1209600 (14 days, the maximum); longer than the queue's,
+ *                                 because SQS expires a dead letter by the time it was first sent
  */
 public record QueueOptions(int visibilityTimeoutSeconds, int retentionSeconds, int delaySeconds,
                            int receiveWaitSeconds, int maxReceiveCount, int deadLetterRetentionSeconds) {

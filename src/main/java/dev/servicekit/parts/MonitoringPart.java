@@ -56,7 +56,8 @@ public final class MonitoringPart implements ServicePart {
                 .logGroup(assembly.names().logGroup()).runbookUrl(settings.runbookUrl())
                 .thresholds(settings.monitors()).signals(assembly.signals()).alerting(settings.alerting())
                 .endpoint(assembly.endpoint());
-        settings.queue().ifPresent(q -> builder.deadLettering(q.maxReceiveCount(), q.deadLetterRetentionSeconds()));
+        settings.queue().ifPresent(q -> builder.deadLettering(q.maxReceiveCount(), q.retentionSeconds(),
+                q.deadLetterRetentionSeconds()));
         service = builder.build();
 
         slo = service.signals().targetGroup().map(tg -> slo());

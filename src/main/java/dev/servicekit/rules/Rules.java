@@ -387,8 +387,8 @@ public final class Rules {
     }
 
     public static String deadLetterRetentionTooShort(int deadLetter, int queue) {
-        return deadLetter + " s is shorter than the queue's retention (" + queue + " s); SQS keeps a message's "
-                + "original enqueue time, so it would expire early";
+        return deadLetter + " s must be longer than the queue's retention (" + queue + " s): SQS expires a dead "
+                + "letter by the time it was first sent, so it could be gone as it arrives";
     }
 
     public static String badMatcher(String matcher) {

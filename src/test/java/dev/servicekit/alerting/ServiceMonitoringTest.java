@@ -57,6 +57,18 @@ class ServiceMonitoringTest {
         }
     }
 
+    /**
+     * SQS expires a dead letter by the time it was first sent, but the metric's age counts from its arrival in the
+     * dead-letter queue: 100 % is the dead-letter retention less the queue's, from the line's queue options.
+     */
+    @Test
+    void deadLetterAgeIsMeasuredAgainstTheTimeADeadLetterIsSurelyKept() {
+        Synthesized custom = Synthesized.of(Catalog.of(Service.worker("w", "nginx:1.27")
+                .queue(q -> q.retentionSeconds(86_400).deadLetterRetentionSeconds(604_800))));
+        assertThat(custom.resource("prod", "datadog_monitor", "w_monitor_dead_letter_age").path("query").asText())
+                .contains("/ 518400 * 100 > ");
+    }
+
     /** The bar: in prod, the page handle appears only inside alert blocks, never for warnings or causes. */
     @Test
     void inProdOnlySymptomsInAlertPageAndNothingElseReachesThePageHandle() {
@@ -189,7 +201,7 @@ class ServiceMonitoringTest {
                 "change(max(last_15m),last_15m):max:aws.sqs.approximate_number_of_messages_visible{queuename:" + dlq
                         + "} > 0");
         assertThat(monitor("prod", "billing-worker", "dead_letter_age").path("query").asText()).isEqualTo(
-                "max(last_15m):max:aws.sqs.approximate_age_of_oldest_message{queuename:" + dlq + "} / 1209600 * 100 > 50");
+                "max(last_15m):max:aws.sqs.approximate_age_of_oldest_message{queuename:" + dlq + "} / 864000 * 100 > 50");
         String ecsScope = "{servicename:" + ecs + ",clustername:" + cluster + "}";
         assertThat(monitor("prod", "billing-worker", "running_tasks").path("query").asText()).isEqualTo(
                 "avg(last_30m):avg:aws.ecs.service.running" + ecsScope + " / avg:aws.ecs.service.desired" + ecsScope

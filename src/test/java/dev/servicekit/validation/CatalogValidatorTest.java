@@ -124,8 +124,14 @@ class CatalogValidatorTest {
                 "catalog/w: queue.delaySeconds: 901 is outside 0-900 s");
         assertThat(problems(Service.worker("w", IMAGE).queue(q -> q.retentionSeconds(1_209_600)
                 .deadLetterRetentionSeconds(86_400)))).contains(
-                "catalog/w: queue.deadLetterRetentionSeconds: 86400 s is shorter than the queue's retention (1209600 s); "
-                        + "SQS keeps a message's original enqueue time, so it would expire early");
+                "catalog/w: queue.deadLetterRetentionSeconds: 86400 s must be longer than the queue's retention "
+                        + "(1209600 s): SQS expires a dead letter by the time it was first sent, so it could be gone as "
+                        + "it arrives");
+        assertThat(problems(Service.worker("w", IMAGE).queue(q -> q.retentionSeconds(1_209_600))))
+                .as("equal retentions: a dead letter may expire as it arrives").containsExactly(
+                "catalog/w: queue.deadLetterRetentionSeconds: 1209600 s must be longer than the queue's retention "
+                        + "(1209600 s): SQS expires a dead letter by the time it was first sent, so it could be gone as "
+                        + "it arrives");
     }
 
     @Test
