@@ -93,7 +93,9 @@ public final class Servicekit {
                 // cdktf's App writes where CDKTF_OUTDIR says, and nothing can stage it (see Relaunch).
                 new ServicekitApp(catalog, environments, context, outputDirectory, outdir.toString()).synth();
             } else {
-                OutputSwap.into(outdir, staging -> new ServicekitApp(catalog, environments, context,
+                boolean forTheCli = java.util.Optional.ofNullable(System.getenv(Relaunch.OUTDIR))
+                        .filter(dir -> !dir.isBlank()).isPresent();
+                OutputSwap.into(outdir, forTheCli, staging -> new ServicekitApp(catalog, environments, context,
                         outputDirectory, staging.toString()).synth());
             }
             return OK;

@@ -133,6 +133,22 @@ class ServicekitTest {
         assertThat(project.resolve("cdktf.out/stacks/prod/.terraform")).doesNotExist();
     }
 
+    /**
+     * cdktf-cli 0.19 removes the directory of a stack that vanished (an environment taken out of cdktf.json)
+     * after the app ran, and fails if it is gone already: under the CLI the swap leaves it, empty.
+     */
+    @Test
+    void aVanishedStackIsLeftEmptyForTheCliToRemove(@TempDir Path dir) throws Exception {
+        Path outdir = dir.resolve("out");
+        Files.createDirectories(outdir.resolve("stacks/dev"));
+        Files.writeString(outdir.resolve("stacks/dev/cdk.tf.json"), "previous");
+        OutputSwap.into(outdir, true, staging -> Files.createDirectories(staging.resolve("stacks/prod")));
+        assertThat(outdir.resolve("stacks/dev")).isEmptyDirectory();
+        assertThat(outdir.resolve("stacks/prod")).isDirectory();
+        OutputSwap.into(outdir, false, staging -> Files.createDirectories(staging.resolve("stacks/prod")));
+        assertThat(outdir.resolve("stacks/dev")).as("outside the CLI, nothing is left behind").doesNotExist();
+    }
+
     @Test
     void aFailureWhileWritingKeepsThePreviousOutput(@TempDir Path dir) throws Exception {
         Path outdir = dir.resolve("out");

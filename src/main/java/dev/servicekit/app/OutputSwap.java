@@ -34,7 +34,19 @@ public final class OutputSwap {
     /** What marks a directory as a project, never an output: the swap would delete it. */
     private static final List<String> PROJECT_FILES = List.of("cdktf.json", "pom.xml", "package.json", ".git");
 
+    /** As {@link #into(Path, boolean, Writer)}, outside the cdktf CLI. */
     public static void into(Path outdir, Writer writer) throws Exception {
+        into(outdir, false, writer);
+    }
+
+    /**
+     * Writes a synthesis into {@code outdir}, swapping it in whole.
+     *
+     * @param forTheCli true under the cdktf CLI, which lists the stacks' directories before the app runs and
+     *                  removes those of stacks that vanished afterwards (cdktf-cli 0.19's {@code rmSync}
+     *                  fails on a directory that is already gone): each one is left empty, for the CLI to remove
+     */
+    public static void into(Path outdir, boolean forTheCli, Writer writer) throws Exception {
         Path absolute = outdir.toAbsolutePath().normalize();
         Path workingDirectory = Path.of("").toAbsolutePath().normalize();
         boolean project = PROJECT_FILES.stream().anyMatch(name -> Files.exists(absolute.resolve(name), LinkOption.NOFOLLOW_LINKS));
@@ -56,6 +68,9 @@ public final class OutputSwap {
         }
         if (Files.exists(absolute)) {
             keepTerraformFiles(absolute, staging);
+            if (forTheCli) {
+                leaveVanishedStacks(absolute, staging);
+            }
             Files.move(absolute, previous, StandardCopyOption.ATOMIC_MOVE);
         }
         Files.move(staging, absolute, StandardCopyOption.ATOMIC_MOVE);
@@ -79,6 +94,19 @@ public final class OutputSwap {
                         Files.move(stack.resolve(name), next.resolve(name));
                     }
                 }
+            }
+        }
+    }
+
+    /** An empty directory in the new output for each stack of the previous one that was not synthesized again. */
+    private static void leaveVanishedStacks(Path outdir, Path staging) throws IOException {
+        Path stacks = outdir.resolve("stacks");
+        if (!Files.isDirectory(stacks)) {
+            return;
+        }
+        try (Stream<Path> previous = Files.list(stacks)) {
+            for (Path stack : previous.filter(Files::isDirectory).toList()) {
+                Files.createDirectories(staging.resolve("stacks").resolve(stack.getFileName().toString()));
             }
         }
     }
