@@ -43,41 +43,39 @@ public record ProjectSettings(Map<String, Object> context, String outputDirector
             try {
                 project = json.readTree(file.toFile());
             } catch (JsonProcessingException e) {
-                throw problem(file + ": not valid JSON: " + e.getOriginalMessage() + " (line "
-                        + e.getLocation().getLineNr() + ")");
+                throw problem("not valid JSON: " + e.getOriginalMessage() + " (line " + e.getLocation().getLineNr() + ")");
             } catch (IOException e) {
-                throw problem(file + ": cannot be read: " + e.getMessage());
+                throw problem("cannot be read: " + e.getMessage());
             }
             if (!project.isObject()) {
-                throw problem(file + ": expected an object, as cdktf init writes it");
+                throw problem("expected an object, as cdktf init writes it");
             }
         } else if (fromCli == null) {
             throw problem("no " + CDKTF_JSON + " in " + directory.toAbsolutePath().normalize() + ": run the app from the "
                     + "project's directory (the one with cdktf.json), or through `cdktf synth`");
         }
-        Map<String, Object> context;
+        JsonNode node;
         try {
-            if (fromCli != null && !fromCli.isBlank()) {
-                context = json.readValue(fromCli, new TypeReference<>() {});
-            } else {
-                JsonNode node = project.path("context");
-                if (!node.isMissingNode() && !node.isObject()) {
-                    throw problem(file + ": context: expected an object, got " + node.getNodeType());
-                }
-                context = node.isObject() ? json.convertValue(node, new TypeReference<>() {}) : Map.of();
-            }
+            // The CLI passes cdktf.json's context as it is, whatever its type.
+            node = fromCli != null && !fromCli.isBlank() ? json.readTree(fromCli) : project.path("context");
         } catch (JsonProcessingException e) {
-            throw problem("CDKTF_CONTEXT_JSON: not valid JSON: " + e.getOriginalMessage());
+            throw problem("context: not valid JSON (as the CLI passed it in CDKTF_CONTEXT_JSON): " + e.getOriginalMessage());
         }
+        if (node != null && !node.isMissingNode() && !node.isNull() && !node.isObject()) {
+            throw problem("context: expected an object, got " + (node.isTextual() ? "a string"
+                    : node.isArray() ? "a list" : node.isNumber() ? "a number" : node.getNodeType().toString().toLowerCase()));
+        }
+        Map<String, Object> context = node != null && node.isObject()
+                ? json.convertValue(node, new TypeReference<>() {}) : Map.of();
         String output = project == null ? DEFAULT_OUTPUT : project.path("output").asText(DEFAULT_OUTPUT);
         Path projectDirectory = directory.toAbsolutePath().normalize();
         if (output.isBlank() || projectDirectory.startsWith(projectDirectory.resolve(output).normalize())) {
-            throw problem(file + ": output: '" + output + "' is the project's directory or holds it; synthesis "
+            throw problem("output: '" + output + "' is the project's directory or holds it; synthesis "
                     + "replaces its output directory whole, so name a directory of its own, e.g. " + DEFAULT_OUTPUT);
         }
         Path outdir = java.util.Optional.ofNullable(env.get(Relaunch.OUTDIR)).filter(dir -> !dir.isBlank())
                 .or(() -> cliOutdir(env)).map(Path::of).orElse(directory.resolve(output));
-        return new ProjectSettings(context == null ? Map.of() : context, output, outdir);
+        return new ProjectSettings(context, output, outdir);
     }
 
     private static ConfigurationException problem(String message) {

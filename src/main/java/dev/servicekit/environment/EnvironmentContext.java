@@ -67,6 +67,13 @@ public final class EnvironmentContext {
         Set<String> names = new java.util.HashSet<>();
         given.stream().map(Environment::name).filter(name -> !names.add(name)).distinct().forEach(name -> problems.add(
                 new Problem(name, "name", "two environments are named " + name + "; each needs a name of its own")));
+        if (context != null) {
+            // A misspelt key would be ignored without a word: prod on local state, or every name without its prefix.
+            context.keySet().stream().filter(key -> !key.equals(CONTEXT_KEY) && !key.equals(DEFAULTS_KEY))
+                    .filter(EnvironmentContext::looksLikeOurs).forEach(key -> problems.add(new Problem("cdktf.json",
+                            "context." + key, "unknown key; servicekit reads \"" + CONTEXT_KEY + "\" and \""
+                            + DEFAULTS_KEY + "\"")));
+        }
         Object raw = context == null ? null : context.get(CONTEXT_KEY);
         Object rawDefaults = context == null ? null : context.get(DEFAULTS_KEY);
         Map<String, Object> defaults = Map.of();
@@ -109,14 +116,17 @@ public final class EnvironmentContext {
                 : given.stream().map(Environment::name).toList();
         for (String name : order) {
             Object settings = byName.getOrDefault(name, Map.of());
-            Reader reader = new Reader("context." + CONTEXT_KEY + "." + name, problems);
+            String path = "context." + CONTEXT_KEY + "." + name;
             if (!(settings instanceof Map<?, ?> own)) {
-                reader.problem("", "expected an object of settings, e.g. {\"region\": \"eu-west-1\"}, got "
+                new Reader(path, problems, Set.of()).problem("", "expected an object of settings, e.g. {\"region\": \"eu-west-1\"}, got "
                         + describe(settings));
                 continue;
             }
             Map<String, Object> merged = new LinkedHashMap<>(defaults);
             merged.putAll(keyedByString(own));
+            Set<String> fromDefaults = new TreeSet<>(defaults.keySet());
+            fromDefaults.removeAll(keyedByString(own).keySet());
+            Reader reader = new Reader(path, problems, fromDefaults);
             Optional<Environment> built = given.stream().filter(e -> e.name().equals(name)).findFirst();
             if (built.isPresent() && own.containsKey("preset")) {
                 reader.problem("preset", "has no effect on an environment built in Java");
@@ -129,6 +139,31 @@ public final class EnvironmentContext {
             throw new ConfigurationException(problems);
         }
         return result;
+    }
+
+    /** A context key meant for servicekit: its name, in any case, starts like ours or is one or two edits away. */
+    private static boolean looksLikeOurs(String key) {
+        String lower = key.toLowerCase(Locale.ROOT).replaceAll("[^a-z]", "");
+        return lower.startsWith("servicekit") || lower.startsWith("servickit") || lower.startsWith("sevicekit")
+                || editDistance(lower, CONTEXT_KEY.toLowerCase(Locale.ROOT)) <= 2
+                || editDistance(lower, DEFAULTS_KEY.toLowerCase(Locale.ROOT)) <= 2;
+    }
+
+    private static int editDistance(String a, String b) {
+        int[] previous = new int[b.length() + 1];
+        for (int j = 0; j <= b.length(); j++) {
+            previous[j] = j;
+        }
+        for (int i = 1; i <= a.length(); i++) {
+            int[] current = new int[b.length() + 1];
+            current[0] = i;
+            for (int j = 1; j <= b.length(); j++) {
+                current[j] = Math.min(Math.min(current[j - 1], previous[j]) + 1,
+                        previous[j - 1] + (a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1));
+            }
+            previous = current;
+        }
+        return previous[b.length()];
     }
 
     private static Optional<Preset> preset(String name, Map<String, Object> settings, Reader reader) {
@@ -260,18 +295,28 @@ public final class EnvironmentContext {
                 thresholds, slo, synthetics);
     }
 
-    /** Reads typed values out of one environment's settings, reporting each wrong one by its full key. */
+    /**
+     * Reads typed values out of one environment's settings, reporting each wrong one by its full key: where the
+     * user wrote it, so a value from {@code servicekitDefaults} is reported there, once for all environments.
+     */
     private static final class Reader {
         private final String path;
         private final List<Problem> problems;
+        private final Set<String> fromDefaults;
 
-        Reader(String path, List<Problem> problems) {
+        /** @param fromDefaults the settings' top-level keys whose values come from {@code servicekitDefaults} */
+        Reader(String path, List<Problem> problems, Set<String> fromDefaults) {
             this.path = path;
             this.problems = problems;
+            this.fromDefaults = fromDefaults;
         }
 
         void problem(String key, String message) {
-            problems.add(new Problem("cdktf.json", key.isEmpty() ? path : path + "." + key, message));
+            String where = fromDefaults.contains(key.split("\\.")[0]) ? "context." + DEFAULTS_KEY : path;
+            Problem problem = new Problem("cdktf.json", key.isEmpty() ? where : where + "." + key, message);
+            if (!problems.contains(problem)) {
+                problems.add(problem);
+            }
         }
 
         Optional<String> string(Map<String, Object> settings, String key) {

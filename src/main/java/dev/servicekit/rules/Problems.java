@@ -32,8 +32,12 @@ public final class Problems {
             this.where = where;
         }
 
+        /** Adds a problem, once: two checks that find the same thing say it once. */
         public void add(String field, String message) {
-            found.add(new Problem(where, field, message));
+            Problem problem = new Problem(where, field, message);
+            if (!found.contains(problem)) {
+                found.add(problem);
+            }
         }
 
         public void check(boolean ok, String field, String message) {

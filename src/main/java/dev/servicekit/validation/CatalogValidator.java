@@ -8,6 +8,7 @@ import dev.servicekit.rules.Problems;
 import dev.servicekit.rules.Rules;
 import dev.servicekit.settings.ServiceSettings;
 
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -32,6 +33,17 @@ public final class CatalogValidator {
         requireNoNulls(catalog, environments);
 
         Problems problems = new Problems();
+        // An environment's own values first: names and limits derived from a wrong one would only repeat it,
+        // once per service, so the lines are checked in the sound environments alone.
+        List<Environment> sound = new ArrayList<>();
+        for (Environment env : environments) {
+            Problems own = new Problems();
+            EnvironmentRules.check(env, own.about(env.name()));
+            own.found().forEach(p -> problems.about(p.where()).add(p.field(), p.message()));
+            if (own.found().isEmpty()) {
+                sound.add(env);
+            }
+        }
         if (catalog.services().isEmpty() && catalog.misuses().isEmpty()) {
             problems.about("catalog").add("services", Rules.EMPTY_CATALOG);
         }
@@ -45,15 +57,14 @@ public final class CatalogValidator {
                     .forEach(m -> nulls.add(m.option()));
             LineRules.check(spec, first, environmentNames, problems.about("catalog/" + spec.name()), nulls);
             if (first && Rules.SERVICE_NAME.matcher(spec.name()).matches()) {
-                checkInEveryEnvironment(spec, environments, problems);
+                checkInEveryEnvironment(spec, sound, problems);
             }
         }
         for (Catalog.Misuse misuse : catalog.misuses()) {
             problems.about(misuse.service() == null ? "catalog" : "catalog/" + misuse.service())
                     .add(misuse.option(), misuse.message());
         }
-        for (Environment env : environments) {
-            EnvironmentRules.check(env, problems.about(env.name()));
+        for (Environment env : sound) {
             NameRules.checkCollisions(catalog, env, problems);
         }
         problems.throwIfAny();

@@ -89,6 +89,32 @@ class EnvironmentContextTest {
                 .hasMessageContaining("cdktf.json: context.servicekit.prod.loadBalancerLogs");
     }
 
+    /** A misspelt top-level key would leave prod on local state, or every name without its prefix, silently. */
+    @Test
+    void aMisspeltServicekitKeyIsAnErrorNotIgnored() {
+        for (String typo : List.of("serviceKit", "servicekits", "servicekitDefault", "serviceKitDefaults", "sevicekit")) {
+            assertThatThrownBy(() -> EnvironmentContext.environments(Map.of(typo, Map.of("prod", Map.of()))))
+                    .as(typo).isInstanceOf(ConfigurationException.class)
+                    .hasMessageContaining("cdktf.json: context." + typo + ": unknown key; servicekit reads \"servicekit\" "
+                            + "and \"servicekitDefaults\"");
+        }
+        assertThat(EnvironmentContext.environments(Map.of("excludeStackIdFromLogicalIds", "true",
+                "allowSepCharsInLogicalIds", "true", "services", 3))).as("cdktf's keys and others' are left alone")
+                .extracting(Environment::name).containsExactly("stage", "prod");
+    }
+
+    /** A value from servicekitDefaults is wrong where the user wrote it: reported there, once. */
+    @Test
+    void aBadDefaultIsReportedOnceUnderServicekitDefaults() {
+        Map<String, Object> context = Map.of("servicekitDefaults", Map.of("prefix", "teamx", "maxcount", 3, "cpu", "big"),
+                "servicekit", Map.of("dev", Map.of("preset", "stage"), "stage", Map.of(), "prod", Map.of("cpu", 512)));
+        ConfigurationException e = org.assertj.core.api.Assertions.catchThrowableOfType(
+                () -> EnvironmentContext.environments(context), ConfigurationException.class);
+        assertThat(e.problems()).extracting(Object::toString).containsExactly(
+                "cdktf.json: context.servicekitDefaults.maxcount: unknown key; known: " + EnvironmentContext.KEYS.keySet(),
+                "cdktf.json: context.servicekitDefaults.cpu: expected a whole number, got the string \"big\"");
+    }
+
     @Test
     void aTypoInTheContextIsAnErrorThatNamesTheKey() {
         assertThatThrownBy(() -> EnvironmentContext.environments(Map.of("servicekit", Map.of("prod",

@@ -163,6 +163,22 @@ class CatalogValidatorTest {
                 "catalog/w: healthCheck: applies to web services only");
     }
 
+    /** A wrong environment value is reported alone: not again in every name and limit derived from it. */
+    @Test
+    void aBadEnvironmentValueIsReportedAloneNotInEveryServiceDerivedFromIt() {
+        Environment badPrefix = Environment.stage().toBuilder().prefix("tëam").build();
+        Environment badRegion = Environment.prod().toBuilder().region("us-east-one").build();
+        Service[] lines = {Service.worker("orders", IMAGE).bucket(), Service.web("shop", IMAGE, 80).internal(),
+                Service.worker("billing", IMAGE)};
+        List<String> found = problems(List.of(badPrefix, badRegion), lines);
+        assertThat(found).allMatch(p -> p.startsWith("stage: prefix: ") || p.startsWith("prod: region: "), "only the "
+                + "causes").anyMatch(p -> p.startsWith("stage: prefix: ")).anyMatch(p -> p.startsWith("prod: region: "));
+        assertThat(found).doesNotHaveDuplicates();
+        assertThat(problems(List.of(badPrefix, Environment.prod()), Service.worker("orders", IMAGE).queue(q -> q.maxReceiveCount(0))))
+                .as("the lines are still checked in the sound environments").contains(
+                        "prod/orders: queue.maxReceiveCount: 0 is outside 1-1000");
+    }
+
     @Test
     void plainHttpIsAllowedOnlyWhereThereIsAnInternetFacingListener() {
         assertThat(problems(Service.worker("w", IMAGE).prod(p -> p.allowPlainHttp())))
@@ -380,7 +396,8 @@ class CatalogValidatorTest {
                 "Stage: pagePriority: 7 is outside 1-5",
                 "Stage: notifyPriority: 0 is outside 1-5",
                 "Stage: slo.window: '1d' is not an SLO window; allowed: [7d, 30d, 90d]",
-                "Stage: slo.target: 100 is not an SLO target: a percentage above 0 and below 100, e.g. 99.9",
+                "Stage: slo.target: 100 is not an SLO target: a percentage from 50 to below 100, e.g. 99.9 (not a "
+                        + "fraction such as 0.999)",
                 "Stage: synthetics.locations: needs at least one Datadog location, e.g. aws:us-east-1",
                 "Stage: synthetics.tickSeconds: 10 is outside 30-604800 s",
 
