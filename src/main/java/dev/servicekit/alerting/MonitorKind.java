@@ -292,7 +292,7 @@ public enum MonitorKind {
      * p95 target response time over 10 minutes. claranet watches the average (3 s / 1 s over 5 minutes);
      * an average hides the slow tail users feel, so ours watch the 95th percentile.
      */
-    LATENCY(spec("p95 latency high", "seconds").above().severity(SYMPTOM).needs(Needs.LOAD_BALANCER)
+    LATENCY(spec("p95 latency high", "seconds").above().responseSeconds().severity(SYMPTOM).needs(Needs.LOAD_BALANCER)
             .stage(2.0, 1.0).prod(1.0, 0.5).detects(SLOW_DEPENDENCY)) {
         @Override
         public Watch watch(MonitoredService s, Thresholds t) {
@@ -466,7 +466,9 @@ public enum MonitorKind {
         /** Locations that must fail: 1 to the number of the environment's locations. */
         LOCATIONS,
         /** Minutes without data: at least twice the window. */
-        NO_DATA_MINUTES
+        NO_DATA_MINUTES,
+        /** Seconds a load balancer waits for a response: at most its idle timeout, after which it gives up. */
+        RESPONSE_SECONDS
     }
 
     private final Spec spec;
@@ -591,6 +593,11 @@ public enum MonitorKind {
 
         Spec percentage() {
             scale = Scale.PERCENTAGE;
+            return this;
+        }
+
+        Spec responseSeconds() {
+            scale = Scale.RESPONSE_SECONDS;
             return this;
         }
 

@@ -207,7 +207,7 @@ final class ModuleInputs {
         if (web) {
             SloTarget slo = DEFAULTS.monitoring().slo();
             inputs.add(optional("slo_target", "number", slo.targetPercent(), "The availability SLO: the percentage of "
-                    + "requests answered without a 5xx.", new Validation("${var.slo_target > 0 && var.slo_target < 100}",
+                    + "requests answered without a 5xx.", new Validation("${var.slo_target >= " + Rules.SLO_TARGET_MIN + " && var.slo_target < 100}",
                     "slo.target: " + Rules.badSloTarget("${var.slo_target}"))));
             inputs.add(optional("slo_window", "string", slo.window(), "The SLO's rolling window: "
                     + String.join(", ", SloTarget.WINDOWS) + ".", new Validation("${contains(" + strings(SloTarget.WINDOWS)
@@ -302,6 +302,9 @@ final class ModuleInputs {
             case NO_DATA_MINUTES -> criticalRules.add(new Validation("${" + critical + " >= "
                     + Tokens.text(monitor.minimumCritical()) + "}", field + ".critical: "
                     + Rules.noDataTooShort("${" + critical + "}", monitor.minimumCritical())));
+            case RESPONSE_SECONDS -> criticalRules.add(new Validation("${" + critical + " <= "
+                    + AwsLimits.LOAD_BALANCER_IDLE_TIMEOUT_SECONDS + "}", field + ".critical: "
+                    + Rules.slowerThanTheLoadBalancerWaits("${" + critical + "}")));
             default -> { }
         }
         if (!monitor.above()) {

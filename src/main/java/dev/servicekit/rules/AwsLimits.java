@@ -174,6 +174,11 @@ public final class AwsLimits {
     /** A subnet ID: 8 hex digits (older resources) or 17. */
     public static final Pattern SUBNET_ID = Pattern.compile("subnet-[0-9a-f]{8}([0-9a-f]{9})?");
     public static final Range RULE_PORT = new Range(0, 65535, "");
+    /**
+     * The load balancer's idle timeout, AWS's default, which servicekit keeps: it answers 504 for a target silent
+     * that long, so no response time it measures is longer.
+     */
+    public static final int LOAD_BALANCER_IDLE_TIMEOUT_SECONDS = 60;
 
     /**
      * The Elastic Load Balancing accounts that deliver access logs in the regions opened before August 2022

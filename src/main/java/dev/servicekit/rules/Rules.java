@@ -215,8 +215,18 @@ public final class Rules {
         return "'" + window + "' is not an SLO window; allowed: " + dev.servicekit.alerting.SloTarget.WINDOWS;
     }
 
+    /** The least SLO target taken: below it, a target is more likely a fraction (0.999) than meant. */
+    public static final int SLO_TARGET_MIN = 50;
+
     public static String badSloTarget(String target) {
-        return target + " is not an SLO target: a percentage above 0 and below 100, e.g. 99.9";
+        return target + " is not an SLO target: a percentage from " + SLO_TARGET_MIN + " to below 100, e.g. 99.9 "
+                + "(not a fraction such as 0.999)";
+    }
+
+    public static String slowerThanTheLoadBalancerWaits(String seconds) {
+        return seconds + " s: the load balancer gives up after " + AwsLimits.LOAD_BALANCER_IDLE_TIMEOUT_SECONDS
+                + " s (its idle timeout), so no response is slower and the monitor would never fire; thresholds are "
+                + "seconds, e.g. 0.5 for 500 ms";
     }
 
     /** Seconds between two runs of a synthetics test, as Datadog accepts them. */

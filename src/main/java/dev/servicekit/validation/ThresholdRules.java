@@ -4,6 +4,7 @@ import dev.servicekit.alerting.MonitorKind;
 import dev.servicekit.alerting.SloTarget;
 import dev.servicekit.alerting.SyntheticsSettings;
 import dev.servicekit.alerting.Thresholds;
+import dev.servicekit.rules.AwsLimits;
 import dev.servicekit.rules.Problems;
 import dev.servicekit.rules.Rules;
 import dev.servicekit.terraform.Tokens;
@@ -18,7 +19,7 @@ final class ThresholdRules {
 
     private static boolean validSlo(SloTarget slo) {
         double target = slo.targetPercent().doubleValue();
-        return Double.isFinite(target) && target > 0 && target < 100;
+        return Double.isFinite(target) && target >= Rules.SLO_TARGET_MIN && target < 100;
     }
 
     /** A window Datadog's SLOs take, and a target below 100 % that leaves an error budget. */
@@ -57,6 +58,8 @@ final class ThresholdRules {
                     field + ".critical", Rules.badLocationCount(criticalText, String.valueOf(synthetics.locations().size())));
             case NO_DATA_MINUTES -> scope.check(critical >= kind.minimumCritical(), field + ".critical",
                     Rules.noDataTooShort(criticalText, kind.minimumCritical()));
+            case RESPONSE_SECONDS -> scope.check(critical <= AwsLimits.LOAD_BALANCER_IDLE_TIMEOUT_SECONDS,
+                    field + ".critical", Rules.slowerThanTheLoadBalancerWaits(criticalText));
             default -> { }
         }
         if (!kind.above()) {

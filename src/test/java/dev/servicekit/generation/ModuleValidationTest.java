@@ -160,6 +160,16 @@ class ModuleValidationTest {
         assertThat(errors(web, Map.of("synthetics_critical", "4")))
                 .isEqualTo(java(Service.web("svc", "img", 80).prod(p -> p.allowPlainHttp()
                         .monitor(MonitorKind.SYNTHETICS, Thresholds.critical(4))), "prod"));
+        // Units a user gets wrong: a fraction for a percentage, milliseconds for seconds.
+        assertThat(errors(web, Map.of("slo_target", "0.999"))).containsExactly("error: slo.target: "
+                + Rules.badSloTarget("0.999"));
+        assertThat(java(Service.web("svc", "img", 80).internal().slo(0.999, "30d")
+                .withoutMonitor(MonitorKind.SLO_FAST_BURN).withoutMonitor(MonitorKind.SLO_SLOW_BURN), "prod"))
+                .containsExactly("error: slo.target: " + Rules.badSloTarget("0.999"));
+        assertThat(errors(web, Map.of("latency_critical", "500", "latency_warning", "250"))).containsExactly(
+                "error: monitor latency.critical: " + Rules.slowerThanTheLoadBalancerWaits("500"));
+        assertThat(java(Service.web("svc", "img", 80).internal().monitor(MonitorKind.LATENCY, Thresholds.of(500, 250)),
+                "prod")).containsExactly("error: monitor latency.critical: " + Rules.slowerThanTheLoadBalancerWaits("500"));
         assertThat(errors(web, Map.of("slo_window", "1d")))
                 .containsExactly("error: slo.window: " + Rules.badSloWindow("1d"));
         assertThat(errors(worker, Map.of("page", "pagerduty")))
