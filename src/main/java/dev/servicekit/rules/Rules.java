@@ -100,6 +100,11 @@ public final class Rules {
         return "counts must satisfy min <= desired <= max; got " + min + " <= " + desired + " <= " + max;
     }
 
+    public static String countsFromTheEnvironment(java.util.List<String> counts) {
+        return " (" + String.join(" and ", counts) + " from the environment; set " + (counts.size() == 1 ? "it" : "them")
+                + " on the line too, e.g. .counts(c -> c.min(1).desired(2).max(4)))";
+    }
+
     public static String badRetention(String days) {
         return days + " is not a CloudWatch retention; allowed: " + AwsLimits.LOG_RETENTION_DAYS.stream().sorted().toList();
     }

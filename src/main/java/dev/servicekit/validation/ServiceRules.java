@@ -28,7 +28,12 @@ final class ServiceRules {
             TaskRules.checkSize(scope, s.cpu().intValue(), s.memory().intValue());
         }
         if (line.minCount().isPresent() || line.desiredCount().isPresent() || line.maxCount().isPresent()) {
-            TaskRules.checkCounts(scope, s.minCount().intValue(), s.desiredCount().intValue(), s.maxCount().intValue());
+            java.util.Set<String> given = new java.util.HashSet<>();
+            line.minCount().ifPresent(c -> given.add("minCount"));
+            line.desiredCount().ifPresent(c -> given.add("desiredCount"));
+            line.maxCount().ifPresent(c -> given.add("maxCount"));
+            TaskRules.checkCounts(scope, s.minCount().intValue(), s.desiredCount().intValue(), s.maxCount().intValue(),
+                    given);
         }
         line.logRetentionDays().ifPresent(days -> scope.check(AwsLimits.LOG_RETENTION_DAYS.contains(days),
                 "logRetentionDays", Rules.badRetention(String.valueOf(days))));

@@ -5,6 +5,8 @@ import dev.servicekit.rules.Problems;
 import dev.servicekit.rules.Rules;
 
 import java.util.List;
+import java.util.Set;
+import java.util.stream.Stream;
 
 /** A task's size and counts, as Fargate and autoscaling take them. */
 final class TaskRules {
@@ -20,11 +22,29 @@ final class TaskRules {
         }
     }
 
+    /** An environment's own counts: all three are its. */
     static void checkCounts(Problems.Scope scope, int min, int desired, int max) {
+        checkCounts(scope, min, desired, max, Set.of("minCount", "desiredCount", "maxCount"));
+    }
+
+    /**
+     * A line's counts, completed by the environment's: an order problem is reported on a count the line set, and
+     * names the counts that came from the environment, which the user did not write.
+     *
+     * @param given the counts the line set: {@code minCount}, {@code desiredCount}, {@code maxCount}
+     */
+    static void checkCounts(Problems.Scope scope, int min, int desired, int max, Set<String> given) {
         scope.check(min >= 1, "minCount", Rules.needsATask(String.valueOf(min)));
         scope.check(max >= 1, "maxCount", Rules.atLeastOne(String.valueOf(max)));
         scope.check(max <= AwsLimits.ECS_TASKS_PER_SERVICE, "maxCount", Rules.tooManyTasks(String.valueOf(max)));
-        scope.check(min <= desired && desired <= max, "desiredCount",
-                Rules.badCounts(String.valueOf(min), String.valueOf(desired), String.valueOf(max)));
+        if (min <= desired && desired <= max) {
+            return;
+        }
+        List<String> involved = min > max ? List.of("minCount", "maxCount")
+                : desired < min ? List.of("desiredCount", "minCount") : List.of("desiredCount", "maxCount");
+        String field = involved.stream().filter(given::contains).findFirst().orElse(involved.get(0));
+        List<String> inherited = Stream.of("minCount", "desiredCount", "maxCount").filter(c -> !given.contains(c)).toList();
+        scope.add(field, Rules.badCounts(String.valueOf(min), String.valueOf(desired), String.valueOf(max))
+                + (inherited.isEmpty() ? "" : Rules.countsFromTheEnvironment(inherited)));
     }
 }

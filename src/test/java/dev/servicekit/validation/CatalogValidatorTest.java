@@ -99,6 +99,17 @@ class CatalogValidatorTest {
                 "prod/w: desiredCount: counts must satisfy min <= desired <= max; got 3 <= 2 <= 10");
         assertThat(problems(Service.worker("w", IMAGE).counts(c -> c.min(0).desired(0).max(0)))).contains(
                 "catalog/w: maxCount: 0 must be at least 1");
+        // The line set min and max; desired is each environment's own, so the problem is on min, said per environment.
+        assertThat(problems(Service.worker("w", IMAGE).counts(c -> c.min(5).max(2)))).allMatch(p -> p.contains(
+                "w: minCount: counts must satisfy min <= desired <= max; got 5 <= ") && p.endsWith(" <= 2 (desiredCount from "
+                + "the environment; set it on the line too, e.g. .counts(c -> c.min(1).desired(2).max(4)))"));
+        assertThat(problems(Service.worker("w", IMAGE).counts(c -> c.min(5)))).containsExactly(
+                "stage/w: minCount: counts must satisfy min <= desired <= max; got 5 <= 1 <= 2 (desiredCount and "
+                        + "maxCount from the environment; set them on the line too, e.g. .counts(c -> c.min(1).desired(2)"
+                        + ".max(4)))",
+                "prod/w: minCount: counts must satisfy min <= desired <= max; got 5 <= 2 <= 10 (desiredCount and "
+                        + "maxCount from the environment; set them on the line too, e.g. .counts(c -> c.min(1).desired(2)"
+                        + ".max(4)))");
     }
 
     @Test
