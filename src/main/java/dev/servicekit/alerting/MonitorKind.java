@@ -474,6 +474,9 @@ public enum MonitorKind {
     private final Spec spec;
 
     MonitorKind(Spec spec) {
+        // Said here, at the first use of any kind, rather than as a null far from the constant that forgot it.
+        java.util.Objects.requireNonNull(spec.severity, () -> name() + ": its spec needs .severity(SYMPTOM or CAUSE)");
+        java.util.Objects.requireNonNull(spec.needs, () -> name() + ": its spec needs .needs(...), what a service must have");
         this.spec = spec;
     }
 

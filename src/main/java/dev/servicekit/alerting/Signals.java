@@ -63,10 +63,6 @@ public record Signals(Optional<String> queue, Optional<String> deadLetterQueue, 
                 + SQS + "number_of_empty_receives" + queueScope() + ")";
     }
 
-    public String messagesDeleted() {
-        return "sum:" + SQS + "number_of_messages_deleted" + queueScope();
-    }
-
     public String cpu() {
         return "avg:aws.ecs.service.cpuutilization" + ecsScope();
     }

@@ -18,7 +18,9 @@ import java.util.Map;
  */
 public record Bucket(int noncurrentVersionDays) implements AddOn {
     /** The bucket a line's {@code .bucket()} and a generated module's {@code bucket = true} give. */
-    public static final Bucket DEFAULTS = new Bucket(30);
+    /** Days an old version is kept unless the line says otherwise. */
+    public static final int DEFAULT_NONCURRENT_VERSION_DAYS = 30;
+    public static final Bucket DEFAULTS = new Bucket(DEFAULT_NONCURRENT_VERSION_DAYS);
     /** The container variable that names the bucket. */
     public static final String VARIABLE = "BUCKET_NAME";
     /** An account ID's length: the bucket's name ends in it. */

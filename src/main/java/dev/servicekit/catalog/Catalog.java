@@ -1,5 +1,7 @@
 package dev.servicekit.catalog;
 
+import dev.servicekit.rules.Rules;
+
 import java.util.ArrayList;
 import java.util.List;
 
@@ -38,13 +40,13 @@ public record Catalog(List<ServiceSpec> services, List<Misuse> misuses) {
         List<ServiceSpec> specs = new ArrayList<>();
         List<Misuse> misuses = new ArrayList<>();
         if (lines == null) {
-            misuses.add(new Misuse("", "lines", "must not be null"));
+            misuses.add(new Misuse("", "lines", Rules.MUST_NOT_BE_NULL));
             return new Catalog(specs, misuses);
         }
         for (int i = 0; i < lines.size(); i++) {
             Service line = lines.get(i);
             if (line == null) {
-                misuses.add(new Misuse(null, "line " + (i + 1), "must not be null"));
+                misuses.add(new Misuse(null, "line " + (i + 1), Rules.MUST_NOT_BE_NULL));
                 continue;
             }
             specs.add(line.build());

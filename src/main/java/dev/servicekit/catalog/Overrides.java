@@ -71,6 +71,7 @@ public record Overrides(Optional<Integer> cpu, Optional<Integer> memory, Optiona
             return this;
         }
 
+        /** Days CloudWatch Logs keeps the service's logs, one of the values AWS offers. Default: the environment's. */
         public Builder logRetentionDays(int days) {
             this.logRetentionDays = days;
             return this;

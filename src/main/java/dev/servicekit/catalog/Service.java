@@ -2,6 +2,7 @@ package dev.servicekit.catalog;
 
 import dev.servicekit.alerting.MonitorKind;
 import dev.servicekit.alerting.Thresholds;
+import dev.servicekit.rules.Rules;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -96,7 +97,7 @@ public final class Service {
     public Service env(String key, String value) {
         if (notNull("env", key) && notNull("env." + key, value)) {
             if (variables.containsKey(key)) {
-                misuse.add(new Catalog.Misuse(name, "env." + key, "declared more than once"));
+                misuse.add(new Catalog.Misuse(name, "env." + key, Rules.NAME_DECLARED_TWICE));
             }
             variables.put(key, value);
         }
@@ -164,7 +165,7 @@ public final class Service {
         if (notNull("writablePaths", paths) && java.util.Arrays.stream(paths).allMatch(p -> notNull("writablePaths", p))) {
             for (String path : paths) {
                 if (writablePaths.contains(path)) {
-                    misuse.add(new Catalog.Misuse(name, "writablePaths." + path, "given more than once"));
+                    misuse.add(new Catalog.Misuse(name, "writablePaths." + path, Rules.GIVEN_TWICE));
                 } else {
                     writablePaths.add(path);
                 }
@@ -192,8 +193,8 @@ public final class Service {
     }
 
     /**
-     * Retires the service while keeping its data. Its queue, dead-letter queue and log group leave
-     * Terraform's management but stay in AWS with their messages and logs (Terraform {@code removed} blocks
+     * Retires the service while keeping its data. Its queue, dead-letter queue, log group and bucket leave
+     * Terraform's management but stay in AWS with their messages, logs and objects (Terraform {@code removed} blocks
      * with {@code destroy = false}); its tasks, roles, scaling, monitors and dashboard are destroyed. Where
      * the environment protects stateful resources (prod), a web service's load balancer stays, with
      * deletion protection lifted, so that the next step, removing the line, can delete it.
@@ -268,7 +269,8 @@ public final class Service {
 
     /**
      * An S3 bucket of the service's own, {@code <env>-<service>-<account ID>}: encrypted, versioned, not
-     * public, TLS only, old versions kept 30 days; {@code BUCKET_NAME} in the container, read and write for the
+     * public, TLS only, old versions kept {@value Bucket#DEFAULT_NONCURRENT_VERSION_DAYS} days; {@code BUCKET_NAME}
+     * in the container, read and write for the
      * task role on it alone (see {@link Bucket}).
      */
     public Service bucket() {
@@ -283,7 +285,7 @@ public final class Service {
     /** Adds {@code addOn} (e.g. a {@link Bucket}) to the service; a line holds one of each kind. */
     Service addOn(AddOn addOn) {
         if (addOns.stream().anyMatch(existing -> existing.getClass() == addOn.getClass())) {
-            misuse.add(new Catalog.Misuse(name, addOn.option(), "given more than once"));
+            misuse.add(new Catalog.Misuse(name, addOn.option(), Rules.GIVEN_TWICE));
         } else {
             addOns.add(addOn);
         }
@@ -348,9 +350,9 @@ public final class Service {
     /** Options used wrongly on this line, for validation to report with everything else. */
     List<Catalog.Misuse> misuse() {
         List<Catalog.Misuse> all = new ArrayList<>(misuse);
-        common.nulls().forEach(option -> all.add(new Catalog.Misuse(name, option, "must not be null")));
+        common.nulls().forEach(option -> all.add(new Catalog.Misuse(name, option, Rules.MUST_NOT_BE_NULL)));
         perEnvironment.forEach((env, builder) -> builder.nulls().forEach(option ->
-                all.add(new Catalog.Misuse(name, "in." + env + "." + option, "must not be null"))));
+                all.add(new Catalog.Misuse(name, "in." + env + "." + option, Rules.MUST_NOT_BE_NULL))));
         return all;
     }
 
@@ -369,14 +371,14 @@ public final class Service {
 
     private boolean webOnly(String option) {
         if (port == null) {
-            misuse.add(new Catalog.Misuse(name, option, "applies to web services only"));
+            misuse.add(new Catalog.Misuse(name, option, Rules.WEB_ONLY));
         }
         return port != null;
     }
 
     private boolean notNull(String option, Object value) {
         if (value == null) {
-            misuse.add(new Catalog.Misuse(name, option, "must not be null"));
+            misuse.add(new Catalog.Misuse(name, option, Rules.MUST_NOT_BE_NULL));
         }
         return value != null;
     }

@@ -122,7 +122,7 @@ final class ModuleInputs {
                         + ServiceNames.writableVolumeTemplate("p") + "\"])) == length(var.writable_paths)}",
                         "writablePaths: " + Rules.sameVolume("${join(\", \", var.writable_paths)}")),
                 new Validation("${alltrue([for p in var.writable_paths : length(\"" + ServiceNames.writableVolumeTemplate("p")
-                        + "\") <= " + Rules.VOLUME_NAME_MAX + "])}",
+                        + "\") <= " + AwsLimits.ECS_VOLUME_NAME_MAX + "])}",
                         "writablePaths: " + Rules.volumeNameTooLong("${join(\", \", var.writable_paths)}"))));
         inputs.add(optional("readonly_root_filesystem", "bool", true, "Keep the container's root filesystem "
                 + "read-only; false for an image that cannot run so."));
@@ -287,35 +287,38 @@ final class ModuleInputs {
         String field = "monitor " + monitor.key();
         List<Validation> criticalRules = new ArrayList<>(List.of(new Validation("${" + critical + " >= 0}",
                 field + ".critical: " + Rules.negative("${" + critical + "}"))));
-        switch (monitor.scale()) {
-            case PERCENTAGE -> criticalRules.add(new Validation("${" + critical + " <= 100}",
+        // A switch expression: a new scale does not compile until it has its rule here (and in ThresholdRules).
+        criticalRules.addAll(switch (monitor.scale()) {
+            case PERCENTAGE -> List.of(new Validation("${" + critical + " <= 100}",
                     field + ".critical: " + Rules.percentageAbove100("${" + critical + "}")));
             case BURN_RATE -> {
                 String maximum = "1 / (1 - var.slo_target / 100)";
-                criticalRules.add(new Validation("${" + critical + " > 0 && " + critical + " <= " + maximum + "}",
+                yield List.of(new Validation("${" + critical + " > 0 && " + critical + " <= " + maximum + "}",
                         field + ".critical: " + Rules.badBurnRate("${" + critical + "}", "${var.slo_target}",
                                 "${floor(" + maximum + " * 10 + 0.5) / 10}")));
             }
-            case LOCATIONS -> criticalRules.add(new Validation("${" + critical + " >= 1 && " + critical
+            case LOCATIONS -> List.of(new Validation("${" + critical + " >= 1 && " + critical
                     + " <= length(var.synthetics_locations)}", field + ".critical: " + Rules.badLocationCount(
                     "${" + critical + "}", "${length(var.synthetics_locations)}")));
-            case NO_DATA_MINUTES -> criticalRules.add(new Validation("${" + critical + " >= "
+            case NO_DATA_MINUTES -> List.of(new Validation("${" + critical + " >= "
                     + Tokens.text(monitor.minimumCritical()) + "}", field + ".critical: "
                     + Rules.noDataTooShort("${" + critical + "}", monitor.minimumCritical())));
-            case RESPONSE_SECONDS -> criticalRules.add(new Validation("${" + critical + " <= "
+            case RESPONSE_SECONDS -> List.of(new Validation("${" + critical + " <= "
                     + AwsLimits.LOAD_BALANCER_IDLE_TIMEOUT_SECONDS + "}", field + ".critical: "
                     + Rules.slowerThanTheLoadBalancerWaits("${" + critical + "}")));
-            default -> { }
-        }
+            case PLAIN -> List.of();
+        });
         if (!monitor.above()) {
             criticalRules.add(new Validation("${" + critical + " > 0}",
                     field + ".critical: " + Rules.neverFires("${" + critical + "}")));
         }
         List<Variable> inputs = new ArrayList<>();
+        String alertsWhen = monitor.scale() == MonitorKind.Scale.LOCATIONS
+                ? "alert when at least this many of the test's locations fail"
+                : "alert " + (monitor.above() ? "above" : "below") + " this (" + monitor.unit() + ")";
         inputs.add(new Variable(monitor.key() + "_critical", "number", "Monitor '" + monitor.title() + "' ("
-                + monitor.severity().name().toLowerCase(java.util.Locale.ROOT) + "): alert " + (monitor.above()
-                ? "above" : "below") + " this (" + monitor.unit() + ").", java.util.Optional.of(defaults.critical()),
-                criticalRules));
+                + monitor.severity().name().toLowerCase(java.util.Locale.ROOT) + "): " + alertsWhen + ".",
+                java.util.Optional.of(defaults.critical()), criticalRules));
         if (monitor.takesWarning()) {
             // HCL's || does not short-circuit: with a null warning the comparison fails, and try says true.
             List<Validation> warningRules = new ArrayList<>(List.of(

@@ -1,7 +1,6 @@
 package dev.servicekit.parts;
 
 import com.hashicorp.cdktf.providers.aws.s3_bucket_lifecycle_configuration.S3BucketLifecycleConfigurationRule;
-import com.hashicorp.cdktf.providers.aws.s3_bucket_lifecycle_configuration.S3BucketLifecycleConfigurationRuleAbortIncompleteMultipartUpload;
 import com.hashicorp.cdktf.providers.aws.s3_bucket_lifecycle_configuration.S3BucketLifecycleConfigurationRuleFilter;
 import com.hashicorp.cdktf.providers.aws.s3_bucket_lifecycle_configuration.S3BucketLifecycleConfigurationRuleNoncurrentVersionExpiration;
 import dev.servicekit.catalog.Bucket;
@@ -20,8 +19,6 @@ import java.util.Map;
  */
 public final class BucketPart implements ServicePart {
     static final Stateful OBJECTS = new Stateful("its objects would be lost", List.of("bucket"), true);
-    /** Days after which an upload that never completed is aborted, and its parts deleted. */
-    static final int ABORT_UPLOADS_AFTER_DAYS = 7;
 
     private final Bucket options;
     private final Condition exists;
@@ -48,10 +45,8 @@ public final class BucketPart implements ServicePart {
                         .status("Enabled")
                         .filter(S3BucketLifecycleConfigurationRuleFilter.builder().build())
                         .noncurrentVersionExpiration(S3BucketLifecycleConfigurationRuleNoncurrentVersionExpiration
-                                .builder().noncurrentDays(options.noncurrentVersionDays()).build())
-                        .abortIncompleteMultipartUpload(S3BucketLifecycleConfigurationRuleAbortIncompleteMultipartUpload
-                                .builder().daysAfterInitiation(ABORT_UPLOADS_AFTER_DAYS).build())
-                        .build(), arn -> List.of(), exists);
+                                .builder().noncurrentDays(options.noncurrentVersionDays()).build()),
+                arn -> List.of(), exists);
         Block bucket = blocks.bucket();
         service.stateful(bucket, OBJECTS);
         String arn = bucket.ref("arn");

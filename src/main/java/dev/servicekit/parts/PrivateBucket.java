@@ -3,6 +3,7 @@ package dev.servicekit.parts;
 import com.hashicorp.cdktf.providers.aws.s3_bucket.S3BucketConfig;
 import com.hashicorp.cdktf.providers.aws.s3_bucket_lifecycle_configuration.S3BucketLifecycleConfigurationConfig;
 import com.hashicorp.cdktf.providers.aws.s3_bucket_lifecycle_configuration.S3BucketLifecycleConfigurationRule;
+import com.hashicorp.cdktf.providers.aws.s3_bucket_lifecycle_configuration.S3BucketLifecycleConfigurationRuleAbortIncompleteMultipartUpload;
 import com.hashicorp.cdktf.providers.aws.s3_bucket_policy.S3BucketPolicyConfig;
 import com.hashicorp.cdktf.providers.aws.s3_bucket_public_access_block.S3BucketPublicAccessBlockConfig;
 import com.hashicorp.cdktf.providers.aws.s3_bucket_server_side_encryption_configuration.S3BucketServerSideEncryptionConfigurationAConfig;
@@ -28,17 +29,22 @@ import java.util.function.Function;
 public final class PrivateBucket {
     private PrivateBucket() {}
 
+    /** Days after which S3 drops the parts of an upload never completed, in every bucket. */
+    public static final int ABORT_UPLOADS_AFTER_DAYS = 7;
+
     /** The blocks a caller refers to: the bucket itself, and its policy (what writers wait for). */
     public record Blocks(Block bucket, Block policy) {}
 
     /**
      * @param add     declares a resource at the caller's address for an id ({@code <id>}, {@code <id>_encryption},
      *                {@code <id>_public_access}, {@code <id>_versioning}, {@code <id>_lifecycle}, {@code <id>_policy})
+     * @param lifecycle the bucket's lifecycle rule; unfinished uploads are aborted after
+     *                {@value #ABORT_UPLOADS_AFTER_DAYS} days in every bucket
      * @param grants  the policy's Allow statements, from the bucket's ARN
      * @param exists  where the bucket exists: always, or as a module's input says
      */
     public static Blocks declare(BiFunction<String, Object, Block> add, String id, String name, Map<String, String> tags,
-                                 S3BucketLifecycleConfigurationRule lifecycle,
+                                 S3BucketLifecycleConfigurationRule.Builder lifecycle,
                                  Function<String, List<Map<String, Object>>> grants, Condition exists) {
         Block bucket = add.apply(id, S3BucketConfig.builder().bucket(name).tags(tags).build()).existsWhen(exists);
         String bucketId = bucket.ref("id");
@@ -64,7 +70,9 @@ public final class PrivateBucket {
         // A lifecycle rule on noncurrent versions needs versioning on first (AWS's documentation).
         add.apply(id + "_lifecycle", S3BucketLifecycleConfigurationConfig.builder()
                 .bucket(bucketId)
-                .rule(List.of(lifecycle))
+                .rule(List.of(lifecycle.abortIncompleteMultipartUpload(
+                        S3BucketLifecycleConfigurationRuleAbortIncompleteMultipartUpload.builder()
+                                .daysAfterInitiation(ABORT_UPLOADS_AFTER_DAYS).build()).build()))
                 .dependsOn(List.of(versioning))
                 .build()).partOf(bucket).existsWhen(exists);
         String arn = bucket.ref("arn");

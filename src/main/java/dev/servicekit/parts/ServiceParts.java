@@ -101,7 +101,7 @@ public final class ServiceParts {
             } catch (RuntimeException e) {
                 // The user's own code: its message, where it ran, and no trace of servicekit's frames.
                 throw new ConfigurationException(List.of(new Problem(settings.environment() + "/" + settings.name(),
-                        "customize", Rules.customizerFailed(e))));
+                        "customize", Rules.customizerFailed(e, userFrame(e)))));
             }
         }
         return new Assembled(settings.name(), assembly.signals(), assembly.dashboardLink().orElseThrow());
@@ -135,5 +135,25 @@ public final class ServiceParts {
             kept.enter(loadBalancer);
             loadBalancer.declare(kept);
         }
+    }
+
+    /** Packages whose frames are not the user's: the JDK, jsii, cdktf, and servicekit's own building blocks. */
+    private static final List<String> NOT_THE_USERS = List.of("java.", "jdk.", "software.amazon.jsii.",
+            "software.constructs.", "com.hashicorp.", Block.class.getPackageName() + ".",
+            ServiceParts.class.getPackageName() + ".");
+
+    /**
+     * The frame nearest the throw that is the user's: above this class's call of the customizer, and in neither
+     * servicekit's resources nor the libraries the customizer called.
+     */
+    private static java.util.Optional<String> userFrame(RuntimeException e) {
+        List<StackTraceElement> frames = List.of(e.getStackTrace());
+        int caller = java.util.stream.IntStream.range(0, frames.size())
+                .filter(i -> frames.get(i).getClassName().equals(ServiceParts.class.getName()))
+                .findFirst().orElse(frames.size());
+        return frames.subList(0, caller).stream()
+                .filter(frame -> NOT_THE_USERS.stream().noneMatch(frame.getClassName()::startsWith))
+                .findFirst().map(frame -> frame.getClassName() + "." + frame.getMethodName() + ", "
+                        + frame.getFileName() + ":" + frame.getLineNumber());
     }
 }

@@ -25,7 +25,7 @@ public final class AwsLimits {
         /** The problem with {@code text}, or null when AWS accepts it. */
         public String problem(String text) {
             if (text.length() < minLength) {
-                return minLength == 1 ? "must not be empty" : "'" + text + "' is shorter than " + minLength + " characters";
+                return minLength == 1 ? Rules.MUST_NOT_BE_EMPTY : "'" + text + "' is shorter than " + minLength + " characters";
             }
             if (text.length() > maxLength) {
                 return tooLong(text, String.valueOf(text.length()));
@@ -120,9 +120,16 @@ public final class AwsLimits {
                     + "-s3alias or --ol-s3 suffix)");
     /** At most 50 tags on one resource. */
     public static final int MAX_TAGS = 50;
-    /** SSM parameter names (secrets): letters, digits and _.-/; the whole name at most 1011 characters. */
-    public static final TextRule SSM_PARAMETER_NAME = new TextRule("SSM parameter name", 1, 1011,
-            Pattern.compile("[A-Za-z0-9_./-]+"), "letters, digits and _.-/");
+    /**
+     * SSM parameter names (secrets) in {@code region}: letters, digits and _.-/. SSM's limit of 1011 characters
+     * counts the parameter's whole ARN, so a name has what {@code arn:<partition>:ssm:<region>:<account>:parameter}
+     * leaves (counted with the longest partition, aws-us-gov).
+     */
+    public static TextRule ssmParameterName(String region) {
+        int arnPrefix = ("arn:aws-us-gov:ssm:" + region + ":123456789012:parameter").length();
+        return new TextRule("SSM parameter name", 1, 1011 - arnPrefix, Pattern.compile("[A-Za-z0-9_./-]+"),
+                "letters, digits and _.-/");
+    }
 
     /**
      * IAM actions that support no resource-level permission: a statement needs {@code "Resource": "*"} for
@@ -174,6 +181,8 @@ public final class AwsLimits {
     /** A subnet ID: 8 hex digits (older resources) or 17. */
     public static final Pattern SUBNET_ID = Pattern.compile("subnet-[0-9a-f]{8}([0-9a-f]{9})?");
     public static final Range RULE_PORT = new Range(0, 65535, "");
+    /** ECS's limit on a task definition volume's name (letters, digits, _ and -). */
+    public static final int ECS_VOLUME_NAME_MAX = 255;
     /**
      * The load balancer's idle timeout, AWS's default, which servicekit keeps: it answers 504 for a target silent
      * that long, so no response time it measures is longer.

@@ -33,8 +33,6 @@ public final class Rules {
                 + ".. segments, e.g. /var/cache/nginx";
     }
 
-    /** ECS's limit on a task definition volume's name. */
-    public static final int VOLUME_NAME_MAX = 255;
 
     public static String sameVolume(String paths) {
         return "[" + paths + "] would share a volume name (a path given twice, or paths such as /a-b and /a/b, or /a.b and /a_b); "
@@ -42,25 +40,18 @@ public final class Rules {
     }
 
     public static String volumeNameTooLong(String path) {
-        return "'" + path + "' is too long: its volume name would exceed " + VOLUME_NAME_MAX + " characters";
+        return "'" + path + "' is too long: its volume name would exceed " + AwsLimits.ECS_VOLUME_NAME_MAX + " characters";
     }
 
-    /** A customizer's failure as its author needs it: what it threw, and where in their code. */
-    public static String customizerFailed(RuntimeException e) {
+    /**
+     * A customizer's failure as its author needs it: what it threw, and where in their code.
+     *
+     * @param where the user's frame nearest the throw, e.g. {@code com.acme.Infra.main, Infra.java:42}; found by
+     *              whoever called the customizer, which knows its own frames
+     */
+    public static String customizerFailed(RuntimeException e, java.util.Optional<String> where) {
         String message = e.getMessage() == null ? "" : ": " + e.getMessage().lines().findFirst().orElse("");
-        // The frame nearest the throw that is the user's: above servicekit's call of the customizer, and in
-        // neither servicekit's resources nor the libraries the customizer called.
-        java.util.List<StackTraceElement> frames = java.util.List.of(e.getStackTrace());
-        int caller = java.util.stream.IntStream.range(0, frames.size())
-                .filter(i -> frames.get(i).getClassName().equals("dev.servicekit.parts.ServiceParts"))
-                .findFirst().orElse(frames.size());
-        String where = frames.subList(0, caller).stream()
-                .filter(frame -> java.util.stream.Stream.of("java.", "jdk.", "software.amazon.jsii.", "software.constructs.",
-                        "com.hashicorp.", "dev.servicekit.terraform.", "dev.servicekit.parts.")
-                        .noneMatch(frame.getClassName()::startsWith))
-                .findFirst().map(frame -> " (at " + frame.getClassName() + "." + frame.getMethodName() + ", "
-                        + frame.getFileName() + ":" + frame.getLineNumber() + ")").orElse("");
-        return "threw " + e.getClass().getSimpleName() + message + where;
+        return "threw " + e.getClass().getSimpleName() + message + where.map(w -> " (at " + w + ")").orElse("");
     }
 
     /** Monitor priority: 1 (highest) to 5. */
@@ -317,7 +308,8 @@ public final class Rules {
     public static String setByServicekit(String source) {
         return "is set by servicekit (the service's " + source + ")";
     }
-    public static final String SECRET_DECLARED_TWICE = "declared more than once";
+    public static final String NAME_DECLARED_TWICE = "declared more than once";
+    public static final String GIVEN_TWICE = "given more than once";
     public static final String SECRET_ALSO_PLAIN = "is also a plain environment variable";
     public static final String WEB_ONLY = "applies to web services only";
     public static final String QUEUE_ONLY = "applies to services with a queue only";

@@ -104,6 +104,8 @@ public record ServiceNames(String environment, String service, java.util.Optiona
         }
         names.add(new AwsName("ECS service name", ecsService(), AwsLimits.ECS_SERVICE_NAME));
         names.add(new AwsName("task family", taskFamily(), AwsLimits.TASK_FAMILY));
+        names.add(new AwsName("container name", service, AwsLimits.CONTAINER_NAME));
+        names.add(new AwsName("awslogs stream prefix", service, AwsLimits.LOG_STREAM_PREFIX));
         names.add(new AwsName("execution role name", executionRole(), AwsLimits.IAM_ROLE_NAME));
         names.add(new AwsName("task role name", taskRole(), AwsLimits.IAM_ROLE_NAME));
         names.add(new AwsName("log group name", logGroup(), AwsLimits.LOG_GROUP_NAME));

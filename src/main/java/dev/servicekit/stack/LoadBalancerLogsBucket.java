@@ -1,7 +1,6 @@
 package dev.servicekit.stack;
 
 import com.hashicorp.cdktf.providers.aws.s3_bucket_lifecycle_configuration.S3BucketLifecycleConfigurationRule;
-import com.hashicorp.cdktf.providers.aws.s3_bucket_lifecycle_configuration.S3BucketLifecycleConfigurationRuleAbortIncompleteMultipartUpload;
 import com.hashicorp.cdktf.providers.aws.s3_bucket_lifecycle_configuration.S3BucketLifecycleConfigurationRuleExpiration;
 import com.hashicorp.cdktf.providers.aws.s3_bucket_lifecycle_configuration.S3BucketLifecycleConfigurationRuleFilter;
 import com.hashicorp.cdktf.providers.aws.s3_bucket_lifecycle_configuration.S3BucketLifecycleConfigurationRuleNoncurrentVersionExpiration;
@@ -27,8 +26,8 @@ import java.util.Map;
  */
 final class LoadBalancerLogsBucket {
     static final Stateful ACCESS_LOGS = new Stateful("its access logs would be lost", List.of("bucket"), true);
-    /** Days after which an unfinished upload is aborted, and a replaced log object's old version expires. */
-    static final int CLEAN_UP_DAYS = 7;
+    /** Days after which a replaced log object's old version expires. */
+    static final int OLD_VERSION_DAYS = 7;
 
     private final Block bucket;
     private final Block policy;
@@ -41,15 +40,13 @@ final class LoadBalancerLogsBucket {
                 .status("Enabled")
                 .filter(S3BucketLifecycleConfigurationRuleFilter.builder().build())
                 .noncurrentVersionExpiration(S3BucketLifecycleConfigurationRuleNoncurrentVersionExpiration.builder()
-                        .noncurrentDays(CLEAN_UP_DAYS).build())
-                .abortIncompleteMultipartUpload(S3BucketLifecycleConfigurationRuleAbortIncompleteMultipartUpload.builder()
-                        .daysAfterInitiation(CLEAN_UP_DAYS).build());
+                        .noncurrentDays(OLD_VERSION_DAYS).build());
         if (environment.logRetentionDays() > 0) {
             rule.expiration(S3BucketLifecycleConfigurationRuleExpiration.builder()
                     .days(environment.logRetentionDays()).build());
         }
         PrivateBucket.Blocks blocks = PrivateBucket.declare((id, config) -> document.add(
-                Block.resource("environment_" + id, config).path("lb-logs/" + id)), "lb_logs", name, tags, rule.build(),
+                Block.resource("environment_" + id, config).path("lb-logs/" + id)), "lb_logs", name, tags, rule,
                 arn -> grants(environment.region(), accountId, partition, arn), Condition.ALWAYS);
         bucket = blocks.bucket();
         bucket.stateful(ACCESS_LOGS);

@@ -69,7 +69,7 @@ final class LineRules {
         Set<String> secretNames = new HashSet<>();
         for (String secret : spec.secrets()) {
             line.check(Rules.VARIABLE_NAME.matcher(secret).matches(), "secret." + secret, Rules.NOT_A_VARIABLE_NAME);
-            line.check(secretNames.add(secret), "secret." + secret, Rules.SECRET_DECLARED_TWICE);
+            line.check(secretNames.add(secret), "secret." + secret, Rules.NAME_DECLARED_TWICE);
             line.check(!spec.variables().containsKey(secret), "secret." + secret, Rules.SECRET_ALSO_PLAIN);
             line.check(!reserved.containsKey(secret), "secret." + secret, Rules.setByServicekit(reserved.get(secret)));
         }
@@ -99,7 +99,7 @@ final class LineRules {
                 continue;
             }
             String volume = ServiceNames.writableVolume(path);
-            line.check(volume.length() <= Rules.VOLUME_NAME_MAX, "writablePaths", Rules.volumeNameTooLong(path));
+            line.check(volume.length() <= AwsLimits.ECS_VOLUME_NAME_MAX, "writablePaths", Rules.volumeNameTooLong(path));
             pathsByVolume.computeIfAbsent(volume, v -> new ArrayList<>()).add(path);
         }
         pathsByVolume.values().stream().filter(paths -> paths.size() > 1)

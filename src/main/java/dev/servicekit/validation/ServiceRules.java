@@ -44,6 +44,9 @@ final class ServiceRules {
         for (AwsName name : names.awsNames(spec.queue().isPresent(), port)) {
             scope.name(name.field(), name.value(), name.rule());
         }
+        for (String secret : spec.secrets()) {
+            scope.name("secret." + secret, names.secretsPath() + "/" + secret, AwsLimits.ssmParameterName(env.region()));
+        }
         spec.addOns().forEach(addOn -> addOn.names(env.awsName(), spec.name())
                 .forEach(name -> scope.name(name.field(), name.value(), name.rule())));
 

@@ -43,24 +43,24 @@ final class ThresholdRules {
             return;
         }
         scope.check(critical >= 0, field + ".critical", Rules.negative(criticalText));
-        switch (kind.scale()) {
-            case PERCENTAGE -> scope.check(critical <= 100, field + ".critical", Rules.percentageAbove100(criticalText));
+        // A switch expression: a new scale does not compile until it has its rule here (and in ModuleInputs).
+        String problem = switch (kind.scale()) {
+            case PERCENTAGE -> critical <= 100 ? null : Rules.percentageAbove100(criticalText);
             // An SLO target that is itself wrong is reported once, as such.
-            case BURN_RATE -> {
-                if (validSlo(slo) && !(critical > 0 && critical <= slo.maximumBurnRate() + 1e-9)) {
-                    scope.add(field + ".critical", Rules.badBurnRate(criticalText, Tokens.text(slo.targetPercent()),
+            case BURN_RATE -> !validSlo(slo) || critical > 0 && critical <= slo.maximumBurnRate() + 1e-9 ? null
+                    : Rules.badBurnRate(criticalText, Tokens.text(slo.targetPercent()),
                             new BigDecimal(slo.maximumBurnRate()).setScale(1, RoundingMode.HALF_UP)
-                                    .stripTrailingZeros().toPlainString()));
-                }
-            }
-            case LOCATIONS -> scope.check(synthetics.locations().isEmpty()
-                            || critical >= 1 && critical <= synthetics.locations().size(),
-                    field + ".critical", Rules.badLocationCount(criticalText, String.valueOf(synthetics.locations().size())));
-            case NO_DATA_MINUTES -> scope.check(critical >= kind.minimumCritical(), field + ".critical",
-                    Rules.noDataTooShort(criticalText, kind.minimumCritical()));
-            case RESPONSE_SECONDS -> scope.check(critical <= AwsLimits.LOAD_BALANCER_IDLE_TIMEOUT_SECONDS,
-                    field + ".critical", Rules.slowerThanTheLoadBalancerWaits(criticalText));
-            default -> { }
+                                    .stripTrailingZeros().toPlainString());
+            case LOCATIONS -> synthetics.locations().isEmpty() || critical >= 1 && critical <= synthetics.locations().size()
+                    ? null : Rules.badLocationCount(criticalText, String.valueOf(synthetics.locations().size()));
+            case NO_DATA_MINUTES -> critical >= kind.minimumCritical() ? null
+                    : Rules.noDataTooShort(criticalText, kind.minimumCritical());
+            case RESPONSE_SECONDS -> critical <= AwsLimits.LOAD_BALANCER_IDLE_TIMEOUT_SECONDS ? null
+                    : Rules.slowerThanTheLoadBalancerWaits(criticalText);
+            case PLAIN -> null;
+        };
+        if (problem != null) {
+            scope.add(field + ".critical", problem);
         }
         if (!kind.above()) {
             scope.check(critical > 0, field + ".critical", Rules.neverFires(criticalText));

@@ -264,7 +264,7 @@ class ModuleValidationTest {
                 "error: writablePaths: " + Rules.sameVolume("/a-b, /a/b"));
         assertThat(java(Service.worker("svc", "img").writablePaths("/a-b", "/a/b"), "stage")).containsExactly(
                 "error: writablePaths: " + Rules.sameVolume("/a-b, /a/b"));
-        String deep = "/" + "d".repeat(Rules.VOLUME_NAME_MAX);
+        String deep = "/" + "d".repeat(dev.servicekit.rules.AwsLimits.ECS_VOLUME_NAME_MAX);
         assertThat(errors(worker, Map.of("writable_paths", "[\"" + deep + "\"]"))).containsExactly(
                 "error: writablePaths: " + Rules.volumeNameTooLong(deep));
         assertThat(java(Service.worker("svc", "img").writablePaths(deep), "stage")).containsExactly(

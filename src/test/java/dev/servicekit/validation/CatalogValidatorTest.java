@@ -200,6 +200,15 @@ class CatalogValidatorTest {
     }
 
     @Test
+    void aSecretsParameterNameMustFitSsm() {
+        // SSM counts the whole ARN: arn:aws-us-gov:ssm:us-east-1:123456789012:parameter takes 51 of 1011.
+        String name = "S".repeat(952);
+        assertThat(problems(Service.worker("w", IMAGE).secret(name))).containsExactly(
+                "stage/w: secret." + name + ": '/stage/w/" + name + "' is 961 characters; AWS limits SSM parameter names to 960");
+        CatalogValidator.validate(Catalog.of(Service.worker("w", IMAGE).secret("S".repeat(951))), ENVIRONMENTS);
+    }
+
+    @Test
     void secretsAndVariablesNeedValidNames() {
         assertThat(problems(Service.worker("w", IMAGE).secret("DB-URL").env("DB_URL", "x").secret("DB_URL")))
                 .containsExactly("catalog/w: secret.DB-URL: is not a valid environment variable name",
