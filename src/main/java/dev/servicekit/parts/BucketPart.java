@@ -39,7 +39,7 @@ public final class BucketPart implements ServicePart {
         Map<String, String> tags = service.settings().tags();
         String name = Bucket.name(service.settings().awsEnvironment(), service.settings().name(),
                 service.platform().accountId());
-        PrivateBucket.Blocks blocks = PrivateBucket.declare(service::resource, "bucket", name, tags,
+        PrivateBucket.Blocks blocks = PrivateBucket.declare(service::declare, "bucket", name, tags,
                 S3BucketLifecycleConfigurationRule.builder()
                         .id("expire-old-versions")
                         .status("Enabled")

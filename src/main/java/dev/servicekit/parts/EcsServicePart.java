@@ -84,7 +84,7 @@ public final class EcsServicePart implements ServicePart {
             startAfter.addAll(target.listeners());
         });
         config.dependsOn(startAfter);
-        Block ecsService = service.resource(SERVICE, config.build());
+        Block ecsService = service.declare(SERVICE, config.build());
         service.moduleOutput("ecs_service_arn", ecsService.ref("id"), "ARN of the ECS service");
     }
 }

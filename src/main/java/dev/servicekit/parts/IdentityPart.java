@@ -46,7 +46,7 @@ public final class IdentityPart implements ServicePart {
         service.startAfter(executionPolicy);
         for (ServiceAssembly.Attachment attachment : service.executionRole().attachments()) {
             if (!attachment.when().never()) {
-                service.startAfter(service.resource(attachment.id(), IamRolePolicyAttachmentConfig.builder()
+                service.startAfter(service.declare(attachment.id(), IamRolePolicyAttachmentConfig.builder()
                         .role(executionRole.ref("name"))
                         .policyArn(attachment.policyArn())
                         .build()).existsWhen(attachment.when()));
@@ -73,7 +73,7 @@ public final class IdentityPart implements ServicePart {
 
     private static Block role(ServiceAssembly service, String id, String name, String description,
                               Optional<Map<String, Object>> condition) {
-        return service.resource(id, IamRoleConfig.builder()
+        return service.declare(id, IamRoleConfig.builder()
                 .name(name)
                 .description(description)
                 .assumeRolePolicy(PolicyDocument.jsonencode(List.of(PolicyDocument.trust("ecs-tasks.amazonaws.com",
@@ -85,7 +85,7 @@ public final class IdentityPart implements ServicePart {
     /** An inline policy, named like its role (names need only be unique per role). */
     private static Block policy(ServiceAssembly service, String id, Block role, String name,
                                 List<ServiceAssembly.Contribution<Map<String, Object>>> statements) {
-        return service.resource(id, IamRolePolicyConfig.builder()
+        return service.declare(id, IamRolePolicyConfig.builder()
                 .name(name)
                 .role(role.ref("id"))
                 .policy(PolicyDocument.ofContributions(statements))

@@ -65,7 +65,7 @@ public final class LoadBalancerPart implements ServicePart {
         Condition https = web.https();
         Condition internal = web.internal();
 
-        Block securityGroup = service.resource("lb_security_group", SecurityGroupConfig.builder()
+        Block securityGroup = service.declare("lb_security_group", SecurityGroupConfig.builder()
                 .namePrefix(names.loadBalancerSecurityGroup())
                 .description("Load balancer of " + names.prefix() + ": HTTP(S) in, its tasks out")
                 .vpcId(platform.vpcId())
@@ -98,11 +98,11 @@ public final class LoadBalancerPart implements ServicePart {
         if (!internal.always() || platform.accessLogsBucket().isPresent()) {
             config.dependsOn(first);
         }
-        Block loadBalancer = service.resource("lb", config.build());
+        Block loadBalancer = service.declare("lb", config.build());
         service.stateful(loadBalancer, DNS_NAME);
 
         HealthCheck check = web.healthCheck();
-        Block targetGroup = service.resource("target_group", LbTargetGroupConfig.builder()
+        Block targetGroup = service.declare("target_group", LbTargetGroupConfig.builder()
                 .name(names.targetGroup(Tokens.text(web.port())))
                 .port(web.port())
                 .protocol("HTTP")
@@ -126,7 +126,7 @@ public final class LoadBalancerPart implements ServicePart {
         List<Block> listeners = new ArrayList<>();
         listeners.add(httpListener(service, loadBalancer, targetGroup, https));
         if (!https.never()) {
-            listeners.add(service.resource("listener_https", LbListenerConfig.builder()
+            listeners.add(service.declare("listener_https", LbListenerConfig.builder()
                     .loadBalancerArn(loadBalancer.ref("arn"))
                     .port(HTTPS_PORT)
                     .protocol("HTTPS")
@@ -139,7 +139,7 @@ public final class LoadBalancerPart implements ServicePart {
 
         if (connectTasks) {
             Block tasks = service.block(NetworkAccessPart.TASK_SECURITY_GROUP);
-            service.startAfter(service.resource("lb_to_tasks", VpcSecurityGroupEgressRuleConfig.builder()
+            service.startAfter(service.declare("lb_to_tasks", VpcSecurityGroupEgressRuleConfig.builder()
                     .securityGroupId(securityGroup.ref("id"))
                     .referencedSecurityGroupId(tasks.ref("id"))
                     .ipProtocol("tcp")
@@ -148,7 +148,7 @@ public final class LoadBalancerPart implements ServicePart {
                     .description("To the tasks of " + names.prefix())
                     .tags(settings.tags())
                     .build()));
-            service.startAfter(service.resource("task_ingress", VpcSecurityGroupIngressRuleConfig.builder()
+            service.startAfter(service.declare("task_ingress", VpcSecurityGroupIngressRuleConfig.builder()
                     .securityGroupId(tasks.ref("id"))
                     .referencedSecurityGroupId(securityGroup.ref("id"))
                     .ipProtocol("tcp")
@@ -177,7 +177,7 @@ public final class LoadBalancerPart implements ServicePart {
         if (when.never()) {
             return;
         }
-        service.resource("lb_ingress_" + port, VpcSecurityGroupIngressRuleConfig.builder()
+        service.declare("lb_ingress_" + port, VpcSecurityGroupIngressRuleConfig.builder()
                 .securityGroupId(securityGroup.ref("id"))
                 .cidrIpv4(cidr)
                 .ipProtocol("tcp")
@@ -205,7 +205,7 @@ public final class LoadBalancerPart implements ServicePart {
                     .targetGroupArn(String.valueOf(https.choose(null, targetGroup.ref("arn"))))
                     .build();
         }
-        Block listener = service.resource("listener_http", LbListenerConfig.builder()
+        Block listener = service.declare("listener_http", LbListenerConfig.builder()
                 .loadBalancerArn(loadBalancer.ref("arn"))
                 .port(HTTP_PORT)
                 .protocol("HTTP")

@@ -22,7 +22,7 @@ public final class LogsPart implements ServicePart {
 
     @Override
     public void declare(ServiceAssembly service) {
-        Block logGroup = service.resource(LOGS, CloudwatchLogGroupConfig.builder()
+        Block logGroup = service.declare(LOGS, CloudwatchLogGroupConfig.builder()
                 .name(service.names().logGroup())
                 .retentionInDays(service.settings().logRetentionDays())
                 .tags(service.settings().tags())

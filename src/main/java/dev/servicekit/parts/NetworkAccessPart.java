@@ -37,7 +37,7 @@ public final class NetworkAccessPart implements ServicePart {
                 ? (settings.ingress().isEmpty() ? ": in from its own load balancer only"
                         : ": in from its own load balancer and as its line says")
                 : (settings.ingress().isEmpty() ? ": no inbound traffic" : ": in only as its line says");
-        Block securityGroup = service.resource(TASK_SECURITY_GROUP, SecurityGroupConfig.builder()
+        Block securityGroup = service.declare(TASK_SECURITY_GROUP, SecurityGroupConfig.builder()
                 .namePrefix(names.taskSecurityGroup())
                 .description("Tasks of " + names.prefix() + inbound)
                 .vpcId(service.platform().vpcId())
@@ -46,7 +46,7 @@ public final class NetworkAccessPart implements ServicePart {
                 .build());
         // DNS needs no rule: security groups do not filter traffic to the VPC's resolver.
         NetworkRule https = NetworkRule.HTTPS_ANYWHERE;
-        service.startAfter(service.resource("task_egress", VpcSecurityGroupEgressRuleConfig.builder()
+        service.startAfter(service.declare("task_egress", VpcSecurityGroupEgressRuleConfig.builder()
                 .securityGroupId(securityGroup.ref("id"))
                 .cidrIpv4(https.cidr().orElseThrow())
                 .ipProtocol(https.protocol())
@@ -56,7 +56,7 @@ public final class NetworkAccessPart implements ServicePart {
                 .tags(settings.tags())
                 .build()));
         for (NetworkRule rule : settings.egress()) {
-            service.startAfter(service.resource("task_egress_" + id(rule), VpcSecurityGroupEgressRuleConfig.builder()
+            service.startAfter(service.declare("task_egress_" + id(rule), VpcSecurityGroupEgressRuleConfig.builder()
                     .securityGroupId(securityGroup.ref("id"))
                     .cidrIpv4(rule.cidr().orElse(null))
                     .referencedSecurityGroupId(rule.securityGroupId().orElse(null))
@@ -68,7 +68,7 @@ public final class NetworkAccessPart implements ServicePart {
                     .build()));
         }
         for (NetworkRule rule : settings.ingress()) {
-            service.startAfter(service.resource("task_ingress_" + id(rule), VpcSecurityGroupIngressRuleConfig.builder()
+            service.startAfter(service.declare("task_ingress_" + id(rule), VpcSecurityGroupIngressRuleConfig.builder()
                     .securityGroupId(securityGroup.ref("id"))
                     .cidrIpv4(rule.cidr().orElse(null))
                     .referencedSecurityGroupId(rule.securityGroupId().orElse(null))

@@ -30,7 +30,7 @@ public final class QueuePart implements ServicePart {
 
     /** A queue policy that denies every request not made over TLS. */
     private static void tlsOnly(ServiceAssembly service, String id, Block queue) {
-        service.resource(id, SqsQueuePolicyConfig.builder().queueUrl(queue.ref("id"))
+        service.declare(id, SqsQueuePolicyConfig.builder().queueUrl(queue.ref("id"))
                 .policy(PolicyDocument.jsonencode(List.of(PolicyDocument.denyInsecureTransport("sqs:*", queue.ref("arn")))))
                 .build()).partOf(queue);
     }
@@ -58,7 +58,7 @@ public final class QueuePart implements ServicePart {
         Map<String, Object> redrive = new TreeMap<>();
         redrive.put("deadLetterTargetArn", deadLetterQueue.ref("arn"));
         redrive.put("maxReceiveCount", options.maxReceiveCount());
-        Block queue = service.resource("queue", SqsQueueConfig.builder()
+        Block queue = service.declare("queue", SqsQueueConfig.builder()
                 .name(names.queue())
                 .visibilityTimeoutSeconds(options.visibilityTimeoutSeconds())
                 .messageRetentionSeconds(options.retentionSeconds())
@@ -78,7 +78,7 @@ public final class QueuePart implements ServicePart {
         Map<String, Object> allow = new TreeMap<>();
         allow.put("redrivePermission", "byQueue");
         allow.put("sourceQueueArns", List.of(queue.ref("arn")));
-        service.resource("dlq_redrive_allow", SqsQueueRedriveAllowPolicyConfig.builder()
+        service.declare("dlq_redrive_allow", SqsQueueRedriveAllowPolicyConfig.builder()
                 .queueUrl(deadLetterQueue.ref("id"))
                 .redriveAllowPolicy(Hcl.jsonencode(allow))
                 .build()).partOf(deadLetterQueue);

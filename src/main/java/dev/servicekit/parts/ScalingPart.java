@@ -49,7 +49,7 @@ public final class ScalingPart implements ServicePart {
     public void declare(ServiceAssembly service) {
         ServiceSettings settings = service.settings();
         ServiceNames names = service.names();
-        Block target = service.resource("scaling_target", AppautoscalingTargetConfig.builder()
+        Block target = service.declare("scaling_target", AppautoscalingTargetConfig.builder()
                 .serviceNamespace("ecs")
                 .scalableDimension("ecs:service:DesiredCount")
                 .resourceId("service/" + service.platform().clusterName() + "/"
@@ -59,7 +59,7 @@ public final class ScalingPart implements ServicePart {
                 .tags(settings.tags())
                 .build());
         if (!onBacklog) {
-            service.resource("scaling_cpu", AppautoscalingPolicyConfig.builder()
+            service.declare("scaling_cpu", AppautoscalingPolicyConfig.builder()
                     .name(names.prefix() + "-cpu")
                     .policyType("TargetTrackingScaling")
                     .serviceNamespace(target.ref("service_namespace"))
@@ -113,7 +113,7 @@ public final class ScalingPart implements ServicePart {
     private static void alarm(ServiceAssembly service, String part, String effect,
                               CloudwatchMetricAlarmConfig.Builder config) {
         ServiceNames names = service.names();
-        service.resource("alarm_" + part, config
+        service.declare("alarm_" + part, config
                 .alarmName(names.prefix() + "-" + part.replace('_', '-'))
                 .alarmDescription("Queue backlog of " + names.prefix() + ": " + effect)
                 .tags(service.settings().tags())
@@ -135,7 +135,7 @@ public final class ScalingPart implements ServicePart {
 
     private static Block stepPolicy(ServiceAssembly service, Block target, String part,
                                     List<AppautoscalingPolicyStepScalingPolicyConfigurationStepAdjustment> steps) {
-        return service.resource("scaling_" + part, AppautoscalingPolicyConfig.builder()
+        return service.declare("scaling_" + part, AppautoscalingPolicyConfig.builder()
                 .name(service.names().prefix() + "-" + part.replace('_', '-'))
                 .policyType("StepScaling")
                 .serviceNamespace(target.ref("service_namespace"))

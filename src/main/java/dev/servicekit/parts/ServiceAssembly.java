@@ -123,7 +123,7 @@ public final class ServiceAssembly implements ServiceResources {
     }
 
     /** Declares a resource from its provider's config struct, at the service's address {@code <service>_<id>}. */
-    public Block resource(String id, Object config) {
+    public Block declare(String id, Object config) {
         return add(id, Block.resource(names().address(id), config));
     }
 

@@ -79,7 +79,7 @@ public final class TaskPart implements ServicePart {
                     .map(path -> EcsTaskDefinitionVolume.builder().name(ServiceNames.writableVolume(path)).build())
                     .toList());
         }
-        Block task = service.resource(TASK, definition
+        Block task = service.declare(TASK, definition
                 .family(service.names().taskFamily())
                 .requiresCompatibilities(List.of("FARGATE"))
                 .networkMode("awsvpc")
