@@ -8,6 +8,19 @@ import java.util.List;
  * Something a catalog line adds to a service beyond what its kind gives it, such as {@link Bucket}: its
  * options in the catalog, its resources in a part of its own ({@code dev.servicekit.parts.ServiceParts}
  * maps each add-on to its part).
+ *
+ * <p>A new add-on, as {@link Bucket} did it:
+ * <ol>
+ *   <li>a record here implementing this interface: its options with their defaults, names, variables, problems;</li>
+ *   <li>an option on {@link Service} that calls {@code addOn(...)} (a second call is reported as given twice);</li>
+ *   <li>a part in {@code dev.servicekit.parts} that declares its resources, grants the task role its access
+ *       ({@code taskRole().allow}), sets its variables and outputs, marks stateful resources, and honours
+ *       {@code exists} (the generated modules' switch); one line in {@code ServiceParts} maps the add-on to it;</li>
+ *   <li>its AWS limits in {@code AwsLimits}, and a rule per new resource type in
+ *       {@code dev.servicekit.snapshot.AwsTextCheck} (the check of synthesized output fails until it exists);</li>
+ *   <li>a README row. The modules gain an input, its validation and the counts by themselves
+ *       ({@code npm run generate-modules}).</li>
+ * </ol>
  */
 public interface AddOn {
     /** The option's name on a catalog line, for messages and a generated module's input, e.g. {@code bucket}. */
