@@ -547,13 +547,13 @@ public enum MonitorKind {
         return all;
     }
 
-    /** True when a service with these parts gets this monitor. */
-    public boolean appliesTo(boolean hasQueue, boolean hasLoadBalancer, boolean internetFacing) {
+    /** True when a service of this shape gets this monitor. */
+    public boolean appliesTo(ServiceShape service) {
         return switch (spec.needs) {
             case NOTHING -> true;
-            case QUEUE -> hasQueue;
-            case LOAD_BALANCER -> hasLoadBalancer;
-            case INTERNET_FACING -> hasLoadBalancer && internetFacing;
+            case QUEUE -> service.queue();
+            case LOAD_BALANCER -> service.loadBalancer();
+            case INTERNET_FACING -> service.loadBalancer() && service.internetFacing();
         };
     }
 

@@ -1,5 +1,7 @@
 package dev.servicekit.catalog;
 
+import dev.servicekit.alerting.ServiceShape;
+
 import java.util.Collections;
 import java.util.List;
 import java.util.TreeMap;
@@ -65,5 +67,11 @@ public record ServiceSpec(String name, String image, ServiceKind kind, String ow
 
     public boolean isWeb() {
         return kind instanceof ServiceKind.Web;
+    }
+
+    /** What the service has that monitors watch: its queue, its load balancer and whether the internet reaches it. */
+    public ServiceShape shape() {
+        ServiceShape shape = queue.isPresent() ? ServiceShape.BARE.withQueue() : ServiceShape.BARE;
+        return kind instanceof ServiceKind.Web web ? shape.withLoadBalancer(!web.internal()) : shape;
     }
 }

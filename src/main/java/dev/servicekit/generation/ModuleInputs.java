@@ -15,6 +15,7 @@ import dev.servicekit.alerting.SloTarget;
 import dev.servicekit.alerting.SyntheticsSettings;
 import dev.servicekit.alerting.MonitorKind;
 import dev.servicekit.alerting.MonitoredService;
+import dev.servicekit.alerting.ServiceShape;
 import dev.servicekit.alerting.Thresholds;
 import dev.servicekit.parts.LoadBalancerPart;
 import dev.servicekit.settings.ServiceSettings;
@@ -51,9 +52,10 @@ final class ModuleInputs {
 
     /** The monitors a module of this kind creates. */
     static List<MonitorKind> monitors(ModuleKind kind) {
-        boolean web = kind == ModuleKind.WEB_SERVICE;
         // A web module decides internet-facing at plan time (var.internal): its synthetics test is counted.
-        return Arrays.stream(MonitorKind.values()).filter(m -> m.appliesTo(!web, web, web)).toList();
+        ServiceShape shape = kind == ModuleKind.WEB_SERVICE ? ServiceShape.BARE.withLoadBalancer(true)
+                : ServiceShape.BARE.withQueue();
+        return Arrays.stream(MonitorKind.values()).filter(m -> m.appliesTo(shape)).toList();
     }
 
     static List<Variable> of(ModuleKind kind) {

@@ -109,12 +109,11 @@ public record ServiceSettings(String environment, String awsEnvironment, String 
     public static ServiceSettings resolve(ServiceSpec spec, Environment env) {
         Overrides o = spec.overridesFor(env.name());
         Map<MonitorKind, Thresholds> monitors = new EnumMap<>(MonitorKind.class);
-        boolean internetFacing = spec.kind() instanceof ServiceKind.Web web && !web.internal();
         for (MonitorKind kind : MonitorKind.values()) {
             Optional<Thresholds> chosen = o.monitors().containsKey(kind)
                     ? o.monitors().get(kind)
                     : Optional.ofNullable(env.monitoring().thresholds().get(kind));
-            if (kind.appliesTo(spec.queue().isPresent(), spec.isWeb(), internetFacing)) {
+            if (kind.appliesTo(spec.shape())) {
                 chosen.ifPresent(t -> monitors.put(kind, t));
             }
         }

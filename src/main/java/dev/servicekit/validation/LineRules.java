@@ -3,7 +3,6 @@ package dev.servicekit.validation;
 import dev.servicekit.alerting.MonitorKind;
 import dev.servicekit.alerting.MonitoredService;
 import dev.servicekit.catalog.QueueOptions;
-import dev.servicekit.catalog.ServiceKind;
 import dev.servicekit.catalog.ServiceSpec;
 import dev.servicekit.rules.AwsLimits;
 import dev.servicekit.rules.Problems;
@@ -81,9 +80,8 @@ final class LineRules {
         Set<MonitorKind> overridden = EnumSet.noneOf(MonitorKind.class);
         overridden.addAll(spec.common().monitors().keySet());
         spec.perEnvironment().values().forEach(o -> overridden.addAll(o.monitors().keySet()));
-        boolean internetFacing = spec.kind() instanceof ServiceKind.Web web && !web.internal();
         for (MonitorKind kind : overridden) {
-            if (!kind.appliesTo(spec.queue().isPresent(), spec.isWeb(), internetFacing)) {
+            if (!kind.appliesTo(spec.shape())) {
                 line.add("monitor " + kind.key(), switch (kind.needs()) {
                     case QUEUE -> Rules.QUEUE_ONLY;
                     case INTERNET_FACING -> Rules.INTERNET_FACING_ONLY;
