@@ -120,6 +120,15 @@ public record ServiceNames(String environment, String service, java.util.Optiona
         return names;
     }
 
+    /** Every AWS name the line {@code spec} derives here: its parts' and its add-ons'. */
+    public java.util.List<AwsName> awsNames(dev.servicekit.catalog.ServiceSpec spec) {
+        java.util.Optional<String> port = spec.kind() instanceof dev.servicekit.catalog.ServiceKind.Web web
+                ? java.util.Optional.of(String.valueOf(web.port())) : java.util.Optional.empty();
+        java.util.List<AwsName> names = new java.util.ArrayList<>(awsNames(spec.queue().isPresent(), port));
+        spec.addOns().forEach(addOn -> names.addAll(addOn.names(environment, service)));
+        return names;
+    }
+
     /**
      * The Terraform address of one of the service's resources, e.g. {@code auth_queue} in a stack, or
      * {@code queue} in a module. Pinned explicitly so that re-arranging constructs never moves a resource;

@@ -1,7 +1,6 @@
 package dev.servicekit.validation;
 
 import dev.servicekit.catalog.Catalog;
-import dev.servicekit.catalog.ServiceKind;
 import dev.servicekit.catalog.ServiceSpec;
 import dev.servicekit.environment.Environment;
 import dev.servicekit.environment.LoadBalancerLogs;
@@ -14,7 +13,6 @@ import dev.servicekit.settings.EnvironmentNames;
 import dev.servicekit.settings.ServiceNames;
 
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -42,12 +40,7 @@ final class NameRules {
             if (!Rules.SERVICE_NAME.matcher(spec.name()).matches() || !seen.add(spec.name())) {
                 continue;
             }
-            Optional<String> port = spec.kind() instanceof ServiceKind.Web web ? Optional.of(String.valueOf(web.port()))
-                    : Optional.empty();
-            List<AwsName> names = new java.util.ArrayList<>(new ServiceNames(env.awsName(), spec.name(), Optional.empty())
-                    .awsNames(spec.queue().isPresent(), port));
-            spec.addOns().forEach(addOn -> names.addAll(addOn.names(env.awsName(), spec.name())));
-            for (AwsName name : names) {
+            for (AwsName name : new ServiceNames(env.awsName(), spec.name(), Optional.empty()).awsNames(spec)) {
                 claim(taken, name, new Owner(env.name() + "/" + spec.name(), name.field(), "service " + spec.name()),
                         problems);
             }

@@ -13,7 +13,6 @@ import dev.servicekit.rules.Rules;
 import dev.servicekit.settings.ServiceNames;
 import dev.servicekit.settings.ServiceSettings;
 
-import java.util.Optional;
 
 /**
  * One line in one environment. Only values the line sets are checked here; the environment's own values
@@ -39,16 +38,12 @@ final class ServiceRules {
                 "logRetentionDays", Rules.badRetention(String.valueOf(days))));
 
         ServiceNames names = s.names();
-        Optional<String> port = spec.kind() instanceof ServiceKind.Web web ? Optional.of(String.valueOf(web.port()))
-                : Optional.empty();
-        for (AwsName name : names.awsNames(spec.queue().isPresent(), port)) {
+        for (AwsName name : names.awsNames(spec)) {
             scope.name(name.field(), name.value(), name.rule());
         }
         for (String secret : spec.secrets()) {
             scope.name("secret." + secret, names.secretsPath() + "/" + secret, AwsLimits.ssmParameterName(env.region()));
         }
-        spec.addOns().forEach(addOn -> addOn.names(env.awsName(), spec.name())
-                .forEach(name -> scope.name(name.field(), name.value(), name.rule())));
 
         spec.queue().ifPresent(queue -> QueueRules.check(scope, queue));
         if (spec.kind() instanceof ServiceKind.Web web) {
