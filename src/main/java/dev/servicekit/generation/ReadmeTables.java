@@ -11,8 +11,8 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * The README's generated tables: every monitor kind with its query and thresholds, and "What fires when",
- * each between markers. Run: {@code npm run generate-readme}; a test fails when the README's copy drifts.
+ * The README's generated tables: every monitor kind with its query and thresholds, "What fires when", and the
+ * stage and prod presets' values, each between markers. Run: {@code npm run generate-readme}; a test fails when the README's copy drifts.
  */
 public final class ReadmeTables {
     public static final Path README = Path.of("README.md");
@@ -28,6 +28,8 @@ public final class ReadmeTables {
         Map<String, String> tables = new LinkedHashMap<>();
         tables.put("monitors", AlertTable.monitors(stage, prod));
         tables.put("what-fires-when", AlertTable.scenarios(prod));
+        tables.put("presets", PresetTables.presets(Environment.stage(), Environment.prod()));
+        tables.put("routing", PresetTables.routing(Environment.stage(), Environment.prod()));
         return tables;
     }
 

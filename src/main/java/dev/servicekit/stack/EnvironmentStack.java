@@ -86,13 +86,18 @@ public final class EnvironmentStack extends TerraformStack {
         assembled.document().mergeInto(synthesized, environment().name());
     }
 
+    /** The local state file's name, {@code terraform.<env>.tfstate}, in the project directory. */
+    public static String localStateFile(String environmentName) {
+        return "terraform." + environmentName + ".tfstate";
+    }
+
     /**
      * The local state file, {@code terraform.<env>.tfstate} in the project directory, as Terraform finds it
      * from {@code <output>/stacks/<env>}: a relative path, the same on every machine.
      */
     public static String localStatePath(String outputDirectory, String environmentName) {
         Path stackDirectory = Path.of(outputDirectory, "stacks", environmentName).normalize();
-        String file = "terraform." + environmentName + ".tfstate";
+        String file = localStateFile(environmentName);
         if (stackDirectory.isAbsolute()) {
             return Path.of("").toAbsolutePath().resolve(file).toString();
         }
