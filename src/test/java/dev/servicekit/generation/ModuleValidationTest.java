@@ -16,6 +16,8 @@ import dev.servicekit.rules.Problem;
 import dev.servicekit.rules.Rules;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.Execution;
+import org.junit.jupiter.api.parallel.ExecutionMode;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Files;
@@ -33,6 +35,7 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
  * provider, so {@code terraform init} and {@code plan} run offline. Bad input gets the very message the
  * Java validator gives for the same catalog line.
  */
+@Execution(ExecutionMode.CONCURRENT) // Terraform in temporary directories of its own, each plan read-only
 class ModuleValidationTest {
     private static final ObjectMapper JSON = new ObjectMapper();
     @TempDir
