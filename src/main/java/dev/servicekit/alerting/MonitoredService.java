@@ -133,7 +133,9 @@ public record MonitoredService(String environment, String name, String owner, St
          */
         public Builder deadLettering(int maxReceives, int retentionSeconds, int deadLetterRetentionSeconds) {
             maxReceiveCount = Optional.of(maxReceives);
-            deadLetterKeptSeconds = Optional.of(deadLetterRetentionSeconds - retentionSeconds);
+            // Equal retentions (both at SQS's maximum, say) guarantee nothing: the dead-letter retention is the measure.
+            int kept = deadLetterRetentionSeconds - retentionSeconds;
+            deadLetterKeptSeconds = Optional.of(kept > 0 ? kept : deadLetterRetentionSeconds);
             return this;
         }
 

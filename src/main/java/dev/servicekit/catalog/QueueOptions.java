@@ -11,8 +11,9 @@ package dev.servicekit.catalog;
  * @param delaySeconds             default 0
  * @param receiveWaitSeconds       default 20: long polling, fewer empty receives
  * @param maxReceiveCount          default 5 receives before a message moves to the dead-letter queue
- * @param deadLetterRetentionSeconds default 1209600 (14 days, the maximum); longer than the queue's,
- *                                 because SQS expires a dead letter by the time it was first sent
+ * @param deadLetterRetentionSeconds default 1209600 (14 days, the maximum); not shorter than the queue's,
+ *                                 because SQS expires a dead letter by the time it was first sent (equal, a
+ *                                 dead letter that waited the queue's whole retention expires as it arrives)
  */
 public record QueueOptions(int visibilityTimeoutSeconds, int retentionSeconds, int delaySeconds,
                            int receiveWaitSeconds, int maxReceiveCount, int deadLetterRetentionSeconds) {

@@ -141,12 +141,15 @@ public final class EnvironmentContext {
         return result;
     }
 
-    /** A context key meant for servicekit: its name, in any case, starts like ours or is one or two edits away. */
+    /**
+     * A context key meant for servicekit: ours in another case or spelling ({@code serviceKit}, {@code service_kit}),
+     * or one letter away ({@code servicekits}, {@code servicekitDefault}). The context is the whole app's, so
+     * nothing further: {@code serviceId} or {@code servicekitVersion} may be another construct's.
+     */
     private static boolean looksLikeOurs(String key) {
-        String lower = key.toLowerCase(Locale.ROOT).replaceAll("[^a-z]", "");
-        return lower.startsWith("servicekit") || lower.startsWith("servickit") || lower.startsWith("sevicekit")
-                || editDistance(lower, CONTEXT_KEY.toLowerCase(Locale.ROOT)) <= 2
-                || editDistance(lower, DEFAULTS_KEY.toLowerCase(Locale.ROOT)) <= 2;
+        String letters = key.toLowerCase(Locale.ROOT).replaceAll("[^a-z]", "");
+        return editDistance(letters, CONTEXT_KEY.toLowerCase(Locale.ROOT)) <= 1
+                || editDistance(letters, DEFAULTS_KEY.toLowerCase(Locale.ROOT)) <= 1;
     }
 
     private static int editDistance(String a, String b) {

@@ -91,15 +91,21 @@ final class ModuleInputs {
                 new Validation("${try(trimspace(var.command[0]) != \"\", true)}", "command: " + Rules.BLANK_EXECUTABLE)));
         String variableName = Rules.hclRegex(Rules.VARIABLE_NAME);
         String reserved = reservedVariables(web);
+        // The offending names only, as the Java validator names them.
+        String namedAsSecrets = "[for k in keys(var.environment_variables) : k if can(regex(\""
+                + Rules.hclRegex(Rules.SENSITIVE_VARIABLE_NAME) + "\", k)) && !can(regex(\""
+                + Rules.hclRegex(Rules.ABOUT_A_SECRET) + "\", k))]";
+        String credentials = "[for k, v in var.environment_variables : k if can(regex(\""
+                + Rules.hclRegex(Rules.CREDENTIAL_VALUE) + "\", v))]";
         inputs.add(optional("environment_variables", "map(string)", Map.of(),
                 "Plain environment variables (never secrets).",
                 new Validation("${alltrue([for k in keys(var.environment_variables) : can(regex(\"" + variableName
-                        + "\", k))])}", "env: " + Rules.notAllVariableNames("${join(\", \", keys(var.environment_variables))}")),
-                new Validation("${alltrue([for k, v in var.environment_variables : (!can(regex(\""
-                        + Rules.hclRegex(Rules.SENSITIVE_VARIABLE_NAME) + "\", k)) || can(regex(\""
-                        + Rules.hclRegex(Rules.NOT_SENSITIVE_VARIABLE_NAME) + "\", k))) && !can(regex(\""
-                        + Rules.hclRegex(Rules.CREDENTIAL_VALUE) + "\", v))])}",
-                        "env: " + Rules.plaintextSecret("${join(\", \", keys(var.environment_variables))}")),
+                        + "\", k))])}", "env: " + Rules.notAllVariableNames("${join(\", \", [for k in "
+                        + "keys(var.environment_variables) : k if !can(regex(\"" + variableName + "\", k))])}")),
+                new Validation("${length(" + namedAsSecrets + ") == 0}",
+                        "env: " + Rules.plaintextSecret("${join(\", \", " + namedAsSecrets + ")}")),
+                new Validation("${length(" + credentials + ") == 0}",
+                        "env: " + Rules.credentialInPlainText("${join(\", \", " + credentials + ")}")),
                 new Validation("${length(setintersection(keys(var.environment_variables), " + reserved + ")) == 0}",
                         "env: " + Rules.variablesSetByServicekit("${join(\", \", setintersection("
                                 + "keys(var.environment_variables), " + reserved + "))}"))));
@@ -295,7 +301,8 @@ final class ModuleInputs {
                     field + ".critical: " + Rules.percentageAbove100("${" + critical + "}")));
             case BURN_RATE -> {
                 String maximum = "1 / (1 - var.slo_target / 100)";
-                yield List.of(new Validation("${" + critical + " > 0 && " + critical + " <= " + maximum + "}",
+                // Multiplied out: Terraform computes 1 / (1 - 90 / 100) as 9.999..., which would refuse 10.
+                yield List.of(new Validation("${" + critical + " > 0 && " + critical + " * (100 - var.slo_target) <= 100}",
                         field + ".critical: " + Rules.badBurnRate("${" + critical + "}", "${var.slo_target}",
                                 "${floor(" + maximum + " * 10 + 0.5) / 10}")));
             }

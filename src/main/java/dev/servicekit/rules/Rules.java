@@ -109,7 +109,7 @@ public final class Rules {
     }
 
     /** A link for the monitors' messages and the dashboard: http(s), a host, no whitespace (Markdown would break). */
-    public static final Pattern RUNBOOK_URL = Pattern.compile("https?://[^\\s/?#]+[^\\s]*");
+    public static final Pattern RUNBOOK_URL = Pattern.compile("(?i:https?)://[^\\s/?#]+[^\\s]*");
 
     public static String badRunbook(String url) {
         return "'" + url + "' must be an http(s) URL with a host and no spaces";
@@ -146,7 +146,7 @@ public final class Rules {
     }
 
     /** Handles of Datadog's paging integrations: whatever notifies one of them pages a person. */
-    public static final Pattern PAGING_HANDLE = Pattern.compile("@(pagerduty|opsgenie|victorops|oncall)(-.*)?");
+    public static final Pattern PAGING_HANDLE = Pattern.compile("(?i)@(pagerduty|opsgenie|victorops|oncall)(-[^@]*)?");
 
     public static String notifyPages(String handle) {
         return "'" + handle + "' is a paging integration, but warnings and causes must not page: notify a chat or "
@@ -196,6 +196,15 @@ public final class Rules {
     public static String badBurnRate(String value, String target, String maximum) {
         return value + " is not a burn rate Datadog accepts for a " + target + " % SLO: above 0 and at most "
                 + maximum + " (1 / (1 - target))";
+    }
+
+    public static String targetBelowTheBurnRates(String target, dev.servicekit.alerting.MonitorKind kind, String burnRate,
+                                                 double maximum) {
+        String most = new java.math.BigDecimal(maximum).setScale(1, java.math.RoundingMode.DOWN).stripTrailingZeros()
+                .toPlainString();
+        return "a " + target + " % SLO allows burn rates up to " + most + ", below the environment's " + kind.key()
+                + " (" + burnRate + "): set .monitor(" + kind.name() + ", Thresholds.critical(n)) with n at most "
+                + most + " on the line, or a higher target";
     }
 
     public static String badLocationCount(String value, String locations) {
@@ -270,28 +279,41 @@ public final class Rules {
     public static final String NOT_A_VARIABLE_NAME = "is not a valid environment variable name";
 
     /**
-     * Plain variables the IaC scanners take for secrets (trivy's AVD-AWS-0036: a name containing one of these,
-     * unless it ends in token_type or version), and values that are credentials by their form.
+     * A plain variable named as a secret is one: one of its words ({@code _}-separated) is a secret's
+     * ({@code DB_PASSWORD}, {@code GITHUB_TOKEN}, {@code DD_API_KEY}), unless its last word says it is about one
+     * ({@code TOKEN_URL}, {@code PASSWORD_MIN_LENGTH}, {@code POSTGRES_PASSWORD_FILE}). Narrower than trivy's
+     * AVD-AWS-0036, which flags any name containing such a word: servicekit refuses what is surely a secret,
+     * and a name trivy flags that is not one (TOKEN_URL) remains a finding to mark as ignored.
      */
-    public static final Pattern SENSITIVE_VARIABLE_NAME =
-            Pattern.compile("(?i).*(password|secret|private_key|aws_access_key_id|token|api_key).*");
-    public static final Pattern NOT_SENSITIVE_VARIABLE_NAME = Pattern.compile("(?i).*(token_type|version)");
-    public static final Pattern CREDENTIAL_VALUE = Pattern.compile(
-            "(?s).*((AKIA|ASIA)[0-9A-Z]{16}|-----BEGIN [A-Z ]*PRIVATE KEY-----|ghp_[A-Za-z0-9]{36}|xox[abprs]-[A-Za-z0-9-]+).*");
+    public static final Pattern SENSITIVE_VARIABLE_NAME = Pattern.compile(
+            "(?i)(.*_)?(password|passwd|secret|token|api_?key|private_?key|access_?key|access_key_id|credentials?)(_.*)?");
+    public static final Pattern ABOUT_A_SECRET = Pattern.compile("(?i).*_(url|uri|endpoint|host|port|arn|region|path|file|"
+            + "dir|name|header|cookie|type|version|length|size|ttl|seconds|minutes|count|min|max|enabled|format|id)");
+    /** Values that are credentials by their form: AWS access keys, private keys, GitHub and Slack tokens. */
+    public static final Pattern CREDENTIAL_VALUE = Pattern.compile("(?s).*(\\b(AKIA|ASIA)[0-9A-Z]{16}\\b"
+            + "|-----BEGIN [A-Z ]*PRIVATE KEY-----|\\bghp_[A-Za-z0-9]{36}\\b|\\bxox[abprs]-[A-Za-z0-9-]{10,}).*");
 
-    public static boolean looksLikeASecret(String name, String value) {
-        return SENSITIVE_VARIABLE_NAME.matcher(name).matches() && !NOT_SENSITIVE_VARIABLE_NAME.matcher(name).matches()
-                || value != null && CREDENTIAL_VALUE.matcher(value).matches();
+    public static boolean namedAsASecret(String name) {
+        return SENSITIVE_VARIABLE_NAME.matcher(name).matches() && !ABOUT_A_SECRET.matcher(name).matches();
+    }
+
+    public static boolean holdsACredential(String value) {
+        return value != null && CREDENTIAL_VALUE.matcher(value).matches();
     }
 
     public static String plaintextSecret(String names) {
-        return "'" + names + "' looks like a secret, which must not be a plain variable (its value would be in "
+        return "'" + names + "' is named as a secret, which must not be a plain variable (its value would be in "
                 + "Terraform's state and the task definition; trivy AVD-AWS-0036): declare it with .secret(name), "
                 + "read from SSM at start";
     }
 
+    public static String credentialInPlainText(String names) {
+        return "the value of '" + names + "' has the form of a credential (an AWS access key, a private key, a "
+                + "GitHub or Slack token), which must not be a plain variable: declare it with .secret(name)";
+    }
+
     public static String notAllVariableNames(String names) {
-        return "'" + names + "' are not all valid environment variable names (letters, digits, _; not a digit first)";
+        return "'" + names + "' are not valid environment variable names (letters, digits, _; not a digit first)";
     }
 
     public static String variablesSetByServicekit(String names) {
@@ -394,8 +416,8 @@ public final class Rules {
     }
 
     public static String deadLetterRetentionTooShort(int deadLetter, int queue) {
-        return deadLetter + " s must be longer than the queue's retention (" + queue + " s): SQS expires a dead "
-                + "letter by the time it was first sent, so it could be gone as it arrives";
+        return deadLetter + " s is shorter than the queue's retention (" + queue + " s): SQS expires a dead letter "
+                + "by the time it was first sent, so it could be gone as it arrives";
     }
 
     public static String badMatcher(String matcher) {

@@ -44,7 +44,7 @@ final class LineRules {
         } else if (spec.image().isBlank()) {
             line.add("image", Rules.MUST_NOT_BE_EMPTY);
         } else if (!Tokens.isCdktfToken(spec.image()) && (!AwsLimits.IMAGE_REFERENCE.matcher(spec.image()).matches()
-                || spec.image().split("[:@]")[0].length() > AwsLimits.IMAGE_NAME_MAX)) {
+                || imageName(spec.image()).length() > AwsLimits.IMAGE_NAME_MAX)) {
             line.add("image", Rules.badImage(spec.image()));
         }
         line.check(!spec.owner().isBlank(), "owner", Rules.MUST_NOT_BE_EMPTY);
@@ -62,7 +62,8 @@ final class LineRules {
         spec.addOns().forEach(addOn -> addOn.variables().forEach(name -> reserved.put(name, addOn.option())));
         for (String key : spec.variables().keySet()) {
             line.check(Rules.VARIABLE_NAME.matcher(key).matches(), "env." + key, Rules.NOT_A_VARIABLE_NAME);
-            line.check(!Rules.looksLikeASecret(key, spec.variables().get(key)), "env." + key, Rules.plaintextSecret(key));
+            line.check(!Rules.namedAsASecret(key), "env." + key, Rules.plaintextSecret(key));
+            line.check(!Rules.holdsACredential(spec.variables().get(key)), "env." + key, Rules.credentialInPlainText(key));
             line.check(!reserved.containsKey(key), "env." + key, Rules.setByServicekit(reserved.get(key)));
         }
         Set<String> secretNames = new HashSet<>();
@@ -90,6 +91,11 @@ final class LineRules {
             }
         }
         AccessRules.check(spec, line);
+        // The queue's options, a web service's port and health check: the line's own, whatever the environment.
+        spec.queue().ifPresent(queue -> QueueRules.check(line, queue));
+        if (spec.kind() instanceof dev.servicekit.catalog.ServiceKind.Web web) {
+            WebRules.check(line, web);
+        }
         Map<String, List<String>> pathsByVolume = new TreeMap<>();
         for (String path : spec.writablePaths()) {
             if (!Rules.WRITABLE_PATH.matcher(path).matches()) {
@@ -104,5 +110,12 @@ final class LineRules {
                 .forEach(paths -> line.add("writablePaths", Rules.sameVolume(String.join(", ", paths))));
         spec.addOns().forEach(addOn -> addOn.problems()
                 .forEach((field, message) -> line.add(addOn.option() + "." + field, message)));
+    }
+
+    /** An image reference without its digest and tag: {@code registry:5000/team/app:1.2@sha256:...} is {@code registry:5000/team/app}. */
+    static String imageName(String image) {
+        String name = image.contains("@") ? image.substring(0, image.indexOf('@')) : image;
+        int tag = name.lastIndexOf(':');
+        return tag > name.lastIndexOf('/') ? name.substring(0, tag) : name;
     }
 }

@@ -17,7 +17,7 @@ final class QueueRules {
         scope.range("queue.delaySeconds", queue.delaySeconds(), AwsLimits.SQS_DELIVERY_DELAY);
         scope.range("queue.receiveWaitSeconds", queue.receiveWaitSeconds(), AwsLimits.SQS_RECEIVE_WAIT);
         scope.range("queue.maxReceiveCount", queue.maxReceiveCount(), AwsLimits.SQS_MAX_RECEIVE_COUNT);
-        scope.check(queue.deadLetterRetentionSeconds() > queue.retentionSeconds(), "queue.deadLetterRetentionSeconds",
+        scope.check(queue.deadLetterRetentionSeconds() >= queue.retentionSeconds(), "queue.deadLetterRetentionSeconds",
                 Rules.deadLetterRetentionTooShort(queue.deadLetterRetentionSeconds(), queue.retentionSeconds()));
     }
 }

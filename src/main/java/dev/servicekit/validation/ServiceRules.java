@@ -12,6 +12,7 @@ import dev.servicekit.rules.Problems;
 import dev.servicekit.rules.Rules;
 import dev.servicekit.settings.ServiceNames;
 import dev.servicekit.settings.ServiceSettings;
+import dev.servicekit.terraform.Tokens;
 
 
 /**
@@ -45,11 +46,10 @@ final class ServiceRules {
             scope.name("secret." + secret, names.secretsPath() + "/" + secret, AwsLimits.ssmParameterName(env.region()));
         }
 
-        spec.queue().ifPresent(queue -> QueueRules.check(scope, queue));
         if (spec.kind() instanceof ServiceKind.Web web) {
             scope.check(!names.loadBalancer().startsWith("internal-"), "load balancer name",
                     Rules.startsWithInternal(names.loadBalancer()));
-            WebRules.check(scope, web, s.web().orElseThrow().certificateArn().isPresent(),
+            WebRules.checkHttps(scope, web, s.web().orElseThrow().certificateArn().isPresent(),
                     line.plainHttpAllowed().orElse(false), env);
         }
         boolean internetFacing = spec.kind() instanceof ServiceKind.Web web && !web.internal();
@@ -70,11 +70,15 @@ final class ServiceRules {
         // Overrides of monitors the service does not get are reported once, by LineRules.
         line.monitors().forEach((kind, thresholds) -> thresholds.filter(t -> s.monitors().containsKey(kind))
                 .ifPresent(t -> ThresholdRules.check(scope, kind, t, slo, env.monitoring().synthetics())));
-        // A line's SLO target bounds the burn rates the environment gives it.
-        if (line.slo().isPresent()) {
+        // A line's SLO target bounds the burn rates the environment gives it: said on the target, which the user
+        // set, with the way out.
+        if (line.slo().isPresent() && ThresholdRules.validSlo(slo)) {
             s.monitors().forEach((kind, thresholds) -> {
-                if (kind.scale() == MonitorKind.Scale.BURN_RATE && !line.monitors().containsKey(kind)) {
-                    ThresholdRules.check(scope, kind, thresholds, slo, env.monitoring().synthetics());
+                double critical = thresholds.critical().doubleValue();
+                if (kind.scale() == MonitorKind.Scale.BURN_RATE && !line.monitors().containsKey(kind)
+                        && critical * (100 - slo.targetPercent().doubleValue()) > 100 + 1e-9) {
+                    scope.add("slo.target", Rules.targetBelowTheBurnRates(Tokens.text(slo.targetPercent()), kind,
+                            thresholds.critical().toString(), slo.maximumBurnRate()));
                 }
             });
         }

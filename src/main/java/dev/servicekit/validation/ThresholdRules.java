@@ -17,7 +17,7 @@ import java.util.Optional;
 final class ThresholdRules {
     private ThresholdRules() {}
 
-    private static boolean validSlo(SloTarget slo) {
+    static boolean validSlo(SloTarget slo) {
         double target = slo.targetPercent().doubleValue();
         return Double.isFinite(target) && target >= Rules.SLO_TARGET_MIN && target < 100;
     }
@@ -47,7 +47,9 @@ final class ThresholdRules {
         String problem = switch (kind.scale()) {
             case PERCENTAGE -> critical <= 100 ? null : Rules.percentageAbove100(criticalText);
             // An SLO target that is itself wrong is reported once, as such.
-            case BURN_RATE -> !validSlo(slo) || critical > 0 && critical <= slo.maximumBurnRate() + 1e-9 ? null
+            // critical <= 1 / (1 - target/100), multiplied out: exact at the maximum, as in the modules.
+            case BURN_RATE -> !validSlo(slo) || critical > 0
+                    && critical * (100 - slo.targetPercent().doubleValue()) <= 100 + 1e-9 ? null
                     : Rules.badBurnRate(criticalText, Tokens.text(slo.targetPercent()),
                             new BigDecimal(slo.maximumBurnRate()).setScale(1, RoundingMode.HALF_UP)
                                     .stripTrailingZeros().toPlainString());

@@ -11,10 +11,15 @@ import dev.servicekit.rules.Rules;
 final class WebRules {
     private WebRules() {}
 
-    static void check(Problems.Scope scope, ServiceKind.Web web, boolean hasCertificate, boolean plainHttpAllowed,
-                      Environment env) {
+    /** What the line alone says: its port and health check, the same in every environment. */
+    static void check(Problems.Scope scope, ServiceKind.Web web) {
         scope.range("port", web.port(), AwsLimits.PORT);
         checkHealthCheck(scope, web.healthCheck());
+    }
+
+    /** HTTPS where the environment requires it: a certificate, or plain HTTP allowed on purpose. */
+    static void checkHttps(Problems.Scope scope, ServiceKind.Web web, boolean hasCertificate, boolean plainHttpAllowed,
+                           Environment env) {
         scope.check(!env.httpsRequired() || web.internal() || hasCertificate || plainHttpAllowed,
                 "certificateArn", Rules.needsCertificate(env.name()));
     }

@@ -99,7 +99,8 @@ class EnvironmentContextTest {
                             + "and \"servicekitDefaults\"");
         }
         assertThat(EnvironmentContext.environments(Map.of("excludeStackIdFromLogicalIds", "true",
-                "allowSepCharsInLogicalIds", "true", "services", 3))).as("cdktf's keys and others' are left alone")
+                "allowSepCharsInLogicalIds", "true", "services", 3, "serviceId", "x", "serviceKind", "y",
+                "servicekitVersion", "1"))).as("cdktf's keys and others' are left alone")
                 .extracting(Environment::name).containsExactly("stage", "prod");
     }
 

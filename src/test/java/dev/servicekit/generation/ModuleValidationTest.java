@@ -157,9 +157,11 @@ class ModuleValidationTest {
 
     @Test
     void alertingInputsGetServicekitsMessages() throws Exception {
-        assertThat(errors(web, Map.of("slo_target", "90"))).containsExactly(java(Service.web("svc", "img", 80)
-                .internal().slo(90, "30d"), "prod").stream().filter(p -> p.contains("slo_fast_burn"))
-                .toArray(String[]::new));
+        // Both inputs are the module's: the burn rate is named (the Java line says it on its own target).
+        assertThat(errors(web, Map.of("slo_target", "90"))).containsExactly("error: monitor slo_fast_burn.critical: "
+                + Rules.badBurnRate("14.4", "90", "10"));
+        assertThat(errors(web, Map.of("slo_target", "90", "slo_fast_burn_critical", "10"))).as("exactly the maximum")
+                .isEmpty();
         assertThat(errors(web, Map.of("synthetics_critical", "4")))
                 .isEqualTo(java(Service.web("svc", "img", 80).prod(p -> p.allowPlainHttp()
                         .monitor(MonitorKind.SYNTHETICS, Thresholds.critical(4))), "prod"));
@@ -204,6 +206,8 @@ class ModuleValidationTest {
         assertThat(errors(worker, Map.of("notify", "@pagerduty-payments"))).containsExactly(
                 "error: notify: '@pagerduty-payments' is a paging integration, but warnings and causes must not page: "
                         + "notify a chat or email handle such as @slack-alerts (symptoms page through page)");
+        assertThat(errors(worker, Map.of("notify", "@PagerDuty-Payments"))).as("handles in any case").hasSize(1);
+        assertThat(errors(worker, Map.of("notify", "@oncall-payments@example.com"))).as("an email address").isEmpty();
         assertThat(errors(web, Map.of("public_subnet_ids", "[]"))).containsExactly(
                 "error: publicSubnetIds: needs at least two distinct public subnets: a load balancer spans two zones");
         assertThat(errors(web, Map.of("public_subnet_ids", "[\"subnet-0a1b2c3d4e5f60003\", \"subnet-0a1b2c3d4e5f60003\"]")))
@@ -235,12 +239,25 @@ class ModuleValidationTest {
         assertThat(errors(worker, Map.of("environment_variables", "{LOG_LEVEL = \"info\"}", "secrets", "[\"DB_PASSWORD\"]",
                 "bucket", "true"))).isEmpty();
         assertThat(errors(worker, Map.of("environment_variables", "{\"1BAD\" = \"x\", QUEUE_URL = \"x\"}")))
-                .containsExactlyInAnyOrder("error: env: " + Rules.notAllVariableNames("1BAD, QUEUE_URL"),
+                .containsExactlyInAnyOrder("error: env: " + Rules.notAllVariableNames("1BAD"),
                         "error: env: " + Rules.variablesSetByServicekit("QUEUE_URL"));
         assertThat(errors(worker, Map.of("environment_variables", "{DB_PASSWORD = \"hunter2\"}"))).containsExactly(
                 "error: env: " + Rules.plaintextSecret("DB_PASSWORD"));
-        assertThat(errors(worker, Map.of("environment_variables", "{KEY_ID = \"AKIAIOSFODNN7EXAMPLE\"}"))).containsExactly(
-                "error: env: " + Rules.plaintextSecret("KEY_ID"));
+        assertThat(errors(worker, Map.of("environment_variables", "{KEY_ID = \"AKIAIOSFODNN7EXAMPLE\", LEVEL = \"x\"}")))
+                .containsExactly("error: env: " + Rules.credentialInPlainText("KEY_ID"));
+        assertThat(java(Service.worker("svc", "img").env("KEY_ID", "AKIAIOSFODNN7EXAMPLE"), "stage")).containsExactly(
+                "error: env.KEY_ID: " + Rules.credentialInPlainText("KEY_ID"));
+        // Named after a secret but about one, or a word that only contains a secret's: plain variables.
+        String notSecrets = "{TOKEN_URL = \"https://idp/token\", PASSWORD_MIN_LENGTH = \"12\", "
+                + "POSTGRES_PASSWORD_FILE = \"/run/secrets/pg\", SECRETS_MANAGER_REGION = \"eu-west-1\", "
+                + "MAX_TOKENS = \"512\", API_KEY_HEADER_NAME = \"X-Api-Key\", DEFAULT_MARKET = \"ASIAPACIFICSOUTHEASTERN\"}";
+        assertThat(errors(worker, Map.of("environment_variables", notSecrets))).isEmpty();
+        assertThat(java(Service.worker("svc", "img").env("TOKEN_URL", "https://idp/token").env("MAX_TOKENS", "512")
+                .env("DEFAULT_MARKET", "ASIAPACIFICSOUTHEASTERN").env("POSTGRES_PASSWORD_FILE", "/run/secrets/pg")
+                .env("DB_PASSWORD", "x"), "stage")).containsExactly("error: env.DB_PASSWORD: " + Rules.plaintextSecret("DB_PASSWORD"));
+        assertThat(errors(worker, Map.of("environment_variables", "{GITHUB_TOKEN = \"x\", DD_API_KEY = \"y\", "
+                + "CLIENT_SECRET = \"z\", LOG_LEVEL = \"info\"}"))).containsExactly(
+                "error: env: " + Rules.plaintextSecret("CLIENT_SECRET, DD_API_KEY, GITHUB_TOKEN"));
         assertThat(errors(worker, Map.of("environment_variables", "{OAUTH_TOKEN_TYPE = \"bearer\", API_VERSION = \"2\"}")))
                 .isEmpty();
         assertThat(java(Service.worker("svc", "img").env("DB_PASSWORD", "hunter2"), "stage")).containsExactly(
@@ -307,5 +324,6 @@ class ModuleValidationTest {
             assertThat(java(Service.worker("svc", "img").runbook(runbook), "stage")).as(runbook)
                     .containsExactly("error: runbook: " + Rules.badRunbook(runbook));
         }
+        assertThat(errors(worker, Map.of("runbook_url", "HTTPS://WIKI.EXAMPLE.COM/Runbook?svc=a#alerts"))).isEmpty();
     }
 }

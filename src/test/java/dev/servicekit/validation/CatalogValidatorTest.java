@@ -135,14 +135,12 @@ class CatalogValidatorTest {
                 "catalog/w: queue.delaySeconds: 901 is outside 0-900 s");
         assertThat(problems(Service.worker("w", IMAGE).queue(q -> q.retentionSeconds(1_209_600)
                 .deadLetterRetentionSeconds(86_400)))).contains(
-                "catalog/w: queue.deadLetterRetentionSeconds: 86400 s must be longer than the queue's retention "
+                "catalog/w: queue.deadLetterRetentionSeconds: 86400 s is shorter than the queue's retention "
                         + "(1209600 s): SQS expires a dead letter by the time it was first sent, so it could be gone as "
                         + "it arrives");
-        assertThat(problems(Service.worker("w", IMAGE).queue(q -> q.retentionSeconds(1_209_600))))
-                .as("equal retentions: a dead letter may expire as it arrives").containsExactly(
-                "catalog/w: queue.deadLetterRetentionSeconds: 1209600 s must be longer than the queue's retention "
-                        + "(1209600 s): SQS expires a dead letter by the time it was first sent, so it could be gone as "
-                        + "it arrives");
+        // Both at SQS's maximum: allowed (no longer dead-letter retention exists).
+        CatalogValidator.validate(Catalog.of(Service.worker("w", IMAGE).queue(q -> q.retentionSeconds(1_209_600))),
+                ENVIRONMENTS);
     }
 
     @Test
@@ -186,8 +184,8 @@ class CatalogValidatorTest {
                 + "causes").anyMatch(p -> p.startsWith("stage: prefix: ")).anyMatch(p -> p.startsWith("prod: region: "));
         assertThat(found).doesNotHaveDuplicates();
         assertThat(problems(List.of(badPrefix, Environment.prod()), Service.worker("orders", IMAGE).queue(q -> q.maxReceiveCount(0))))
-                .as("the lines are still checked in the sound environments").contains(
-                        "prod/orders: queue.maxReceiveCount: 0 is outside 1-1000");
+                .as("what the line alone says is checked whatever the environments").contains(
+                        "catalog/orders: queue.maxReceiveCount: 0 is outside 1-1000");
     }
 
     @Test
@@ -466,11 +464,16 @@ class CatalogValidatorTest {
                         + "and at most 100 (1 / (1 - target))",
                 "prod/web: monitor synthetics.critical: 4 locations cannot fail: the environment's synthetics tests run "
                         + "from 3");
+        // The environment's burn rates exceed what the line's target allows: said on the target, with the way out.
         assertThat(problems(Service.web("web", IMAGE, 80).internal().slo(90, "30d"))).containsExactly(
-                "stage/web: monitor slo_fast_burn.critical: 16.8 is not a burn rate Datadog accepts for a 90 % SLO: "
-                        + "above 0 and at most 10 (1 / (1 - target))",
-                "prod/web: monitor slo_fast_burn.critical: 14.4 is not a burn rate Datadog accepts for a 90 % SLO: "
-                        + "above 0 and at most 10 (1 / (1 - target))");
+                "stage/web: slo.target: a 90 % SLO allows burn rates up to 10, below the environment's slo_fast_burn "
+                        + "(16.8): set .monitor(SLO_FAST_BURN, Thresholds.critical(n)) with n at most 10 on the line, "
+                        + "or a higher target",
+                "prod/web: slo.target: a 90 % SLO allows burn rates up to 10, below the environment's slo_fast_burn "
+                        + "(14.4): set .monitor(SLO_FAST_BURN, Thresholds.critical(n)) with n at most 10 on the line, "
+                        + "or a higher target");
+        CatalogValidator.validate(Catalog.of(Service.web("web", IMAGE, 80).internal().slo(90, "30d")
+                .monitor(MonitorKind.SLO_FAST_BURN, Thresholds.critical(10))), ENVIRONMENTS);
         assertThat(problems(Service.worker("w", IMAGE).slo(99.5, "30d").page("pagerduty"))).containsExactly(
                 "catalog/w: page: 'pagerduty' is not a Datadog handle such as @slack-alerts",
                 "catalog/w: slo: applies to web services only");
