@@ -189,7 +189,8 @@ final class ModuleInputs {
                     + "listener; required with enable_https.",
                     new Validation("${var.certificate_arn == null || can(regex(\"" + Rules.hclRegex(Rules.CERTIFICATE_ARN)
                             + "\", var.certificate_arn))}",
-                            "certificateArn: " + Rules.badCertificate("${coalesce(var.certificate_arn, \"null\")}")),
+                            "certificateArn: " + Rules.badCertificate(
+                                    "${var.certificate_arn == null ? \"null\" : var.certificate_arn}")),
                     new Validation("${var." + ENABLE_HTTPS + " == (var.certificate_arn != null)}",
                             "certificateArn: " + Rules.HTTPS_NEEDS_A_CERTIFICATE)));
             inputs.add(optional("deletion_protection", "bool", DEFAULTS.protectStatefulResources(),

@@ -57,6 +57,9 @@ public record Variable(String name, String type, String description, Optional<Ob
                 json.put("nullable", true);
             } else {
                 json.set("default", TerraformJson.of(value));
+                // A caller's null means the default (Terraform's nullable = false), not a null that every
+                // expression and validation reading the input would have to expect.
+                json.put("nullable", false);
             }
         });
         if (!validations.isEmpty()) {

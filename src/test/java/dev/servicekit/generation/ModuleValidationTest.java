@@ -303,6 +303,16 @@ class ModuleValidationTest {
                 "error: writablePaths: " + Rules.sameVolume("/a.b, /a_b"));
     }
 
+    /** A null for an input with a default means the default, not a null the validations trip over. */
+    @Test
+    void nullMeansTheDefault() throws Exception {
+        assertThat(errors(worker, Map.of("environment_variables", "null", "secrets", "null", "writable_paths", "null",
+                "tags", "null"))).isEmpty();
+        assertThat(errors(web, Map.of("public_subnet_ids", "null", "internal", "true"))).isEmpty();
+        assertThat(errors(web, Map.of("certificate_arn", ""))).as("an empty ARN is named as given")
+                .contains("error: certificateArn: " + Rules.badCertificate(""));
+    }
+
     @Test
     void ownerCommandAndRunbookAsInJava() throws Exception {
         String longOwner = "o".repeat(Rules.DATADOG_TAG_MAX);
