@@ -207,6 +207,11 @@ public final class Rules {
                 + most + " on the line, or a higher target";
     }
 
+    public static String prefixTakes(String awsEnvironment) {
+        return " ('" + awsEnvironment + "-', the environment's prefix and name, takes " + (awsEnvironment.length() + 1)
+                + " of them; a shorter prefix or service name fits)";
+    }
+
     public static String badLocationCount(String value, String locations) {
         return value + " locations cannot fail: the environment's synthetics tests run from " + locations;
     }

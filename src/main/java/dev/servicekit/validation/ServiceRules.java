@@ -40,7 +40,13 @@ final class ServiceRules {
 
         ServiceNames names = s.names();
         for (AwsName name : names.awsNames(spec)) {
-            scope.name(name.field(), name.value(), name.rule());
+            String problem = name.rule().problem(name.value());
+            if (problem != null) {
+                // A name too long for its prefix: said, since the user wrote the prefix once, not in this name.
+                boolean prefixed = !env.prefix().isEmpty() && name.value().startsWith(env.awsName() + "-")
+                        && name.value().length() > name.rule().maxLength();
+                scope.add(name.field(), problem + (prefixed ? Rules.prefixTakes(env.awsName()) : ""));
+            }
         }
         for (String secret : spec.secrets()) {
             scope.name("secret." + secret, names.secretsPath() + "/" + secret, AwsLimits.ssmParameterName(env.region()));

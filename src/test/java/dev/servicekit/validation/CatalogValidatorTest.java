@@ -189,6 +189,15 @@ class CatalogValidatorTest {
     }
 
     @Test
+    void aNameTooLongForItsPrefixSaysSo() {
+        Environment prefixed = Environment.stage().toBuilder().prefix("platform-engineering").build();
+        assertThat(problems(List.of(prefixed), Service.web("checkout", IMAGE, 80).internal())).contains(
+                "stage/checkout: load balancer name: 'platform-engineering-stage-checkout' is 35 characters; AWS limits "
+                        + "load balancer names to 32 ('platform-engineering-stage-', the environment's prefix and name, "
+                        + "takes 27 of them; a shorter prefix or service name fits)");
+    }
+
+    @Test
     void plainHttpIsAllowedOnlyWhereThereIsAnInternetFacingListener() {
         assertThat(problems(Service.worker("w", IMAGE).prod(p -> p.allowPlainHttp())))
                 .containsExactly("prod/w: allowPlainHttp: applies to internet-facing web services only");
