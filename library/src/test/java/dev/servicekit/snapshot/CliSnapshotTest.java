@@ -49,10 +49,10 @@ class CliSnapshotTest {
     void badConfigurationFailsTheCliWithOneMessage(@TempDir Path dir) throws Exception {
         Path project = dir.resolve("project");
         Files.createDirectories(project.resolve("bin"));
-        for (String linked : List.of("src", "pom.xml", "node_modules", "target")) {
+        for (String linked : List.of("library", "bom", "archetype", "pom.xml", "node_modules")) {
             Files.createSymbolicLink(project.resolve(linked), PROJECT.resolve(linked));
         }
-        for (String script : List.of("bin/app", "bin/cdktf")) {
+        for (String script : List.of("bin/app", "bin/cdktf", "bin/check-json.js")) {
             Files.copy(PROJECT.resolve(script), project.resolve(script));
         }
         Files.writeString(project.resolve("cdktf.json"), Files.readString(PROJECT.resolve("cdktf.json"))
