@@ -17,8 +17,8 @@ import java.util.Map;
  * checks both write the same block).
  */
 public final class AwsProviderBinding extends TerraformProvider {
-    /** The provider's registry source. */
-    public static final String SOURCE = "aws";
+    /** The provider's registry source, fully qualified: OpenTofu resolves a bare {@code aws} elsewhere (opentofu#2402). */
+    public static final String SOURCE = "hashicorp/aws";
     /** The provider version the bindings (cdktf-provider-aws 18.0.3) were generated for; stacks pin it. */
     public static final String VERSION = "5.23.1";
 

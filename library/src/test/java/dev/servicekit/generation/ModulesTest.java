@@ -67,7 +67,7 @@ class ModulesTest {
             assertThat(module.has("provider")).as(kind + " provider blocks").isFalse();
             assertThat(module.path("terraform").has("backend")).as(kind + " backend").isFalse();
             JsonNode required = module.path("terraform").path("required_providers");
-            assertThat(required.path("aws").path("source").asText()).isEqualTo("aws");
+            assertThat(required.path("aws").path("source").asText()).as("fully qualified, for OpenTofu too").isEqualTo("hashicorp/aws");
             assertThat(required.path("datadog").path("source").asText()).isEqualTo("DataDog/datadog");
             assertThat(ReferenceCheck.problems(module, ReferenceCheck.Providers.REQUIRED)).as(kind.folder()).isEmpty();
         }
