@@ -19,9 +19,9 @@ public final class Snapshots {
     public static final String UPDATE_VARIABLE = "SERVICEKIT_UPDATE_SNAPSHOTS";
     /** Set to true to rewrite the snapshots instead of comparing, e.g. {@code mvn test -Dservicekit.updateSnapshots=true}. */
     public static final String UPDATE_PROPERTY = "servicekit.updateSnapshots";
-    /** How to update them. */
-    public static final String UPDATE_COMMAND = "run the test again with " + UPDATE_VARIABLE + "=1 (or -D"
-            + UPDATE_PROPERTY + "=true)";
+    /** How to update them: the npm script a servicekit repository has, and what it does. */
+    public static final String UPDATE_COMMAND = "npm run update-snapshots (it runs the tests with " + UPDATE_VARIABLE
+            + "=1; -D" + UPDATE_PROPERTY + "=true does the same from Maven)";
 
     private final Path directory;
 
@@ -55,31 +55,28 @@ public final class Snapshots {
     }
 
     /**
-     * Compares a new synthesis with the committed snapshot. Empty when they match; otherwise a readable
-     * failure: what would be destroyed, the diff by address, and the command that updates the snapshot.
+     * Compares a new synthesis with the committed snapshot: empty when they match; otherwise how they differ,
+     * what would be destroyed first.
      *
      * @param services the services in the catalog, to tell a wanted removal from a lost resource
      */
-    public Optional<String> compare(String environment, JsonNode synthesized, Set<String> services) throws IOException {
+    public Optional<Difference> compare(String environment, JsonNode synthesized, Set<String> services) throws IOException {
         Path file = file(environment);
-        if (!Files.exists(file)) {
-            return Optional.of("No snapshot " + file + " yet. To create it, " + UPDATE_COMMAND + ".");
-        }
-        String committed = Files.readString(file);
-        JsonNode before = StackJson.parse(committed);
-        String diff = StackDiff.of(before, synthesized);
-        if (diff.isEmpty() && committed.equals(StackJson.render(synthesized))) {
+        JsonNode before = Files.exists(file) ? StackJson.parse(Files.readString(file)) : StackJson.parse("{}");
+        if (Files.exists(file) && Files.readString(file).equals(StackJson.render(synthesized))) {
             return Optional.empty();
         }
-        StringBuilder failure = new StringBuilder(environment + ": the synthesized stack differs from " + file + "\n");
-        List<String> replacements = ReplacementCheck.findings(environment, before, synthesized, services);
-        if (!replacements.isEmpty()) {
-            failure.append("\nWARNING, stateful resources would be destroyed or replaced:\n");
-            replacements.forEach(r -> failure.append("  ").append(r).append('\n'));
-        }
-        failure.append('\n').append(diff.isEmpty() ? "(only the formatting differs)\n" : diff);
-        failure.append("\nIf this change is intended, update the snapshots: ").append(UPDATE_COMMAND)
-                .append(",\nand say in the commit message why each change is intended.\n");
-        return Optional.of(failure.toString());
+        Set<String> owners = new java.util.HashSet<>(services);
+        // A removed line's blocks still carry its name in their tags.
+        StackJson.blockNodes(before).values().forEach(block -> {
+            JsonNode service = block.path("tags").path("service");
+            if (service.isTextual()) {
+                owners.add(service.asText());
+            }
+        });
+        List<String> warnings = Files.exists(file) ? ReplacementCheck.findings(environment, before, synthesized, services)
+                : List.of();
+        return Optional.of(new Difference(environment, file, Files.exists(file), warnings, StackDiff.changes(before, synthesized),
+                StackDiff.of(before, synthesized), owners));
     }
 }

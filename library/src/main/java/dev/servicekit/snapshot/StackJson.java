@@ -48,20 +48,60 @@ public final class StackJson {
      * {@code terraform}, ... each with its canonical text.
      */
     public static Map<String, String> blocks(JsonNode stack) {
-        Map<String, String> blocks = new LinkedHashMap<>();
+        Map<String, String> blocks = new TreeMap<>();
+        blockNodes(stack).forEach((address, block) -> blocks.put(address, render(block)));
+        return blocks;
+    }
+
+    /** The stack cut into its blocks, as {@link #blocks(JsonNode)}, each as its JSON. */
+    public static Map<String, JsonNode> blockNodes(JsonNode stack) {
+        Map<String, JsonNode> blocks = new TreeMap<>();
         for (Iterator<Map.Entry<String, JsonNode>> sections = sorted(stack); sections.hasNext(); ) {
             Map.Entry<String, JsonNode> section = sections.next();
             String name = section.getKey();
             switch (name) {
                 case "resource", "data" -> section.getValue().fields().forEachRemaining(type ->
                         type.getValue().fields().forEachRemaining(block ->
-                                blocks.put(name + "." + type.getKey() + "." + block.getKey(), render(block.getValue()))));
+                                blocks.put(name + "." + type.getKey() + "." + block.getKey(), block.getValue())));
                 case "output", "provider", "variable", "locals", "module" -> section.getValue().fields()
-                        .forEachRemaining(block -> blocks.put(name + "." + block.getKey(), render(block.getValue())));
-                default -> blocks.put(name, render(section.getValue()));
+                        .forEachRemaining(block -> blocks.put(name + "." + block.getKey(), block.getValue()));
+                default -> blocks.put(name, section.getValue());
             }
         }
-        return new TreeMap<>(blocks);
+        return blocks;
+    }
+
+    /**
+     * {@code node} with every string that holds a JSON object or list (a dashboard, a policy document, a redrive
+     * policy) replaced by what it encodes, for a diff by key.
+     */
+    public static JsonNode decoded(JsonNode node) {
+        if (node.isTextual()) {
+            String text = node.textValue().strip();
+            java.util.Optional<JsonNode> encoded = EncodedValues.ofJsonencode(text);
+            if (encoded.isPresent()) {
+                return decoded(encoded.get());
+            }
+            if (text.startsWith("{") && text.endsWith("}") || text.startsWith("[") && text.endsWith("]")) {
+                try {
+                    return decoded(STRICT.readTree(text));
+                } catch (JsonProcessingException e) {
+                    return node;
+                }
+            }
+            return node;
+        }
+        if (node.isObject()) {
+            com.fasterxml.jackson.databind.node.ObjectNode copy = STRICT.createObjectNode();
+            node.fields().forEachRemaining(field -> copy.set(field.getKey(), decoded(field.getValue())));
+            return copy;
+        }
+        if (node.isArray()) {
+            com.fasterxml.jackson.databind.node.ArrayNode copy = STRICT.createArrayNode();
+            node.forEach(element -> copy.add(decoded(element)));
+            return copy;
+        }
+        return node;
     }
 
     private static Iterator<Map.Entry<String, JsonNode>> sorted(JsonNode object) {

@@ -5,6 +5,7 @@ import dev.servicekit.Servicekit;
 import dev.servicekit.app.ProjectSettings;
 import dev.servicekit.catalog.Catalog;
 import dev.servicekit.environment.Environment;
+import dev.servicekit.snapshot.Difference;
 import dev.servicekit.snapshot.ReferenceCheck;
 import dev.servicekit.snapshot.Snapshots;
 import dev.servicekit.snapshot.StackJson;
@@ -80,11 +81,9 @@ public final class SnapshotAssertions {
     private static void compare(Catalog catalog, Path directory, Path stacks) throws IOException {
         Snapshots snapshots = new Snapshots(directory);
         boolean update = Snapshots.updateRequested(System.getenv(), System.getProperties());
-        List<String> environments;
-        try (Stream<Path> listed = Files.list(stacks)) {
-            environments = listed.filter(Files::isDirectory).map(p -> p.getFileName().toString()).sorted().toList();
-        }
+        List<String> environments = inSynthesisOrder(stacks);
         List<String> failures = new ArrayList<>();
+        List<Difference> differences = new ArrayList<>();
         for (String env : environments) {
             JsonNode synthesized = StackJson.parse(Files.readString(stacks.resolve(env).resolve("cdk.tf.json")));
             ReferenceCheck.problems(synthesized, ReferenceCheck.Providers.CONFIGURED)
@@ -93,7 +92,7 @@ public final class SnapshotAssertions {
                 snapshots.write(env, synthesized);
                 System.out.println("Updated " + snapshots.file(env) + ": review its diff before committing.");
             } else {
-                snapshots.compare(env, synthesized, catalog.activeServiceNames()).ifPresent(failures::add);
+                snapshots.compare(env, synthesized, catalog.activeServiceNames()).ifPresent(differences::add);
             }
         }
         if (Files.isDirectory(directory)) {
@@ -111,8 +110,52 @@ public final class SnapshotAssertions {
                 }
             }
         }
+        if (!differences.isEmpty()) {
+            failures.add(0, differences(differences));
+        }
         if (!failures.isEmpty()) {
             throw new AssertionError(String.join("\n", failures));
         }
+    }
+
+    /** Where the whole diff of a failed comparison goes, relative to the project. */
+    public static final Path DIFF_FILE = Path.of("target", "servicekit", "snapshot-diff.txt");
+
+    /**
+     * A failure a reviewer reads in a minute: per stack, what would be lost, one line of counts, the blocks (a
+     * service's together); the whole diff in {@link #DIFF_FILE}, so that the message (which test runners print
+     * twice) stays short.
+     */
+    private static String differences(List<Difference> differences) throws IOException {
+        StringBuilder full = new StringBuilder("The synthesized stacks against their snapshots, block by block; "
+                + "JSON-encoded values (dashboards, policies) are shown decoded.\n");
+        StringBuilder brief = new StringBuilder("The synthesized stacks differ from their snapshots.\n");
+        for (Difference difference : differences) {
+            brief.append('\n').append(difference.brief());
+            full.append("\n").append(difference.summary()).append("\n\n");
+            difference.warnings().forEach(warning -> full.append("WARNING: ").append(warning).append('\n'));
+            full.append(difference.diff());
+        }
+        Files.createDirectories(DIFF_FILE.getParent());
+        Files.writeString(DIFF_FILE, full);
+        return brief.append("\nThe whole diff, block by block: ").append(DIFF_FILE.toAbsolutePath().normalize())
+                .append("\nIf this change is intended: ").append(Snapshots.UPDATE_COMMAND)
+                .append(", then read the diff of the snapshots and say in the commit message why each change is intended.")
+                .toString();
+    }
+
+    /** The synthesized stacks in the order the app made them: cdktf.json's order of environments. */
+    private static List<String> inSynthesisOrder(Path stacks) throws IOException {
+        Path manifest = stacks.resolveSibling("manifest.json");
+        List<String> names = new ArrayList<>();
+        if (Files.exists(manifest)) {
+            StackJson.parse(Files.readString(manifest)).path("stacks").fieldNames().forEachRemaining(names::add);
+        }
+        try (Stream<Path> listed = Files.list(stacks)) {
+            listed.filter(Files::isDirectory).map(p -> p.getFileName().toString()).sorted()
+                    .filter(name -> !names.contains(name)).forEach(names::add);
+        }
+        names.removeIf(name -> !Files.isRegularFile(stacks.resolve(name).resolve("cdk.tf.json")));
+        return names;
     }
 }
