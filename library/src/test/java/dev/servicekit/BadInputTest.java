@@ -1,5 +1,7 @@
 package dev.servicekit;
 
+import dev.servicekit.rules.Rules;
+import dev.servicekit.support.TestEnvironments;
 import dev.servicekit.alerting.MonitorKind;
 import dev.servicekit.alerting.Thresholds;
 import dev.servicekit.catalog.Bucket;
@@ -41,8 +43,17 @@ class BadInputTest {
     @TempDir
     Path project;
 
-    /** Runs a catalog in the given environments (cdktf.json's when none) and returns what it printed. */
+    /**
+     * Runs a catalog in the given environments (cdktf.json's when none) and returns what it printed. Environments
+     * from cdktf.json get the handles and state a team's names; those built in Java have theirs.
+     */
     private String rejected(Catalog catalog, String cdktfJson, Environment... environments) throws Exception {
+        return rejectedAsWritten(catalog, environments.length == 0 ? TestEnvironments.cdktfJson(cdktfJson) : cdktfJson,
+                environments);
+    }
+
+    /** As {@link #rejected(Catalog, String, Environment...)}, with cdktf.json exactly as given. */
+    private String rejectedAsWritten(Catalog catalog, String cdktfJson, Environment... environments) throws Exception {
         Files.writeString(project.resolve("cdktf.json"), cdktfJson);
         Path previous = project.resolve("cdktf.out/stacks/prod");
         Files.createDirectories(previous);
@@ -60,6 +71,44 @@ class BadInputTest {
 
     private String rejected(Service... lines) throws Exception {
         return rejected(Catalog.of(lines), "{}");
+    }
+
+    /** servicekit never invents where alerts go, and never puts prod's state on one machine without being told. */
+    @Test
+    void environmentsWithoutTheirHandlesAndProdStateOnOneMachineByDefault() throws Exception {
+        Catalog one = Catalog.of(Service.worker("w", IMAGE));
+        String message = rejectedAsWritten(one, "{\"context\": {\"servicekit\": {\"stage\": {}, \"prod\": {}}}}");
+        assertThat(message.lines().filter(line -> line.startsWith("  - "))).containsExactlyInAnyOrder(
+                "  - stage: notify: " + Rules.handleNotSet("notify", "stage"),
+                "  - stage: page: " + Rules.handleNotSet("page", "stage"),
+                "  - prod: notify: " + Rules.handleNotSet("notify", "prod"),
+                "  - prod: page: " + Rules.handleNotSet("page", "prod"),
+                "  - prod: stateBucket: " + Rules.localProdState("prod", "terraform.prod.tfstate"));
+        assertThat(message).contains("set \"page\" for prod in cdktf.json (context.servicekit.prod, or "
+                + "context.servicekitDefaults for every environment)");
+
+        // A team that names only prod's handles would have sent every stage alert nowhere.
+        assertThat(rejectedAsWritten(one, "{\"context\": {\"servicekit\": {\"stage\": {}, \"prod\": {\"page\": "
+                + "\"@pagerduty-team\", \"notify\": \"@slack-team\", \"stateBucket\": \"team-state\"}}}}"))
+                .contains("  - stage: notify: not set").contains("  - stage: page: not set").doesNotContain("prod:");
+        // Local prod state on purpose is accepted; contradicting a bucket is not.
+        assertThat(rejectedAsWritten(one, "{\"context\": {\"servicekitDefaults\": {\"page\": \"@slack-team\", "
+                + "\"notify\": \"@slack-team\"}, \"servicekit\": {\"prod\": {\"localState\": true, \"stateBucket\": "
+                + "\"team-state\"}}}}")).contains("  - cdktf.json: context.servicekit.prod.localState: contradicts stateBucket");
+        Files.writeString(project.resolve("cdktf.json"), "{\"context\": {\"servicekitDefaults\": {\"page\": \"@slack-team\", "
+                + "\"notify\": \"@slack-team\"}, \"servicekit\": {\"stage\": {}, \"prod\": {\"localState\": true}}}}");
+        assertThat(Servicekit.run(one, List.of(), Map.of(), project, System.err)).isEqualTo(Servicekit.OK);
+    }
+
+    /** One mistake, one problem, on the key the user wrote. */
+    @Test
+    void aCountOutOfRangeIsReportedOnceOnTheCountTheUserSet() throws Exception {
+        Catalog one = Catalog.of(Service.worker("w", IMAGE));
+        assertThat(rejected(one, "{\"context\": {\"servicekit\": {\"prod\": {\"maxCount\": 0}}}}")
+                .lines().filter(line -> line.startsWith("  - "))).containsExactly("  - prod: maxCount: " + Rules.atLeastOne("0"));
+        // prod's preset has minCount 2: a maxCount of 1 is out of order, and it is the count cdktf.json set.
+        assertThat(rejected(one, "{\"context\": {\"servicekit\": {\"prod\": {\"maxCount\": 1}}}}")
+                .lines().filter(line -> line.startsWith("  - "))).singleElement().asString().startsWith("  - prod: maxCount: ");
     }
 
     @Test
@@ -184,14 +233,14 @@ class BadInputTest {
                         "catalog/w: queue: must not be null", "catalog/w: customize: must not be null",
                         "catalog/w: bucket: must not be null", "catalog/w: writablePaths: must not be null");
         Catalog one = Catalog.of(Service.worker("w", IMAGE));
-        assertThat(rejected(one, "{}", Environment.prod().toBuilder().region(null).network(null).build()))
+        assertThat(rejected(one, "{}", TestEnvironments.prod().toBuilder().region(null).network(null).build()))
                 .contains("prod: region: must not be null", "prod: network: must not be null");
-        assertThat(rejected(one, "{}", Environment.stage().toBuilder()
+        assertThat(rejected(one, "{}", TestEnvironments.stage().toBuilder()
                 .network(new NetworkConfig.Managed(null, 2, 0, null)).build()))
                 .contains("stage: network.cidr: must not be null", "stage: network.excludedZoneIds: must not be null");
-        assertThat(rejected(one, "{}", Environment.stage().toBuilder().name(null).build()))
+        assertThat(rejected(one, "{}", TestEnvironments.stage().toBuilder().name(null).build()))
                 .contains("environment: name: must not be null");
-        assertThat(rejected(one, "{}", Environment.stage().toBuilder()
+        assertThat(rejected(one, "{}", TestEnvironments.stage().toBuilder()
                 .state(new StateBackend.S3(null, "k", "us-east-1")).build()))
                 .contains("stage: state.bucket: must not be null");
     }
@@ -224,7 +273,7 @@ class BadInputTest {
     @Test
     void anImagePinnedByItsDigestIsAccepted() {
         CatalogValidator.validate(Catalog.of(Service.worker("w", "public.ecr.aws/docker/library/busybox:1.36@sha256:"
-                + "a".repeat(64))), List.of(Environment.stage()));
+                + "a".repeat(64))), List.of(TestEnvironments.stage()));
     }
 
     @Test
@@ -252,15 +301,15 @@ class BadInputTest {
     void countsBeyondWhatEcsRuns() throws Exception {
         assertThat(rejected(Service.worker("w", IMAGE).counts(c -> c.max(6000))))
                 .contains("catalog/w: maxCount: 6000 is more than ECS runs for one service (5000)");
-        assertThat(rejected(Catalog.of(Service.worker("w", IMAGE)), "{}", Environment.prod().toBuilder()
+        assertThat(rejected(Catalog.of(Service.worker("w", IMAGE)), "{}", TestEnvironments.prod().toBuilder()
                 .tasks(new TaskDefaults(512, 1024, 2, 2, 10_000)).build()))
                 .contains("prod: maxCount: 10000 is more than ECS runs for one service (5000)");
     }
 
     @Test
     void twoEnvironmentsOfOneName() throws Exception {
-        assertThat(rejected(Catalog.of(Service.worker("w", IMAGE)), "{}", Environment.stage(),
-                Environment.stage().toBuilder().region("eu-west-1").build()))
+        assertThat(rejected(Catalog.of(Service.worker("w", IMAGE)), "{}", TestEnvironments.stage(),
+                TestEnvironments.stage().toBuilder().region("eu-west-1").build()))
                 .contains("stage: name: two environments are named stage; each needs a name of its own");
     }
 

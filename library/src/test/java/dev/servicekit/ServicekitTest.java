@@ -1,5 +1,6 @@
 package dev.servicekit;
 
+import dev.servicekit.support.TestEnvironments;
 import dev.servicekit.app.OutputSwap;
 import dev.servicekit.catalog.Fargate;
 import dev.servicekit.catalog.Catalog;
@@ -33,7 +34,7 @@ class ServicekitTest {
     }
 
     private static Path project(Path dir, String cdktfJson) throws Exception {
-        Files.writeString(dir.resolve("cdktf.json"), cdktfJson);
+        Files.writeString(dir.resolve("cdktf.json"), TestEnvironments.cdktfJson(cdktfJson));
         return dir;
     }
 
@@ -60,7 +61,8 @@ class ServicekitTest {
     void underTheCliItTakesTheContextAndTheOutdirFromTheEnvironment(@TempDir Path dir) throws Exception {
         Path outdir = dir.resolve("cli-out");
         Run run = run(ONE_WORKER, dir, Map.of("CDKTF_OUTDIR", outdir.toString(),
-                "CDKTF_CONTEXT_JSON", "{\"servicekit\": {\"stage\": {\"region\": \"eu-west-1\"}}}"));
+                "CDKTF_CONTEXT_JSON", "{\"servicekit\": {\"stage\": {\"region\": \"eu-west-1\", \"page\": \"@slack-team\", "
+                        + "\"notify\": \"@slack-team\"}}}"));
         assertThat(run.exit()).as(run.err()).isEqualTo(Servicekit.OK);
         assertThat(Files.readString(outdir.resolve("stacks/stage/cdk.tf.json"))).contains("\"eu-west-1\"");
         assertThat(outdir.resolve("stacks/prod")).doesNotExist();
@@ -104,7 +106,7 @@ class ServicekitTest {
                 "  - cdktf.json: context.servicekit.prod.zones: expected a whole number, got the number 2.5",
                 "  - cdktf.json: context.servicekit.prod.protectStatefulResources: expected true or false, got the "
                         + "string \"yes\"");
-        assertThat(run(ONE_WORKER, project(dir, "{not json"), Map.of()).err()).contains("cdktf.json: not valid JSON");
+        assertThat(run(ONE_WORKER, project(dir, "{not json"), Map.of()).err()).contains("cdktf.json:1:2: not valid JSON: Unexpected character");
         for (Run bad : List.of(run(null, dir, Map.of()), run(ONE_WORKER, empty, Map.of()))) {
             assertThat(bad.exit()).isEqualTo(Servicekit.INVALID_CONFIGURATION);
             assertThat(bad.err()).doesNotContain("Exception").doesNotContain("\tat ");

@@ -43,7 +43,10 @@ public record ProjectSettings(Map<String, Object> context, String outputDirector
             try {
                 project = json.readTree(file.toFile());
             } catch (JsonProcessingException e) {
-                throw problem("not valid JSON: " + e.getOriginalMessage() + " (line " + e.getLocation().getLineNr() + ")");
+                String at = e.getLocation() == null ? ""
+                        : ":" + e.getLocation().getLineNr() + ":" + e.getLocation().getColumnNr();
+                throw problem(file.toAbsolutePath().normalize() + at + ": not valid JSON: "
+                        + e.getOriginalMessage().lines().findFirst().orElse(""));
             } catch (IOException e) {
                 throw problem("cannot be read: " + e.getMessage());
             }

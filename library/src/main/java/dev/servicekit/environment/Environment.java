@@ -19,7 +19,7 @@ import java.util.Optional;
  * @param preset                the preset this environment starts from: its defaults and monitor thresholds
  * @param prefix                put in front of every AWS name and the cluster name ({@code acme} gives
  *                              {@code acme-prod-auth}), so that two teams can share an account; default none
- * @param region                the AWS region; default {@value #DEFAULT_REGION}
+ * @param region                the AWS region; default {@value #DEFAULT_REGION} (us-east-1)
  * @param network               a VPC of the environment's own, or an existing one
  * @param tasks                 default task size and counts
  * @param logRetentionDays      CloudWatch retention of every log group
@@ -51,15 +51,15 @@ public record Environment(String name, Preset preset, String prefix, String regi
     /**
      * Stage: its own VPC 10.20.0.0/16 over two zones without NAT (tasks in public subnets, to save cost),
      * 0.25 vCPU / 512 MiB tasks, 1 to 2 of them, 14-day logs, no destroy protection, plain HTTP allowed,
-     * looser thresholds, and no paging: every alert goes to {@code @slack-servicekit-stage}. A 99 % SLO over
-     * 7 days; synthetics tests every 5 minutes from one location.
+     * looser thresholds, and no paging: symptoms and everything else at priority 3. A 99 % SLO over 7 days;
+     * synthetics tests every 5 minutes from one location. Its handles are the team's to name ({@code page}
+     * and {@code notify}: in an environment that never pages, both a chat handle).
      */
     public static Environment stage() {
         return new Environment("stage", Preset.STAGE, "", DEFAULT_REGION,
                 new NetworkConfig.Managed("10.20.0.0/16", NetworkConfig.Managed.DEFAULT_ZONES, 0, List.of()),
-                new TaskDefaults(256, 512, 1, 1, 2), 14, false, false, Optional.empty(), new StateBackend.Local(),
-                new MonitoringDefaults(DEFAULT_DATADOG_API_URL,
-                        new AlertRouting("@slack-servicekit-stage", 3, "@slack-servicekit-stage", 3),
+                new TaskDefaults(256, 512, 1, 1, 2), 14, false, false, Optional.empty(), StateBackend.Local.DEFAULT,
+                new MonitoringDefaults(DEFAULT_DATADOG_API_URL, AlertRouting.priorities(3, 3),
                         EVALUATION_DELAY_SECONDS, MonitorKind.defaultsOf(Preset.STAGE), SloTarget.of(99, "7d"),
                         new SyntheticsSettings(List.of("aws:us-east-1"), 300)), new LoadBalancerLogs.Managed());
     }
@@ -67,16 +67,16 @@ public record Environment(String name, Preset preset, String prefix, String regi
     /**
      * Prod: its own VPC 10.30.0.0/16 over two zones with a NAT gateway in each (tasks in private subnets),
      * 0.5 vCPU / 1 GiB tasks, 2 to 10 of them, 90-day logs, destroy protection, HTTPS required for
-     * internet-facing web services, tighter thresholds; symptoms page {@code @pagerduty-servicekit-prod} at
-     * priority 1, warnings and causes notify {@code @slack-servicekit-prod} at priority 3. A 99.9 % SLO over
-     * 30 days; synthetics tests every minute from three locations.
+     * internet-facing web services, tighter thresholds; symptoms page at priority 1, warnings and causes notify
+     * at priority 3 (the handles are the team's to name). A 99.9 % SLO over 30 days; synthetics tests every
+     * minute from three locations. Its Terraform state must be in S3 ({@code stateBucket}), or kept in a local
+     * file on purpose ({@link StateBackend.Local#ON_PURPOSE}).
      */
     public static Environment prod() {
         return new Environment("prod", Preset.PROD, "", DEFAULT_REGION,
                 new NetworkConfig.Managed("10.30.0.0/16", NetworkConfig.Managed.DEFAULT_ZONES, 2, List.of()),
-                new TaskDefaults(512, 1024, 2, 2, 10), 90, true, true, Optional.empty(), new StateBackend.Local(),
-                new MonitoringDefaults(DEFAULT_DATADOG_API_URL,
-                        new AlertRouting("@pagerduty-servicekit-prod", 1, "@slack-servicekit-prod", 3),
+                new TaskDefaults(512, 1024, 2, 2, 10), 90, true, true, Optional.empty(), StateBackend.Local.DEFAULT,
+                new MonitoringDefaults(DEFAULT_DATADOG_API_URL, AlertRouting.priorities(1, 3),
                         EVALUATION_DELAY_SECONDS, MonitorKind.defaultsOf(Preset.PROD), SloTarget.of(99.9, "30d"),
                         new SyntheticsSettings(List.of("aws:us-east-1", "aws:us-west-2", "aws:eu-central-1"), 60)),
                 new LoadBalancerLogs.Managed());
@@ -180,6 +180,14 @@ public record Environment(String name, Preset preset, String prefix, String regi
 
         public Builder monitoring(MonitoringDefaults value) {
             monitoring = value;
+            return this;
+        }
+
+        /** Where alerts go: symptoms page {@code page}, warnings and causes notify {@code notify} (the priorities stay). */
+        public Builder alerts(String page, String notify) {
+            AlertRouting routing = monitoring.routing();
+            monitoring = monitoring.toBuilder().routing(new AlertRouting(page, routing.pagePriority(), notify,
+                    routing.notifyPriority())).build();
             return this;
         }
 

@@ -8,6 +8,7 @@ import dev.servicekit.alerting.SyntheticsSettings;
 import dev.servicekit.alerting.Thresholds;
 import dev.servicekit.rules.ConfigurationException;
 import dev.servicekit.rules.Problem;
+import dev.servicekit.rules.Rules;
 
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -71,8 +72,7 @@ public final class EnvironmentContext {
             // A misspelt key would be ignored without a word: prod on local state, or every name without its prefix.
             context.keySet().stream().filter(key -> !key.equals(CONTEXT_KEY) && !key.equals(DEFAULTS_KEY))
                     .filter(EnvironmentContext::looksLikeOurs).forEach(key -> problems.add(new Problem("cdktf.json",
-                            "context." + key, "unknown key; servicekit reads \"" + CONTEXT_KEY + "\" and \""
-                            + DEFAULTS_KEY + "\"")));
+                            "context." + key, Rules.unknown("unknown key", key, List.of(CONTEXT_KEY, DEFAULTS_KEY)))));
         }
         Object raw = context == null ? null : context.get(CONTEXT_KEY);
         Object rawDefaults = context == null ? null : context.get(DEFAULTS_KEY);
@@ -109,7 +109,7 @@ public final class EnvironmentContext {
             List<String> known = given.stream().map(Environment::name).toList();
             byName.keySet().stream().filter(name -> !known.contains(name)).forEach(name -> problems.add(
                     new Problem("cdktf.json", "context." + CONTEXT_KEY + "." + name,
-                            "unknown environment; known: " + known)));
+                            Rules.unknownEnvironment(name, known))));
         }
         List<Environment> result = new ArrayList<>();
         List<String> order = given.isEmpty() ? new ArrayList<>(byName.keySet())
@@ -148,25 +148,7 @@ public final class EnvironmentContext {
      */
     private static boolean looksLikeOurs(String key) {
         String letters = key.toLowerCase(Locale.ROOT).replaceAll("[^a-z]", "");
-        return editDistance(letters, CONTEXT_KEY.toLowerCase(Locale.ROOT)) <= 1
-                || editDistance(letters, DEFAULTS_KEY.toLowerCase(Locale.ROOT)) <= 1;
-    }
-
-    private static int editDistance(String a, String b) {
-        int[] previous = new int[b.length() + 1];
-        for (int j = 0; j <= b.length(); j++) {
-            previous[j] = j;
-        }
-        for (int i = 1; i <= a.length(); i++) {
-            int[] current = new int[b.length() + 1];
-            current[0] = i;
-            for (int j = 1; j <= b.length(); j++) {
-                current[j] = Math.min(Math.min(current[j - 1], previous[j]) + 1,
-                        previous[j - 1] + (a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1));
-            }
-            previous = current;
-        }
-        return previous[b.length()];
+        return Rules.editDistance(letters, CONTEXT_KEY) <= 1 || Rules.editDistance(letters, DEFAULTS_KEY) <= 1;
     }
 
     private static Optional<Preset> preset(String name, Map<String, Object> settings, Reader reader) {
@@ -182,7 +164,8 @@ public final class EnvironmentContext {
             Optional<Preset> known = Arrays.stream(Preset.values())
                     .filter(p -> p.name().toLowerCase(Locale.ROOT).equals(preset.get())).findFirst();
             if (known.isEmpty()) {
-                reader.problem("preset", "'" + preset.get() + "' is not a preset; known: [stage, prod]");
+                reader.problem("preset", "'" + preset.get() + "': " + Rules.unknown("not a preset", preset.get(),
+                        List.of("stage", "prod")));
             }
             return known;
         }
@@ -194,7 +177,7 @@ public final class EnvironmentContext {
     private static Environment apply(Environment preset, Map<String, Object> settings, Reader reader) {
         Set<String> unknown = new TreeSet<>(settings.keySet());
         unknown.removeAll(KEYS.keySet());
-        unknown.forEach(key -> reader.problem(key, "unknown key; known: " + KEYS.keySet()));
+        unknown.forEach(key -> reader.problem(key, Rules.unknown("unknown key", key, KEYS.keySet())));
 
         Environment.Builder env = preset.toBuilder();
         reader.string(settings, "prefix").ifPresent(env::prefix);
@@ -222,6 +205,12 @@ public final class EnvironmentContext {
         }
         Optional<String> bucket = reader.string(settings, "stateBucket");
         Optional<String> stateRegion = reader.string(settings, "stateRegion");
+        Optional<Boolean> localState = reader.bool(settings, "localState");
+        if (localState.orElse(false) && bucket.isPresent()) {
+            reader.problem("localState", "contradicts stateBucket: keep the state in S3 or in a local file, not both");
+        } else if (localState.isPresent()) {
+            env.state(new StateBackend.Local(localState.get()));
+        }
         if (bucket.isPresent()) {
             String prefix = reader.string(settings, "prefix").orElse(preset.prefix());
             String awsName = prefix.isEmpty() ? preset.name() : prefix + "-" + preset.name();
@@ -279,8 +268,8 @@ public final class EnvironmentContext {
         reader.object(settings, "monitors").ifPresent(monitors -> monitors.keySet().forEach(key -> {
             Optional<MonitorKind> kind = Arrays.stream(MonitorKind.values()).filter(k -> k.key().equals(key)).findFirst();
             if (kind.isEmpty()) {
-                reader.problem("monitors." + key, "unknown monitor; known: "
-                        + Arrays.stream(MonitorKind.values()).map(MonitorKind::key).toList());
+                reader.problem("monitors." + key, Rules.unknown("unknown monitor", key,
+                        Arrays.stream(MonitorKind.values()).map(MonitorKind::key).toList()));
                 return;
             }
             String field = "monitors." + key;
@@ -349,7 +338,7 @@ public final class EnvironmentContext {
         Map<String, Object> only(Map<String, Object> object, String key, String... known) {
             List<String> knownKeys = List.of(known);
             object.keySet().stream().filter(k -> !knownKeys.contains(k)).forEach(k -> problem(key + "." + k,
-                    "unknown key; known: " + knownKeys));
+                    Rules.unknown("unknown key", k, knownKeys)));
             return object;
         }
 
@@ -424,6 +413,7 @@ public final class EnvironmentContext {
         keys.put("loadBalancerLogsBucket", "an existing bucket for load balancer access logs, instead of the environment's own");
         keys.put("stateBucket", "an S3 bucket for Terraform state");
         keys.put("stateRegion", "the state bucket's region");
+        keys.put("localState", "true to keep a prod-preset environment's state in a local file on purpose");
         keys.put("page", "the Datadog handle symptoms page");
         keys.put("notify", "the Datadog handle warnings and causes notify; it must not page");
         keys.put("pagePriority", "the priority of pages, 1 to 5");

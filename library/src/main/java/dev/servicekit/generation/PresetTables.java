@@ -37,6 +37,9 @@ final class PresetTables {
         row(table, "ECS cluster", stage, prod, env -> "`" + EnvironmentNames.of(env).cluster() + "`, Container Insights on");
         row(table, "state", stage, prod, env -> env.state() instanceof StateBackend.S3 s3
                 ? "S3 `" + s3.bucket() + "/" + s3.key() + "`"
+                : env.preset() == dev.servicekit.alerting.Preset.PROD
+                ? "S3 with `stateBucket` (required), or `" + EnvironmentStack.localStateFile(env.name())
+                        + "` in the project directory with `\"localState\": true`, on purpose"
                 : "`" + EnvironmentStack.localStateFile(env.name()) + "` in the project directory, or S3 with `stateBucket`");
         return table.toString();
     }
@@ -46,13 +49,13 @@ final class PresetTables {
         StringBuilder table = new StringBuilder("| | stage | prod |\n|---|---|---|\n");
         row(table, "page (symptoms in alert)", stage, prod, env -> {
             AlertRouting routing = env.monitoring().routing();
-            return "`" + routing.pageHandle() + "`, priority " + routing.pagePriority()
-                    + (routing.pageHandle().equals(routing.notifyHandle()) ? ": " + env.name() + " never pages" : "");
+            return handle(routing.pageHandle(), "page") + ", priority " + routing.pagePriority()
+                    + (neverPages(routing) ? ": " + env.name() + " never pages (name a chat handle)" : "");
         });
         row(table, "notify (warnings, causes)", stage, prod, env -> {
             AlertRouting routing = env.monitoring().routing();
-            return "`" + routing.notifyHandle() + "`, priority " + routing.notifyPriority()
-                    + (routing.pageHandle().equals(routing.notifyHandle()) ? ""
+            return handle(routing.notifyHandle(), "notify") + ", priority " + routing.notifyPriority()
+                    + (neverPages(routing) ? ""
                     : " (warnings say `{{override_priority 'P" + routing.notifyPriority() + "'}}`)");
         });
         row(table, "SLO of web services", stage, prod, env -> slo(env.monitoring().slo()));
@@ -86,11 +89,21 @@ final class PresetTables {
     }
 
     private static String alerts(AlertRouting routing) {
-        if (routing.pageHandle().equals(routing.notifyHandle())) {
-            return "never page: everything to `" + routing.notifyHandle() + "`, priority " + routing.notifyPriority();
+        if (neverPages(routing)) {
+            return "never page: everything at priority " + routing.notifyPriority() + ", to the handles `page` and `notify` name";
         }
-        return "symptoms page `" + routing.pageHandle() + "` at priority " + routing.pagePriority()
-                + ", the rest notifies `" + routing.notifyHandle() + "` at priority " + routing.notifyPriority();
+        return "symptoms page " + handle(routing.pageHandle(), "page") + " at priority " + routing.pagePriority()
+                + ", the rest notifies " + handle(routing.notifyHandle(), "notify") + " at priority " + routing.notifyPriority();
+    }
+
+    /** An environment whose symptoms are no more urgent than its notifications does not page anyone. */
+    private static boolean neverPages(AlertRouting routing) {
+        return routing.pagePriority().intValue() >= routing.notifyPriority().intValue();
+    }
+
+    /** A preset names no handle: the team's cdktf.json does (key), or servicekit refuses the environment. */
+    private static String handle(String handle, String key) {
+        return handle.isEmpty() ? "the handle `" + key + "` names (required)" : "`" + handle + "`";
     }
 
     private static String slo(SloTarget slo) {

@@ -40,10 +40,12 @@ public final class Problems {
             }
         }
 
-        public void check(boolean ok, String field, String message) {
+        /** Adds a problem unless {@code ok}; returns {@code ok}, for checks that make sense only after this one. */
+        public boolean check(boolean ok, String field, String message) {
             if (!ok) {
                 add(field, message);
             }
+            return ok;
         }
 
         public void name(String field, String name, AwsLimits.TextRule rule) {

@@ -54,6 +54,49 @@ public final class Rules {
         return "threw " + e.getClass().getSimpleName() + message + where.map(w -> " (at " + w + ")").orElse("");
     }
 
+    /**
+     * A key servicekit does not know: the known one or two edits away ("did you mean"), else every known key.
+     *
+     * @param what e.g. "unknown key", "unknown monitor"
+     */
+    public static String unknown(String what, String key, java.util.Collection<String> known) {
+        int best = known.stream().mapToInt(k -> editDistance(key, k)).min().orElse(Integer.MAX_VALUE);
+        if (best <= MAX_SUGGESTION_EDITS) {
+            return what + "; did you mean " + known.stream().filter(k -> editDistance(key, k) == best)
+                    .map(k -> "\"" + k + "\"").collect(java.util.stream.Collectors.joining(" or ")) + "?";
+        }
+        return what + "; known: " + known;
+    }
+
+    /** How far a misspelt key may be from the one meant, for "did you mean". */
+    public static final int MAX_SUGGESTION_EDITS = 2;
+
+    /**
+     * The edits (insertions, deletions, substitutions and swaps of two neighbouring letters) from {@code a} to
+     * {@code b}, ignoring case: {@code maxCont} is one from {@code maxCount}, {@code maxcoutn} two.
+     */
+    public static int editDistance(String a, String b) {
+        String x = a.toLowerCase(java.util.Locale.ROOT);
+        String y = b.toLowerCase(java.util.Locale.ROOT);
+        int[][] d = new int[x.length() + 1][y.length() + 1];
+        for (int i = 0; i <= x.length(); i++) {
+            d[i][0] = i;
+        }
+        for (int j = 0; j <= y.length(); j++) {
+            d[0][j] = j;
+        }
+        for (int i = 1; i <= x.length(); i++) {
+            for (int j = 1; j <= y.length(); j++) {
+                int cost = x.charAt(i - 1) == y.charAt(j - 1) ? 0 : 1;
+                d[i][j] = Math.min(Math.min(d[i - 1][j] + 1, d[i][j - 1] + 1), d[i - 1][j - 1] + cost);
+                if (i > 1 && j > 1 && x.charAt(i - 1) == y.charAt(j - 2) && x.charAt(i - 2) == y.charAt(j - 1)) {
+                    d[i][j] = Math.min(d[i][j], d[i - 2][j - 2] + 1);
+                }
+            }
+        }
+        return d[x.length()][y.length()];
+    }
+
     /** Monitor priority: 1 (highest) to 5. */
     public static final AwsLimits.Range PRIORITY = new AwsLimits.Range(1, 5, "");
 
@@ -146,6 +189,27 @@ public final class Rules {
     }
 
     /** Handles of Datadog's paging integrations: whatever notifies one of them pages a person. */
+    /**
+     * A handle the environment did not name: servicekit does not invent one (a handle no team has sends every
+     * alert nowhere).
+     *
+     * @param key "page" or "notify"
+     */
+    public static String handleNotSet(String key, String environment) {
+        String example = key.equals("page") ? "\"@pagerduty-your-team\" (in an environment that never pages, a chat "
+                + "handle, such as its notify handle)" : "\"@slack-your-team\"";
+        return "not set, and servicekit does not invent one: set \"" + key + "\" for " + environment + " in cdktf.json "
+                + "(context.servicekit." + environment + ", or context.servicekitDefaults for every environment), e.g. "
+                + example + "; in Java, Environment...toBuilder().alerts(page, notify)";
+    }
+
+    /** A prod-preset environment whose Terraform state would sit, by default, in a file on one machine. */
+    public static String localProdState(String environment, String file) {
+        return "prod state in the local file " + file + ", which one machine holds and nothing locks: set \"stateBucket\" "
+                + "for " + environment + " in cdktf.json (S3, encrypted, locked), or \"localState\": true to keep it local "
+                + "on purpose";
+    }
+
     public static final Pattern PAGING_HANDLE = Pattern.compile("(?i)@(pagerduty|opsgenie|victorops|oncall)(-[^@]*)?");
 
     public static String notifyPages(String handle) {
@@ -359,8 +423,8 @@ public final class Rules {
         return "'" + name + "' " + RESERVED_NAME;
     }
 
-    public static String unknownEnvironment(java.util.List<String> known) {
-        return "unknown environment; known: " + known;
+    public static String unknownEnvironment(String name, java.util.List<String> known) {
+        return unknown("unknown environment", name, known);
     }
 
     public static String needsCertificate(String environment) {

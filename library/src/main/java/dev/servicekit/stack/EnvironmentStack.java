@@ -88,7 +88,7 @@ public final class EnvironmentStack extends TerraformStack {
 
     /** The local state file's name, {@code terraform.<env>.tfstate}, in the project directory. */
     public static String localStateFile(String environmentName) {
-        return "terraform." + environmentName + ".tfstate";
+        return StateBackend.Local.file(environmentName);
     }
 
     /**

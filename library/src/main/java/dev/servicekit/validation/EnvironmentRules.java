@@ -2,6 +2,7 @@ package dev.servicekit.validation;
 
 import dev.servicekit.alerting.AlertRouting;
 import dev.servicekit.alerting.MonitorKind;
+import dev.servicekit.alerting.Preset;
 import dev.servicekit.alerting.Thresholds;
 import dev.servicekit.environment.Environment;
 import dev.servicekit.environment.MonitoringDefaults;
@@ -29,14 +30,22 @@ final class EnvironmentRules {
                 Rules.badServiceName(env.prefix()));
         scope.check(AwsLimits.REGIONS.contains(env.region()), "region", Rules.notAnAwsRegion(env.region()));
         TaskRules.checkSize(scope, env.tasks().cpu(), env.tasks().memory());
-        TaskRules.checkCounts(scope, env.tasks().minCount(), env.tasks().desiredCount(), env.tasks().maxCount());
+        TaskRules.checkCounts(scope, env.tasks(), Environment.of(env.name(), env.preset()).tasks());
         scope.check(AwsLimits.LOG_RETENTION_DAYS.contains(env.logRetentionDays()), "logRetentionDays",
                 Rules.badRetention(String.valueOf(env.logRetentionDays())));
         MonitoringDefaults monitoring = env.monitoring();
         AlertRouting routing = monitoring.routing();
-        RoutingRules.checkNotify(scope, routing.notifyHandle());
-        scope.check(Rules.NOTIFY_HANDLE.matcher(routing.pageHandle()).matches(), "page",
-                Rules.badHandle(routing.pageHandle()));
+        if (routing.notifyHandle().isEmpty()) {
+            scope.add("notify", Rules.handleNotSet("notify", env.name()));
+        } else {
+            RoutingRules.checkNotify(scope, routing.notifyHandle());
+        }
+        if (routing.pageHandle().isEmpty()) {
+            scope.add("page", Rules.handleNotSet("page", env.name()));
+        } else {
+            scope.check(Rules.NOTIFY_HANDLE.matcher(routing.pageHandle()).matches(), "page",
+                    Rules.badHandle(routing.pageHandle()));
+        }
         scope.check(Rules.PRIORITY.contains(routing.pagePriority().longValue()), "pagePriority",
                 Rules.outside(String.valueOf(routing.pagePriority()), Rules.PRIORITY));
         scope.check(Rules.PRIORITY.contains(routing.notifyPriority().longValue()), "notifyPriority",
@@ -86,6 +95,9 @@ final class EnvironmentRules {
             } else {
                 scope.name("clusterName", existing.clusterName(), AwsLimits.ECS_CLUSTER_NAME);
             }
+        }
+        if (env.preset() == Preset.PROD && env.state() instanceof StateBackend.Local local && !local.chosen()) {
+            scope.add("stateBucket", Rules.localProdState(env.name(), StateBackend.Local.file(env.name())));
         }
         if (env.state() instanceof StateBackend.S3 s3) {
             scope.check(AwsLimits.S3_BUCKET_NAME.problem(s3.bucket()) == null, "stateBucket",

@@ -76,7 +76,7 @@ final class LineRules {
         spec.runbookUrl().ifPresent(url -> line.check(Rules.RUNBOOK_URL.matcher(url).matches(), "runbook",
                 Rules.badRunbook(url)));
         for (String env : spec.perEnvironment().keySet()) {
-            line.check(environments.contains(env), "in." + env, Rules.unknownEnvironment(environments));
+            line.check(environments.contains(env), "in." + env, Rules.unknownEnvironment(env, environments));
         }
         Set<MonitorKind> overridden = EnumSet.noneOf(MonitorKind.class);
         overridden.addAll(spec.common().monitors().keySet());

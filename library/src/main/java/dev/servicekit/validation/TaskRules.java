@@ -1,5 +1,6 @@
 package dev.servicekit.validation;
 
+import dev.servicekit.environment.TaskDefaults;
 import dev.servicekit.rules.AwsLimits;
 import dev.servicekit.rules.Problems;
 import dev.servicekit.rules.Rules;
@@ -22,9 +23,22 @@ final class TaskRules {
         }
     }
 
-    /** An environment's own counts: all three are its. */
-    static void checkCounts(Problems.Scope scope, int min, int desired, int max) {
-        checkCounts(scope, min, desired, max, Set.of("minCount", "desiredCount", "maxCount"));
+    /**
+     * An environment's own counts: those that differ from its preset's are the ones its configuration set, so an
+     * order problem is reported on one of them.
+     */
+    static void checkCounts(Problems.Scope scope, TaskDefaults counts, TaskDefaults preset) {
+        Set<String> given = new java.util.HashSet<>();
+        if (counts.minCount() != preset.minCount()) {
+            given.add("minCount");
+        }
+        if (counts.desiredCount() != preset.desiredCount()) {
+            given.add("desiredCount");
+        }
+        if (counts.maxCount() != preset.maxCount()) {
+            given.add("maxCount");
+        }
+        checkCounts(scope, counts.minCount(), counts.desiredCount(), counts.maxCount(), given);
     }
 
     /**
@@ -34,10 +48,11 @@ final class TaskRules {
      * @param given the counts the line set: {@code minCount}, {@code desiredCount}, {@code maxCount}
      */
     static void checkCounts(Problems.Scope scope, int min, int desired, int max, Set<String> given) {
-        scope.check(min >= 1, "minCount", Rules.needsATask(String.valueOf(min)));
-        scope.check(max >= 1, "maxCount", Rules.atLeastOne(String.valueOf(max)));
-        scope.check(max <= AwsLimits.ECS_TASKS_PER_SERVICE, "maxCount", Rules.tooManyTasks(String.valueOf(max)));
-        if (min <= desired && desired <= max) {
+        boolean minSound = scope.check(min >= 1, "minCount", Rules.needsATask(String.valueOf(min)));
+        boolean maxSound = scope.check(max >= 1, "maxCount", Rules.atLeastOne(String.valueOf(max)))
+                && scope.check(max <= AwsLimits.ECS_TASKS_PER_SERVICE, "maxCount", Rules.tooManyTasks(String.valueOf(max)));
+        // A count out of range is reported as that, once: not again as out of order with the others.
+        if (!minSound || !maxSound || min <= desired && desired <= max) {
             return;
         }
         List<String> involved = min > max ? List.of("minCount", "maxCount")

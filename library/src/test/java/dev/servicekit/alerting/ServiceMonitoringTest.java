@@ -1,5 +1,6 @@
 package dev.servicekit.alerting;
 
+import dev.servicekit.support.TestEnvironments;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.servicekit.catalog.Catalog;
 import dev.servicekit.catalog.Service;
@@ -351,7 +352,7 @@ class ServiceMonitoringTest {
                 Service refused = Service.web("shop", "public.ecr.aws/nginx/nginx:1.27", 80)
                         .prod(p -> p.allowPlainHttp()).monitor(kind, Thresholds.of(critical, warning));
                 assertThatThrownBy(() -> CatalogValidator.validate(Catalog.of(refused),
-                        List.of(Environment.stage(), Environment.prod()))).as(kind.key())
+                        List.of(TestEnvironments.stage(), TestEnvironments.prod()))).as(kind.key())
                         .hasMessageContaining("catalog/shop: monitor " + kind.key() + ".warning: " + Rules.NO_WARNING);
             }
         }

@@ -18,7 +18,7 @@ class LargeCatalogTest {
     @Test
     void aHundredServicesSynthesizeWithAllTheirMonitorsAndDashboards(@TempDir Path dir) throws Exception {
         Path outdir = dir.resolve("cdktf.out");
-        assertThat(Servicekit.run(LargeCatalog.of(100), java.util.List.of(), Map.of(), "cdktf.out", outdir, System.err)).isEqualTo(Servicekit.OK);
+        assertThat(Servicekit.run(LargeCatalog.of(100), java.util.List.of(), dev.servicekit.support.TestEnvironments.context(Map.of()), "cdktf.out", outdir, System.err)).isEqualTo(Servicekit.OK);
 
         for (String env : new String[] {"stage", "prod"}) {
             JsonNode stack = new ObjectMapper().readTree(outdir.resolve("stacks/" + env + "/cdk.tf.json").toFile());

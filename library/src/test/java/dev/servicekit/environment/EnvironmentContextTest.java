@@ -1,5 +1,6 @@
 package dev.servicekit.environment;
 
+import dev.servicekit.support.TestEnvironments;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.servicekit.catalog.Catalog;
 import dev.servicekit.catalog.Service;
@@ -95,8 +96,8 @@ class EnvironmentContextTest {
         for (String typo : List.of("serviceKit", "servicekits", "servicekitDefault", "serviceKitDefaults", "sevicekit")) {
             assertThatThrownBy(() -> EnvironmentContext.environments(Map.of(typo, Map.of("prod", Map.of()))))
                     .as(typo).isInstanceOf(ConfigurationException.class)
-                    .hasMessageContaining("cdktf.json: context." + typo + ": unknown key; servicekit reads \"servicekit\" "
-                            + "and \"servicekitDefaults\"");
+                    .hasMessageContaining("cdktf.json: context." + typo + ": unknown key; did you mean \"servicekit"
+                            + (typo.toLowerCase().contains("default") ? "Defaults" : "") + "\"?");
         }
         assertThat(EnvironmentContext.environments(Map.of("excludeStackIdFromLogicalIds", "true",
                 "allowSepCharsInLogicalIds", "true", "services", 3, "serviceId", "x", "serviceKind", "y",
@@ -112,7 +113,7 @@ class EnvironmentContextTest {
         ConfigurationException e = org.assertj.core.api.Assertions.catchThrowableOfType(
                 () -> EnvironmentContext.environments(context), ConfigurationException.class);
         assertThat(e.problems()).extracting(Object::toString).containsExactly(
-                "cdktf.json: context.servicekitDefaults.maxcount: unknown key; known: " + EnvironmentContext.KEYS.keySet(),
+                "cdktf.json: context.servicekitDefaults.maxcount: unknown key; did you mean \"maxCount\"?",
                 "cdktf.json: context.servicekitDefaults.cpu: expected a whole number, got the string \"big\"");
     }
 
@@ -121,7 +122,17 @@ class EnvironmentContextTest {
         assertThatThrownBy(() -> EnvironmentContext.environments(Map.of("servicekit", Map.of("prod",
                 Map.of("regoin", "eu-west-1")))))
                 .isInstanceOf(ConfigurationException.class)
-                .hasMessageContaining("cdktf.json: context.servicekit.prod.regoin: unknown key; known: [preset, prefix, region");
+                .hasMessageContaining("cdktf.json: context.servicekit.prod.regoin: unknown key; did you mean \"region\"?");
+        // The issue's own example: one letter left out of maxCount, which would otherwise list all the keys.
+        assertThatThrownBy(() -> EnvironmentContext.environments(Map.of("servicekit", Map.of("prod",
+                Map.of("maxCont", 3))))).hasMessageContaining("cdktf.json: context.servicekit.prod.maxCont: unknown key; "
+                + "did you mean \"maxCount\"?");
+        // Two keys as near: both named. Nothing near: every key known.
+        assertThatThrownBy(() -> EnvironmentContext.environments(Map.of("servicekit", Map.of("prod",
+                Map.of("mixCount", 3))))).hasMessageContaining("unknown key; did you mean \"minCount\" or \"maxCount\"?");
+        assertThatThrownBy(() -> EnvironmentContext.environments(Map.of("servicekit", Map.of("prod",
+                Map.of("flavour", "large"))))).hasMessageContaining("prod.flavour: unknown key; known: "
+                + EnvironmentContext.KEYS.keySet());
         Map<String, Object> nested = new java.util.HashMap<>();
         nested.put("slo", Map.of("target", 99.9, "windw", "7d"));
         nested.put("synthetics", Map.of("tick", 60));
@@ -129,7 +140,7 @@ class EnvironmentContextTest {
         nested.put("certificateArn", null);
         assertThatThrownBy(() -> EnvironmentContext.environments(Map.of("servicekit", Map.of("prod", nested))))
                 .isInstanceOf(ConfigurationException.class)
-                .hasMessageContaining("cdktf.json: context.servicekit.prod.slo.windw: unknown key; known: [target, window]")
+                .hasMessageContaining("cdktf.json: context.servicekit.prod.slo.windw: unknown key; did you mean \"window\"?")
                 .hasMessageContaining("cdktf.json: context.servicekit.prod.synthetics.tick: unknown key; known: "
                         + "[locations, tickSeconds]")
                 .hasMessageContaining("cdktf.json: context.servicekit.prod.monitors.cpu.warn: unknown key; known: "
@@ -229,7 +240,7 @@ class EnvironmentContextTest {
                 .isEqualTo(Thresholds.of(90, 80));
         assertThat(d.monitoring().thresholds().get(MonitorKind.MEMORY))
                 .as("the preset's, where the context says nothing")
-                .isEqualTo(Environment.stage().monitoring().thresholds().get(MonitorKind.MEMORY));
+                .isEqualTo(TestEnvironments.stage().monitoring().thresholds().get(MonitorKind.MEMORY));
         assertThat(d.monitoring().slo()).isEqualTo(SloTarget.of(99.5, "30d"));
         assertThat(d.monitoring().synthetics().locations()).containsExactly("aws:eu-west-1");
 
@@ -242,7 +253,7 @@ class EnvironmentContextTest {
         NetworkConfig.Existing adopted = new NetworkConfig.Existing("vpc-0123456789abcdef0",
                 List.of("subnet-0a1b2c3d4e5f60001", "subnet-0a1b2c3d4e5f60002"),
                 List.of("subnet-0a1b2c3d4e5f60003", "subnet-0a1b2c3d4e5f60004"), "shared-prod");
-        Environment prod = Environment.prod().toBuilder().network(adopted).build();
+        Environment prod = TestEnvironments.prod().toBuilder().network(adopted).build();
         assertThat(EnvironmentContext.adapt(Map.of("servicekit", Map.of("prod", Map.of("region", "eu-west-1"))),
                 List.of(prod)).get(0).network()).isEqualTo(adopted);
         assertThat(EnvironmentContext.adapt(Map.of("servicekit", Map.of("prod", Map.of("clusterName", "other"))),
@@ -254,7 +265,7 @@ class EnvironmentContextTest {
 
     @Test
     void environmentsBuiltInJavaAreAdaptedByNameAndAreTheOnlyOnes() {
-        Environment qa = Environment.of("qa", Preset.STAGE).toBuilder().region("eu-central-1")
+        Environment qa = TestEnvironments.of("qa", Preset.STAGE).toBuilder().region("eu-central-1")
                 .build();
         assertThat(EnvironmentContext.adapt(Map.of("servicekit", Map.of("qa", Map.of("prefix", "x"))), List.of(qa)))
                 .containsExactly(qa.toBuilder().prefix("x").build());

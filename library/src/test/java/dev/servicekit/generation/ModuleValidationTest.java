@@ -1,5 +1,6 @@
 package dev.servicekit.generation;
 
+import dev.servicekit.support.TestEnvironments;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -93,7 +94,7 @@ class ModuleValidationTest {
      */
     private static List<String> java(Service line, String environment) {
         ConfigurationException e = catchThrowableOfType(() -> CatalogValidator.validate(Catalog.of(line),
-                List.of(Environment.stage(), Environment.prod())), ConfigurationException.class);
+                List.of(TestEnvironments.stage(), TestEnvironments.prod())), ConfigurationException.class);
         assertThat(e).isNotNull();
         return e.problems().stream()
                 .filter(p -> p.where().startsWith(environment + "/") || p.where().startsWith("catalog/"))

@@ -1,5 +1,6 @@
 package dev.servicekit.parts;
 
+import dev.servicekit.support.TestEnvironments;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.servicekit.catalog.Bucket;
@@ -72,7 +73,7 @@ class BucketTest {
     void theBucketsNameAndOptionsAreChecked() {
         assertThatThrownBy(() -> CatalogValidator.validate(Catalog.of(
                 Service.worker("a-service-whose-name-is-long-enough", IMAGE).bucket(Bucket.keepingOldVersionsFor(0))),
-                List.of(Environment.stage(), Environment.prod().toBuilder().prefix("platform-team").build())))
+                List.of(TestEnvironments.stage(), TestEnvironments.prod().toBuilder().prefix("platform-team").build())))
                 .isInstanceOf(ConfigurationException.class)
                 .hasMessageContaining("catalog/a-service-whose-name-is-long-enough: bucket.noncurrentVersionDays: 0 is "
                         + "outside 1-36500 days")

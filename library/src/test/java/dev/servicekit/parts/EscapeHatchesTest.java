@@ -1,5 +1,6 @@
 package dev.servicekit.parts;
 
+import dev.servicekit.support.TestEnvironments;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.hashicorp.cdktf.providers.aws.ssm_parameter.SsmParameter;
@@ -51,7 +52,7 @@ class EscapeHatchesTest {
     void iamPolicyVariablesReachThePolicyAsTextNotAsTerraform() {
         String home = "arn:aws:s3:::home/${aws:PrincipalTag/team}/*";
         CatalogValidator.validate(Catalog.of(Service.worker("w", IMAGE).taskPolicy(IamStatement.allow("s3:GetObject")
-                .on(home))), List.of(Environment.stage()));
+                .on(home))), List.of(TestEnvironments.stage()));
         Synthesized out = Synthesized.of(Catalog.of(Service.worker("w", IMAGE)
                 .taskPolicy(IamStatement.allow("s3:GetObject").on(home))));
         assertThat(out.resource("prod", "aws_iam_role_policy", "w_task_policy").path("policy").asText())
@@ -84,7 +85,7 @@ class EscapeHatchesTest {
                         "catalog/w: taskPolicy[1].resources: names no resources");
         CatalogValidator.validate(Catalog.of(Service.worker("w", IMAGE)
                 .taskPolicy(IamStatement.allow("cloudwatch:PutMetricData", "xray:PutTraceSegments").on("*"))),
-                List.of(Environment.stage()));
+                List.of(TestEnvironments.stage()));
     }
 
     @Test
@@ -218,7 +219,7 @@ class EscapeHatchesTest {
 
     private static List<String> problems(Service line) {
         try {
-            CatalogValidator.validate(Catalog.of(line), List.of(Environment.stage(), Environment.prod()));
+            CatalogValidator.validate(Catalog.of(line), List.of(TestEnvironments.stage(), TestEnvironments.prod()));
         } catch (ConfigurationException e) {
             return e.problems().stream().map(Object::toString).toList();
         }

@@ -24,7 +24,7 @@ public record Synthesized(Map<String, JsonNode> stacks, Map<String, String> text
         try {
             java.nio.file.Path outdir = Files.createTempDirectory("servicekit-test");
             Map<String, JsonNode> stacks = new LinkedHashMap<>();
-            Map<String, JsonNode> written = new ServicekitApp(catalog, context, outdir.toString()).synth();
+            Map<String, JsonNode> written = new ServicekitApp(catalog, TestEnvironments.context(context), outdir.toString()).synth();
             // Without cdktf's "//" metadata, as cdktf's Testing.synth gives a stack.
             written.forEach((environment, json) -> stacks.put(environment, withoutMetadata(json.deepCopy())));
             Map<String, String> texts = new LinkedHashMap<>();

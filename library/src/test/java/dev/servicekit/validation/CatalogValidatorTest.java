@@ -1,5 +1,6 @@
 package dev.servicekit.validation;
 
+import dev.servicekit.support.TestEnvironments;
 import dev.servicekit.catalog.Fargate;
 import dev.servicekit.rules.ConfigurationException;
 import dev.servicekit.rules.Problem;
@@ -28,7 +29,7 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 /** Every rule: bad input gets one message naming the environment, the service and the field. */
 class CatalogValidatorTest {
     private static final String IMAGE = "public.ecr.aws/nginx/nginx:1.27";
-    private static final List<Environment> ENVIRONMENTS = List.of(Environment.stage(), Environment.prod());
+    private static final List<Environment> ENVIRONMENTS = List.of(TestEnvironments.stage(), TestEnvironments.prod());
 
     private static List<String> problems(Service... lines) {
         return problems(ENVIRONMENTS, lines);
@@ -175,22 +176,22 @@ class CatalogValidatorTest {
     /** A wrong environment value is reported alone: not again in every name and limit derived from it. */
     @Test
     void aBadEnvironmentValueIsReportedAloneNotInEveryServiceDerivedFromIt() {
-        Environment badPrefix = Environment.stage().toBuilder().prefix("tëam").build();
-        Environment badRegion = Environment.prod().toBuilder().region("us-east-one").build();
+        Environment badPrefix = TestEnvironments.stage().toBuilder().prefix("tëam").build();
+        Environment badRegion = TestEnvironments.prod().toBuilder().region("us-east-one").build();
         Service[] lines = {Service.worker("orders", IMAGE).bucket(), Service.web("shop", IMAGE, 80).internal(),
                 Service.worker("billing", IMAGE)};
         List<String> found = problems(List.of(badPrefix, badRegion), lines);
         assertThat(found).allMatch(p -> p.startsWith("stage: prefix: ") || p.startsWith("prod: region: "), "only the "
                 + "causes").anyMatch(p -> p.startsWith("stage: prefix: ")).anyMatch(p -> p.startsWith("prod: region: "));
         assertThat(found).doesNotHaveDuplicates();
-        assertThat(problems(List.of(badPrefix, Environment.prod()), Service.worker("orders", IMAGE).queue(q -> q.maxReceiveCount(0))))
+        assertThat(problems(List.of(badPrefix, TestEnvironments.prod()), Service.worker("orders", IMAGE).queue(q -> q.maxReceiveCount(0))))
                 .as("what the line alone says is checked whatever the environments").contains(
                         "catalog/orders: queue.maxReceiveCount: 0 is outside 1-1000");
     }
 
     @Test
     void aNameTooLongForItsPrefixSaysSo() {
-        Environment prefixed = Environment.stage().toBuilder().prefix("platform-engineering").build();
+        Environment prefixed = TestEnvironments.stage().toBuilder().prefix("platform-engineering").build();
         assertThat(problems(List.of(prefixed), Service.web("checkout", IMAGE, 80).internal())).contains(
                 "stage/checkout: load balancer name: 'platform-engineering-stage-checkout' is 35 characters; AWS limits "
                         + "load balancer names to 32 ('platform-engineering-stage-', the environment's prefix and name, "
@@ -243,8 +244,8 @@ class CatalogValidatorTest {
                     "catalog/w: notify: '" + paging + "' is a paging integration, but warnings and causes must not page: "
                             + "notify a chat or email handle such as @slack-alerts (symptoms page through page)");
         }
-        Environment pagingStage = Environment.stage().toBuilder().monitoring(Environment.stage().monitoring().toBuilder()
-                .routing(Environment.stage().monitoring().routing().withNotifyHandle("@pagerduty-ops"))
+        Environment pagingStage = TestEnvironments.stage().toBuilder().monitoring(TestEnvironments.stage().monitoring().toBuilder()
+                .routing(TestEnvironments.stage().monitoring().routing().withNotifyHandle("@pagerduty-ops"))
                 .evaluationDelaySeconds(-1).build()).build();
         assertThat(problems(List.of(pagingStage), Service.worker("w", IMAGE))).containsExactly(
                 "stage: notify: '@pagerduty-ops' is a paging integration, but warnings and causes must not page: "
@@ -310,8 +311,8 @@ class CatalogValidatorTest {
 
     @Test
     void anEnvironmentsOwnProblemIsReportedOnceNotPerService() {
-        Environment stage = Environment.stage().toBuilder().tasks(new TaskDefaults(256, 512, 3, 2, 10)).build();
-        assertThat(problems(List.of(stage, Environment.prod()), Service.worker("a", IMAGE), Service.worker("b", IMAGE)))
+        Environment stage = TestEnvironments.stage().toBuilder().tasks(new TaskDefaults(256, 512, 3, 2, 10)).build();
+        assertThat(problems(List.of(stage, TestEnvironments.prod()), Service.worker("a", IMAGE), Service.worker("b", IMAGE)))
                 .containsExactly("stage: desiredCount: counts must satisfy min <= desired <= max; got 3 <= 2 <= 10");
     }
 
@@ -356,7 +357,7 @@ class CatalogValidatorTest {
 
     @Test
     void derivedSecurityGroupNamesMustNotStartWithSg() {
-        Environment stage = Environment.stage();
+        Environment stage = TestEnvironments.stage();
         Environment sg = stage.toBuilder().name("sg").build();
         assertThat(problems(List.of(sg), Service.worker("w", IMAGE))).containsExactly(
                 "sg/w: task security group name prefix: 'sg-w-tasks-': AWS allows only letters, digits, spaces "
@@ -365,10 +366,10 @@ class CatalogValidatorTest {
 
     @Test
     void environmentsAreCheckedToo() {
-        Environment moon = Environment.stage().toBuilder().region("moon-1").logRetentionDays(2)
+        Environment moon = TestEnvironments.stage().toBuilder().region("moon-1").logRetentionDays(2)
                 .state(new StateBackend.S3("Bad_Bucket", "k", "us-east-1"))
                 .network(new NetworkConfig.Existing("abc", List.of("subnet-1"), List.of(), ""))
-                .monitoring(Environment.stage().monitoring().toBuilder().routing(Environment.stage().monitoring().routing()
+                .monitoring(TestEnvironments.stage().monitoring().toBuilder().routing(TestEnvironments.stage().monitoring().routing()
                         .withNotifyHandle("slack-alerts")).build())
                 .tasks(new TaskDefaults(256, 512, 1, 1, 2)).build();
         assertThat(problems(List.of(moon), Service.worker("w", IMAGE))).containsExactlyInAnyOrder(
@@ -404,7 +405,7 @@ class CatalogValidatorTest {
 
     @Test
     void aLoadBalancerNameMustNotStartWithInternal() {
-        Environment stage = Environment.stage();
+        Environment stage = TestEnvironments.stage();
         Environment internal = stage.toBuilder().name("internal").build();
         assertThat(problems(List.of(internal), Service.web("web", IMAGE, 80))).containsExactly(
                 "internal/web: load balancer name: 'internal-web' must not start with 'internal-'");
@@ -412,7 +413,7 @@ class CatalogValidatorTest {
 
     @Test
     void moreEnvironmentRulesEachHaveTheirMessage() {
-        Environment stage = Environment.stage();
+        Environment stage = TestEnvironments.stage();
         Environment odd = stage.toBuilder().name("Stage").network(new NetworkConfig.Managed("192.168.0.0/16", 7, 3,
                         List.of())).certificateArn("arn:aws:iam::1:x").prefix("Team_")
                 .monitoring(new MonitoringDefaults("http://api.datadoghq.com/", new AlertRouting("@pager", 7, "@slack-x", 0),
@@ -490,7 +491,7 @@ class CatalogValidatorTest {
 
     @Test
     void aPresetWithoutThresholdsForAMonitorIsAnError() {
-        Environment stage = Environment.stage();
+        Environment stage = TestEnvironments.stage();
         java.util.Map<MonitorKind, Thresholds> fewer = new java.util.EnumMap<>(stage.monitoring().thresholds());
         fewer.remove(MonitorKind.LATENCY);
         Environment lacking = stage.toBuilder().monitoring(stage.monitoring().toBuilder().thresholds(fewer).build()).build();
