@@ -37,6 +37,8 @@ public final class Servicekit {
     public static final int OK = 0;
     public static final int INVALID_CONFIGURATION = 1;
     public static final int FAILED = 2;
+    /** The environment variable that names a file for servicekit's messages (see {@code bin/cdktf}). */
+    public static final String MESSAGES = "SERVICEKIT_MESSAGES";
 
     private Servicekit() {}
 
@@ -52,15 +54,34 @@ public final class Servicekit {
      */
     public static void synth(Catalog catalog, Environment... environments) {
         int exit;
+        PrintStream err = messages(System.getenv());
         try {
             exit = Relaunch.ifNeeded().orElseGet(() -> run(catalog, environments == null ? null
-                    : Arrays.asList(environments), System.getenv(), Path.of(""), System.err));
+                    : Arrays.asList(environments), System.getenv(), Path.of(""), err));
         } catch (Exception | Error e) {
-            System.err.println("servicekit: synthesis failed: " + e);
+            err.println("servicekit: synthesis failed: " + e);
             exit = FAILED;
         }
+        err.flush();
         // The jsii runtime's Node process would otherwise keep the JVM alive.
         System.exit(exit);
+    }
+
+    /**
+     * Where the user reads servicekit's messages: standard error, or the file {@value #MESSAGES} names. The cdktf
+     * CLI shows what an app writes twice when it fails (as it comes, and again in its summary), so the project's
+     * {@code bin/cdktf} names a file, and shows it once after the CLI's own lines.
+     */
+    static PrintStream messages(Map<String, String> env) {
+        String file = env.get(MESSAGES);
+        if (file == null || file.isBlank()) {
+            return System.err;
+        }
+        try {
+            return new PrintStream(new java.io.FileOutputStream(file, true), true, java.nio.charset.StandardCharsets.UTF_8);
+        } catch (java.io.IOException e) {
+            return System.err;
+        }
     }
 
     /**

@@ -92,7 +92,7 @@ public final class Service {
 
     /**
      * A plain environment variable. Secrets go through {@link #secret}: a name or value that looks like a credential
-     * (see {@link dev.servicekit.rules.Rules#looksLikeASecret}) is refused at synth.
+     * (see {@link dev.servicekit.rules.Rules#namedAsASecret}) is refused at synth.
      */
     public Service env(String key, String value) {
         if (notNull("env", key) && notNull("env." + key, value)) {

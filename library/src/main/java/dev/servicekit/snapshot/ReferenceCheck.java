@@ -156,7 +156,7 @@ public final class ReferenceCheck {
         return literal.append(text.substring(from)).toString();
     }
 
-    /** Where the next {@code ${} interpolation or {@code %{} directive starts; {@code $${} and {@code %%{} are escapes. */
+    /** Where the next <code>${</code> interpolation or <code>%{</code> directive starts; <code>$${</code> and <code>%%{</code> are escapes. */
     private static int nextTemplate(String text, int from) {
         for (int i = from; i + 1 < text.length(); i++) {
             char c = text.charAt(i);

@@ -9,7 +9,7 @@ import java.util.Map;
  * Java values written as HCL expressions, as cdktf 0.19 writes them inside {@code jsonencode(...)} and
  * function calls: maps as {@code {"key" = value}}, lists as {@code [a, b]}, a string that is one
  * interpolation as the bare expression, any other string as a quoted template whose literal parts are
- * escaped. Strings that come from users pass through {@link #literal} first, so that {@code ${} in them is
+ * escaped. Strings that come from users pass through {@link #literal} first, so that <code>${</code> in them is
  * text, not an interpolation.
  */
 public final class Hcl {
@@ -30,7 +30,7 @@ public final class Hcl {
     }
 
     /**
-     * User text as it must appear in a Terraform string: {@code ${} and {@code %{} are text, not templates.
+     * User text as it must appear in a Terraform string: <code>${</code> and <code>%{</code> are text, not templates.
      * A cdktf token (a user construct's attribute) stays a token, for cdktf to resolve.
      */
     public static String literal(String text) {
@@ -156,7 +156,7 @@ public final class Hcl {
     }
 
     /**
-     * The index of the brace that closes an expression starting at {@code from} (just after its {@code ${}),
+     * The index of the brace that closes an expression starting at {@code from} (just after its <code>${</code>),
      * skipping string literals and the templates nested in them; the text's length when nothing closes it.
      */
     public static int closingBrace(String text, int from) {

@@ -1,6 +1,7 @@
 package dev.servicekit.snapshot;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.servicekit.example.ExampleCatalog;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -45,8 +46,8 @@ class CliSnapshotTest {
         assertThat(Files.readString(prod.resolve(".terraform.lock.hcl"))).isEqualTo("lock");
     }
 
-    @Test
-    void badConfigurationFailsTheCliWithOneMessage(@TempDir Path dir) throws Exception {
+    /** A copy of this project whose cdktf.json is {@code cdktfJson}, sharing its sources, build and packages. */
+    private static Path projectWith(Path dir, String cdktfJson) throws IOException {
         Path project = dir.resolve("project");
         Files.createDirectories(project.resolve("bin"));
         for (String linked : List.of("library", "bom", "archetype", "pom.xml", "node_modules")) {
@@ -55,15 +56,46 @@ class CliSnapshotTest {
         for (String script : List.of("bin/app", "bin/cdktf", "bin/check-json.js")) {
             Files.copy(PROJECT.resolve(script), project.resolve(script));
         }
-        Files.writeString(project.resolve("cdktf.json"), Files.readString(PROJECT.resolve("cdktf.json"))
-                .replace("\"stage\": {}", "\"stage\": {\"region\": \"moon-1\"}"));
+        Files.writeString(project.resolve("cdktf.json"), cdktfJson);
+        return project;
+    }
+
+    @Test
+    void badConfigurationFailsTheCliWithEachProblemOnce(@TempDir Path dir) throws Exception {
+        ObjectNode cdktf = (ObjectNode) StackJson.parse(Files.readString(PROJECT.resolve("cdktf.json")));
+        ((ObjectNode) cdktf.path("context").path("servicekit").path("stage")).put("cpu", "big");
+        ((ObjectNode) cdktf.path("context").path("servicekit").path("prod")).put("maxCont", 3);
+        Path project = projectWith(dir, cdktf.toPrettyString());
 
         Result result = cdktf(project, dir.resolve("log.txt"), "synth");
 
         assertThat(result.exit()).isNotZero();
-        assertThat(result.output()).contains("servicekit: the configuration is invalid; nothing was synthesized.")
-                .contains("- stage: region: 'moon-1' is not an AWS region");
+        String output = result.output();
+        // The CLI shows what an app prints twice when it fails; bin/cdktf has servicekit's message shown once.
+        for (String line : List.of("servicekit: the configuration is invalid; nothing was synthesized.",
+                "  - cdktf.json: context.servicekit.stage.cpu: expected a whole number, got the string \"big\"",
+                "  - cdktf.json: context.servicekit.prod.maxCont: unknown key; did you mean \"maxCount\"?")) {
+            assertThat(output.split(java.util.regex.Pattern.quote(line), -1)).as(output).hasSize(2);
+        }
+        assertThat(output).doesNotContain("[ERROR]");
         assertThat(project.resolve("cdktf.out/stacks/stage/cdk.tf.json")).doesNotExist();
+    }
+
+    @Test
+    void aCdktfJsonThatIsNotJsonIsNamedWithItsLineAndColumnBeforeTheCliRuns(@TempDir Path dir) throws Exception {
+        Path project = projectWith(dir, """
+                {
+                  "language": "java",
+                  "app": "bash bin/app",
+                  "context": {"servicekit": {"stage": {"page": "@slack-team",}}}
+                }
+                """);
+
+        Result result = cdktf(project, dir.resolve("log.txt"), "synth");
+
+        assertThat(result.exit()).isNotZero();
+        assertThat(result.output().strip()).isEqualTo("servicekit: " + project.resolve("cdktf.json")
+                + ":4:61: not valid JSON: a comma before '}' (JSON allows no trailing comma)");
     }
 
     record Result(int exit, String output) {}

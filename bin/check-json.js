@@ -1,0 +1,1 @@
+../archetype/src/main/resources/archetype-resources/bin/check-json.js
