@@ -3,7 +3,7 @@ package com.example.infra;
 import dev.servicekit.testing.SnapshotAssertions;
 import org.junit.jupiter.api.Test;
 
-/** The synthesized stacks are the reviewed ones in stacks/; update them with `npm run update-snapshots`. */
+/** The synthesized stacks are the reviewed ones in stacks/; after an intended change, `npm run update-snapshots`. */
 class InfrastructureTest {
     @Test
     void stacksMatchTheirSnapshots() {
