@@ -98,6 +98,22 @@ class CliSnapshotTest {
                 + ":4:61: not valid JSON: a comma before '}' (JSON allows no trailing comma)");
     }
 
+    @Test
+    void aProjectWithoutNpmrcIsToldWhyTheCliWouldFail(@TempDir Path dir) throws Exception {
+        Path project = projectWith(dir, Files.readString(PROJECT.resolve("cdktf.json")));
+        // As npm ci leaves node_modules without .npmrc's bin-links=false: the pinned Node linked into .bin.
+        Files.delete(project.resolve("node_modules"));
+        Files.createDirectories(project.resolve("node_modules/.bin"));
+        Files.createSymbolicLink(project.resolve("node_modules/cdktf-cli"), PROJECT.resolve("node_modules/cdktf-cli"));
+        Files.createSymbolicLink(project.resolve("node_modules/.bin/node"), PROJECT.resolve("node_modules/node/bin/node"));
+
+        Result result = cdktf(project, dir.resolve("log.txt"), "synth");
+
+        assertThat(result.exit()).isNotZero();
+        assertThat(result.output().strip()).startsWith("servicekit: node_modules/.bin/node shadows the Node that runs "
+                + "the cdktf CLI; add .npmrc with bin-links=false").doesNotContain("NODE_MODULE_VERSION");
+    }
+
     record Result(int exit, String output) {}
 
     private static Result cdktf(Path project, Path log, String... args) throws IOException, InterruptedException {
