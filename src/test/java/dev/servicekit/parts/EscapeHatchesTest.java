@@ -1,5 +1,6 @@
 package dev.servicekit.parts;
 
+import dev.servicekit.support.TestEnvironments;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.hashicorp.cdktf.providers.aws.ssm_parameter.SsmParameter;
@@ -218,7 +219,7 @@ class EscapeHatchesTest {
 
     private static List<String> problems(Service line) {
         try {
-            CatalogValidator.validate(Catalog.of(line), List.of(Environment.stage(), Environment.prod()));
+            CatalogValidator.validate(Catalog.of(line), List.of(TestEnvironments.stage(), TestEnvironments.prod()));
         } catch (ConfigurationException e) {
             return e.problems().stream().map(Object::toString).toList();
         }

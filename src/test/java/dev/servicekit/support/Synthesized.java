@@ -15,8 +15,9 @@ import java.util.Map;
 public record Synthesized(Map<String, JsonNode> stacks, Map<String, String> texts, Map<String, JsonNode> written) {
     private static final ObjectMapper JSON = new ObjectMapper();
 
+    /** {@code catalog} in stage and prod, with their alert routing given explicitly ({@link TestEnvironments}). */
     public static Synthesized of(Catalog catalog) {
-        return of(catalog, Map.of());
+        return of(catalog, TestEnvironments.context());
     }
 
     /** Synthesizes {@code catalog} with cdktf.json-style {@code context}. */

@@ -1,5 +1,6 @@
 package dev.servicekit.validation;
 
+import dev.servicekit.support.TestEnvironments;
 import dev.servicekit.catalog.Fargate;
 import dev.servicekit.rules.ConfigurationException;
 import dev.servicekit.rules.Problem;
@@ -28,7 +29,7 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 /** Every rule: bad input gets one message naming the environment, the service and the field. */
 class CatalogValidatorTest {
     private static final String IMAGE = "public.ecr.aws/nginx/nginx:1.27";
-    private static final List<Environment> ENVIRONMENTS = List.of(Environment.stage(), Environment.prod());
+    private static final List<Environment> ENVIRONMENTS = List.of(Environment.stage(), TestEnvironments.prod());
 
     private static List<String> problems(Service... lines) {
         return problems(ENVIRONMENTS, lines);
@@ -176,14 +177,14 @@ class CatalogValidatorTest {
     @Test
     void aBadEnvironmentValueIsReportedAloneNotInEveryServiceDerivedFromIt() {
         Environment badPrefix = Environment.stage().toBuilder().prefix("tëam").build();
-        Environment badRegion = Environment.prod().toBuilder().region("us-east-one").build();
+        Environment badRegion = TestEnvironments.prod().toBuilder().region("us-east-one").build();
         Service[] lines = {Service.worker("orders", IMAGE).bucket(), Service.web("shop", IMAGE, 80).internal(),
                 Service.worker("billing", IMAGE)};
         List<String> found = problems(List.of(badPrefix, badRegion), lines);
         assertThat(found).allMatch(p -> p.startsWith("stage: prefix: ") || p.startsWith("prod: region: "), "only the "
                 + "causes").anyMatch(p -> p.startsWith("stage: prefix: ")).anyMatch(p -> p.startsWith("prod: region: "));
         assertThat(found).doesNotHaveDuplicates();
-        assertThat(problems(List.of(badPrefix, Environment.prod()), Service.worker("orders", IMAGE).queue(q -> q.maxReceiveCount(0))))
+        assertThat(problems(List.of(badPrefix, TestEnvironments.prod()), Service.worker("orders", IMAGE).queue(q -> q.maxReceiveCount(0))))
                 .as("what the line alone says is checked whatever the environments").contains(
                         "catalog/orders: queue.maxReceiveCount: 0 is outside 1-1000");
     }
@@ -311,7 +312,7 @@ class CatalogValidatorTest {
     @Test
     void anEnvironmentsOwnProblemIsReportedOnceNotPerService() {
         Environment stage = Environment.stage().toBuilder().tasks(new TaskDefaults(256, 512, 3, 2, 10)).build();
-        assertThat(problems(List.of(stage, Environment.prod()), Service.worker("a", IMAGE), Service.worker("b", IMAGE)))
+        assertThat(problems(List.of(stage, TestEnvironments.prod()), Service.worker("a", IMAGE), Service.worker("b", IMAGE)))
                 .containsExactly("stage: desiredCount: counts must satisfy min <= desired <= max; got 3 <= 2 <= 10");
     }
 
@@ -463,7 +464,7 @@ class CatalogValidatorTest {
                 .monitor(MonitorKind.SLO_FAST_BURN, Thresholds.critical(2000))
                 .prod(p -> p.monitor(MonitorKind.SYNTHETICS, Thresholds.critical(4)))
                 .monitor(MonitorKind.SERVICE_REPORTING, Thresholds.critical(30)))).containsExactlyInAnyOrder(
-                "catalog/web: monitor service_reporting.critical: 30 minutes is too short: at least 60, twice the "
+                "catalog/web: monitor service_reporting.critical: 30 minutes is too short: at least 40, twice the "
                         + "window, or late data would look missing",
                 "catalog/web: monitor running_tasks.warning: 120 is a percentage above 100",
                 "catalog/web: monitor error_rate.critical: NaN is not a finite number",
