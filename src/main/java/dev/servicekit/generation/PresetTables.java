@@ -4,6 +4,7 @@ import dev.servicekit.alerting.AlertRouting;
 import dev.servicekit.alerting.SloTarget;
 import dev.servicekit.alerting.SyntheticsSettings;
 import dev.servicekit.environment.Environment;
+import dev.servicekit.rules.Rules;
 import dev.servicekit.environment.NetworkConfig;
 import dev.servicekit.environment.StateBackend;
 import dev.servicekit.environment.TaskDefaults;
@@ -44,17 +45,20 @@ final class PresetTables {
     /** Where alerts go: page and notify handles with their priorities, the SLO and the synthetics tests. */
     static String routing(Environment stage, Environment prod) {
         StringBuilder table = new StringBuilder("| | stage | prod |\n|---|---|---|\n");
-        row(table, "page (symptoms in alert)", stage, prod, env -> {
+        row(table, "page (a service's outage composite in alert; the dead-man's switch)", stage, prod, env -> {
             AlertRouting routing = env.monitoring().routing();
             return "`" + routing.pageHandle() + "`, priority " + routing.pagePriority()
                     + (routing.pageHandle().equals(routing.notifyHandle()) ? ": " + env.name() + " never pages" : "");
         });
-        row(table, "notify (warnings, causes)", stage, prod, env -> {
+        row(table, "notify (each symptom, warnings, causes)", stage, prod, env -> {
             AlertRouting routing = env.monitoring().routing();
             return "`" + routing.notifyHandle() + "`, priority " + routing.notifyPriority()
                     + (routing.pageHandle().equals(routing.notifyHandle()) ? ""
                     : " (warnings say `{{override_priority 'P" + routing.notifyPriority() + "'}}`)");
         });
+        row(table, "runbook of a line that pages and gives none", stage, prod, env -> env.monitoring().runbook()
+                .map(url -> "`" + url + "`").orElse(Rules.PAGING_HANDLE.matcher(env.monitoring().routing().pageHandle())
+                        .matches() ? "none: such a line is refused" : "none needed: " + env.name() + " never pages"));
         row(table, "SLO of web services", stage, prod, env -> slo(env.monitoring().slo()));
         row(table, "synthetics tests", stage, prod, env -> synthetics(env.monitoring().synthetics()));
         return table.toString();
