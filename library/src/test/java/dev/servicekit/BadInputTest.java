@@ -40,6 +40,10 @@ class BadInputTest {
     private static final String IMAGE = "public.ecr.aws/nginx/nginx:1.27";
     private static final String CERTIFICATE = "arn:aws:acm:eu-west-1:123456789012:certificate/abc";
 
+    /** cdktf.json with stage and prod, prod with the runbook a paging line needs. */
+    private static final String PROD_RUNBOOK = "{\"context\": {\"servicekit\": {\"stage\": {}, \"prod\": {\"runbook\": "
+            + "\"https://runbooks.example.com/prod\"}}}}";
+
     @TempDir
     Path project;
 
@@ -70,7 +74,7 @@ class BadInputTest {
     }
 
     private String rejected(Service... lines) throws Exception {
-        return rejected(Catalog.of(lines), "{}");
+        return rejected(Catalog.of(lines), PROD_RUNBOOK);
     }
 
     /** servicekit never invents where alerts go, and never puts prod's state on one machine without being told. */

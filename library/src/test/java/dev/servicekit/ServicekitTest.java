@@ -22,7 +22,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 /** The entry point's contract with a team's project, the cdktf CLI and Maven: exit codes, messages, whole output. */
 class ServicekitTest {
     private static final String IMAGE = "public.ecr.aws/nginx/nginx:1.27";
-    private static final Catalog ONE_WORKER = Catalog.of(Service.worker("w", IMAGE));
+    private static final Catalog ONE_WORKER = Catalog.of(Service.worker("w", IMAGE).runbook("https://runbooks.example.com/w"));
 
     /** What a run printed to stderr, and its exit code. */
     private record Run(int exit, String err) {}
@@ -74,7 +74,8 @@ class ServicekitTest {
         Files.createDirectories(project.resolve("cdktf.out/stacks/stage"));
         Files.writeString(project.resolve("cdktf.out/stacks/stage/cdk.tf.json"), "previous");
 
-        Run run = run(Catalog.of(Service.worker("w", IMAGE).size(Fargate.cpu(256).memoryMiB(4096))), project, Map.of());
+        Run run = run(Catalog.of(Service.worker("w", IMAGE).runbook("https://runbooks.example.com/w")
+                .size(Fargate.cpu(256).memoryMiB(4096))), project, Map.of());
 
         assertThat(run.exit()).isEqualTo(Servicekit.INVALID_CONFIGURATION);
         assertThat(run.err()).isEqualTo("""

@@ -1,102 +1,106 @@
 package dev.servicekit.alerting;
 
+import dev.servicekit.alerting.simulation.Replays;
 import dev.servicekit.terraform.Condition;
 import dev.servicekit.terraform.Tokens;
+
 import java.util.ArrayList;
-import java.util.Comparator;
-import java.util.EnumMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
 /**
- * The README's monitor tables, derived from the monitor kinds: what each watches with its thresholds, and
- * for each failure scenario which monitors fire, whether they page, and how long they take at worst.
+ * The README's monitor tables: what each kind watches with its thresholds, derived from the monitor kinds; and
+ * for each failure, what the replay of its metrics against a worker's and a web service's monitors
+ * ({@link Replays}) found: when the first page comes at worst, with and without the Datadog Agent, and what
+ * else fires.
  */
 public final class AlertTable {
     private static final Signals PLACEHOLDERS = new Signals(Optional.of("<queue>"), Optional.of("<queue>-dlq"),
-            "<service>", "<cluster>", Optional.of("<target group>"), Optional.of("<load balancer>"));
+            "<service>", "<cluster>", Optional.of("<target group>"), Optional.of("<load balancer>"), Optional.empty());
+    private static final Signals.Agent AGENT = new Signals.Agent("<task family>", "<service>", 2, 512, 1024);
 
     private AlertTable() {}
 
-    /** One monitor in one scenario: its kind, whether it pages, and its worst-case minutes to notify. */
-    public record Firing(MonitorKind kind, boolean pages, int minutes) {}
-
-    /** Every kind: severity, what it watches, and its stage and prod thresholds. */
+    /** Every kind: severity, what it watches (with the Datadog Agent too, where it reads the Agent's metrics), and its stage and prod thresholds. */
     public static String monitors(Alerting stage, Alerting prod) {
         StringBuilder md = new StringBuilder("| kind (`MonitorKind`) | severity | watches (prod) | stage | prod |\n"
                 + "|---|---|---|---|---|\n");
         for (MonitorKind kind : MonitorKind.values()) {
             Thresholds thresholds = kind.defaults(Preset.PROD).orElseThrow();
+            String watches = "`" + describe(kind, sample(prod, PLACEHOLDERS), thresholds).replace("|", "\\|") + "`";
+            String withAgent = describe(kind, sample(prod, PLACEHOLDERS.withAgent(AGENT)), thresholds);
+            if (!withAgent.equals(describe(kind, sample(prod, PLACEHOLDERS), thresholds))) {
+                watches += "; with the Datadog Agent: `" + withAgent.replace("|", "\\|") + "`";
+            }
             md.append("| `").append(kind.name()).append("`: ").append(kind.title()).append(" | ")
-                    .append(kind.severity().name().toLowerCase(java.util.Locale.ROOT)).append(" | `")
-                    .append(describe(kind, prod, thresholds).replace("|", "\\|")).append("` | ")
+                    .append(severity(kind)).append(" | ").append(watches).append(" | ")
                     .append(threshold(kind, Preset.STAGE)).append(" | ").append(threshold(kind, Preset.PROD))
                     .append(" |\n");
         }
         return md.toString();
     }
 
-    /** For each failure scenario, the monitors that fire in prod, fastest first. */
-    public static Map<Scenario, List<Firing>> firings(Alerting prod) {
-        Map<Scenario, List<Firing>> firings = new EnumMap<>(Scenario.class);
-        for (Scenario scenario : Scenario.values()) {
-            firings.put(scenario, new ArrayList<>());
+    private static String severity(MonitorKind kind) {
+        String name = kind.severity().name().toLowerCase(Locale.ROOT);
+        if (PagingPlan.standalone(kind)) {
+            return name + ", pages alone";
         }
-        for (MonitorKind kind : MonitorKind.values()) {
-            Thresholds thresholds = kind.defaults(Preset.PROD).orElseThrow();
-            int minutes = worstCaseMinutes(kind.watch(sample(prod), thresholds), thresholds, prod);
-            for (Scenario scenario : kind.scenarios()) {
-                firings.get(scenario).add(new Firing(kind, kind.severity() == Severity.SYMPTOM, minutes));
-            }
-        }
-        firings.values().forEach(list -> list.sort(Comparator.comparingInt(Firing::minutes)
-                .thenComparing(f -> f.kind().ordinal())));
-        return firings;
-    }
-
-    /** The README's "What fires when" table. */
-    public static String scenarios(Alerting prod) {
-        StringBuilder md = new StringBuilder("| failure | what fires in prod, fastest first (worst case to notify) "
-                + "| first page |\n|---|---|---|\n");
-        firings(prod).forEach((scenario, firings) -> {
-            List<String> cells = firings.stream().map(f -> "`" + f.kind().key() + "` " + (f.pages() ? "pages" : "notifies")
-                    + ", " + f.minutes() + " min").toList();
-            String firstPage = firings.stream().filter(Firing::pages).findFirst()
-                    .map(f -> f.minutes() + " min").orElse("none: notifies only");
-            md.append("| ").append(scenario.description()).append(" | ").append(String.join("; ", cells))
-                    .append(" | ").append(firstPage).append(" |\n");
-        });
-        return md.toString();
+        return switch (kind.severity()) {
+            case SYMPTOM -> name + (kind.floored() ? ", pages with traffic" : ", pages");
+            case CAUSE -> name + ", notifies";
+            case CONDITION -> name + ", silent";
+        };
     }
 
     /**
-     * The longest a monitor can take to notify after a failure starts: the evaluation delay Datadog waits for
-     * late AWS metrics, then the window that must fill, then one evaluation (every minute). Event monitors
-     * count an event as soon as it is past the delay; burn-rate alerts fire once the short window burns,
-     * almost at once in a full outage; synthetics tests take a run, a retry and their failure duration.
+     * The README's "What fires when": for each failure of a worker and a web service in prod, the first page at
+     * worst without and with the Datadog Agent, how many pages, and what fires without the Agent.
+     *
+     * @param withoutAgent the replays of the services without the Agent
+     * @param withAgent    the same services' replays with the Agent beside their tasks
      */
-    static int worstCaseMinutes(Watch watch, Thresholds thresholds, Alerting alerting) {
-        int delay = (alerting.evaluationDelaySeconds() + 59) / 60;
-        if (watch instanceof Watch.Metric metric) {
-            return delay + metric.windowMinutes() + 1;
-        } else if (watch instanceof Watch.Composite composite) {
-            return delay + composite.level().windowMinutes() + 1;
-        } else if (watch instanceof Watch.Event) {
-            return delay + 1;
-        } else if (watch instanceof Watch.NoData) {
-            return delay + thresholds.critical().intValue() + 1;
-        } else if (watch instanceof Watch.BurnRate burn) {
-            return delay + burn.shortWindowMinutes() + 1;
-        } else if (watch instanceof Watch.Synthetic synthetic) {
-            int seconds = synthetic.tickSeconds().intValue() + synthetic.minFailureSeconds() + synthetic.retryIntervalMillis() / 1000;
-            return (seconds + 59) / 60;
+    public static String scenarios(List<Replays.Result> withoutAgent, List<Replays.Result> withAgent) {
+        StringBuilder md = new StringBuilder("| failure | service | first page, AWS integration only | first page, "
+                + "with the Datadog Agent | what fires, AWS integration only (minutes at worst) |\n"
+                + "|---|---|---|---|---|\n");
+        for (Replays.Result result : withoutAgent) {
+            Replays.Result agent = withAgent.stream().filter(r -> r.scenario() == result.scenario()
+                    && r.service().equals(result.service())).findFirst().orElseThrow();
+            md.append("| ").append(result.scenario().description()).append(" | ").append(result.service())
+                    .append(" | ").append(page(result)).append(" | ").append(page(agent)).append(" | ")
+                    .append(firings(result)).append(" |\n");
         }
-        throw new IllegalStateException("no worst case for " + watch);
+        return md.toString();
     }
 
-    private static String describe(MonitorKind kind, Alerting alerting, Thresholds thresholds) {
-        Watch watch = kind.watch(sample(alerting), thresholds);
+    private static String page(Replays.Result result) {
+        if (result.firstPage().isEmpty()) {
+            return result.mostPages() == 0 ? "none" : "not every time";
+        }
+        return result.firstPage().get() + " min" + (result.mostPages() > 1 ? " (" + result.mostPages() + " pages)" : "");
+    }
+
+    private static String firings(Replays.Result result) {
+        List<String> cells = new ArrayList<>();
+        for (Map.Entry<String, Integer> firing : result.firings().entrySet()) {
+            String name = shortName(firing.getKey(), result.service());
+            cells.add(result.pagedThrough().contains(firing.getKey()) ? "**`" + name + "` pages, " + firing.getValue()
+                    + "**" : "`" + name + "` " + firing.getValue());
+        }
+        return cells.isEmpty() ? "nothing" : String.join(", ", cells);
+    }
+
+    /** {@code datadog_monitor.auth_monitor_latency} as {@code latency}; the outage composite as {@code outage}. */
+    static String shortName(String address, String service) {
+        return address.replaceFirst("^datadog_[a-z_]+\\.", "").replaceFirst("^" + java.util.regex.Pattern.quote(service)
+                + "_(monitor_)?", "");
+    }
+
+    private static String describe(MonitorKind kind, MonitoredService service, Thresholds thresholds) {
+        Watch watch = kind.watch(service, thresholds);
+        Alerting alerting = service.alerting();
         String comparison = (kind.above() ? "> " : "< ") + Tokens.text(thresholds.critical());
         if (watch instanceof Watch.Metric metric) {
             return metric.query(comparison);
@@ -124,10 +128,10 @@ public final class AlertTable {
     }
 
     /** A web service with a queue, internet-facing, in an environment with {@code alerting}. */
-    private static MonitoredService sample(Alerting alerting) {
+    private static MonitoredService sample(Alerting alerting, Signals signals) {
         return MonitoredService.builder().environment("prod").name("<service>").owner("<team>")
                 .managedBy("<managed-by>").region("<region>").logGroup("/prod/<service>").deadLettering(5, 345_600, 1_209_600)
-                .signals(PLACEHOLDERS).alerting(alerting)
+                .signals(signals).alerting(alerting)
                 .endpoint(Optional.of(new MonitoredService.Endpoint("https://<load balancer>/", Condition.ALWAYS,
                         Condition.ALWAYS))).build();
     }

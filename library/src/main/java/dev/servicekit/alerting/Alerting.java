@@ -12,6 +12,11 @@ package dev.servicekit.alerting;
 public record Alerting(AlertRouting routing, int evaluationDelaySeconds, String datadogAppUrl, SloTarget slo,
                        SyntheticsSettings synthetics) {
 
+    /** The Datadog site, e.g. {@code datadoghq.com} or {@code us3.datadoghq.com}: the Agent's {@code DD_SITE}. */
+    public String site() {
+        return datadogAppUrl.replaceFirst("^https://", "").replaceFirst("/.*$", "").replaceFirst("^app\\.", "");
+    }
+
     /** Sites whose web app is {@code app.<site>}; the others (us3, us5, ap1, ...) serve it at {@code <site>}. */
     private static final java.util.Set<String> APP_PREFIXED_SITES = java.util.Set.of("datadoghq.com", "datadoghq.eu",
             "ddog-gov.com");

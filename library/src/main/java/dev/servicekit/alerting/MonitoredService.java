@@ -49,8 +49,8 @@ public record MonitoredService(String environment, String name, String owner, St
         return new Builder();
     }
 
-    /** The tag that carries the owning team on every monitor, SLO and test: {@code team:<owner>}. */
-    public static final String OWNER_TAG = "team:";
+    /** The tag that carries the owning team on every monitor, SLO and test, as on every AWS resource: {@code owner:<team>}. */
+    public static final String OWNER_TAG = "owner:";
 
     /** The monitor and dashboard title prefix, e.g. {@code [prod] auth}. */
     public String title() {
@@ -59,7 +59,7 @@ public record MonitoredService(String environment, String name, String owner, St
 
     /**
      * The tags on every monitor, SLO and test: Datadog's reserved {@code env}, and servicekit's
-     * {@code environment}, {@code service}, {@code team}, {@code managed-by}.
+     * {@code environment}, {@code service}, {@code owner}, {@code managed-by}.
      */
     public List<String> tags() {
         return List.of("service:" + name, "env:" + environment, "environment:" + environment, OWNER_TAG + owner,

@@ -20,8 +20,25 @@ public sealed interface Watch {
         /** The window's maximum minus the one before it. */
         CHANGE_OF_MAX;
 
+        /**
+         * What {@code {{value}}} holds for this reduction over a window of {@code minutes}, for messages: it is
+         * the window's aggregate, never the latest point.
+         */
+        public String valueOver(int minutes) {
+            String window = "the last " + minutes + " minutes";
+            return switch (this) {
+                case MIN -> "lowest in " + window;
+                case MAX -> "highest in " + window;
+                case AVG -> "average over " + window;
+                case SUM -> "total over " + window;
+                case CHANGE_OF_AVG -> "change of the average over " + window;
+                case CHANGE_OF_MAX -> "change of the highest over " + window;
+            };
+        }
+
         String render(int minutes) {
-            String window = "last_" + minutes + "m";
+            // Datadog's windows as its monitor editor writes them: last_15m, last_1h.
+            String window = "last_" + (minutes % 60 == 0 ? minutes / 60 + "h" : minutes + "m");
             return switch (this) {
                 case CHANGE_OF_AVG -> "change(avg(" + window + ")," + window + ")";
                 case CHANGE_OF_MAX -> "change(max(" + window + ")," + window + ")";
@@ -31,13 +48,48 @@ public sealed interface Watch {
     }
 
     /**
+     * Where a metric comes from, which decides how late it arrives and so how long a monitor waits for it
+     * ({@code evaluation_delay}).
+     */
+    enum Source {
+        /**
+         * Datadog's AWS integration: its crawler polls CloudWatch every 10 minutes, and 1-minute metrics reach
+         * Datadog 10-12 minutes late, up to 15 with queueing (Datadog, "Cloud Metric Delay"): monitors wait the
+         * environment's evaluation delay, 900 s by default.
+         */
+        AWS_INTEGRATION,
+        /**
+         * The Datadog Agent beside the task: it collects every 15 seconds and flushes at once (Datadog, "ECS
+         * Fargate": metrics shipped by the Agent have finer granularity and less latency than CloudWatch's), so
+         * monitors wait {@link #AGENT_EVALUATION_DELAY_SECONDS}.
+         */
+        AGENT
+    }
+
+    /** The evaluation delay of monitors on the Agent's metrics: a minute for the flush and the intake. */
+    int AGENT_EVALUATION_DELAY_SECONDS = 60;
+
+    /**
      * A metric monitor: {@code <over>(last_<window>m):<expression> <comparison>}, where the comparison is
      * the kind's direction and critical threshold unless {@code fixedComparison} says otherwise.
      */
-    record Metric(Over over, int windowMinutes, String expression, Optional<String> fixedComparison)
+    record Metric(Over over, int windowMinutes, String expression, Optional<String> fixedComparison, Source source)
             implements Watch {
         public Metric(Over over, int windowMinutes, String expression) {
-            this(over, windowMinutes, expression, Optional.empty());
+            this(over, windowMinutes, expression, Optional.empty(), Source.AWS_INTEGRATION);
+        }
+
+        public Metric(Over over, int windowMinutes, String expression, Source source) {
+            this(over, windowMinutes, expression, Optional.empty(), source);
+        }
+
+        public Metric(Over over, int windowMinutes, String expression, Optional<String> fixedComparison) {
+            this(over, windowMinutes, expression, fixedComparison, Source.AWS_INTEGRATION);
+        }
+
+        /** What {@code {{value}}} is in this monitor's message. */
+        public String valueMeaning() {
+            return over.valueOver(windowMinutes);
         }
 
         /** The monitor query for {@code comparison} (e.g. {@code > 1000}). */

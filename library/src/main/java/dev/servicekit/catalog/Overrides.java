@@ -20,12 +20,15 @@ import java.util.Optional;
  *                 requires HTTPS (prod), on purpose
  * @param monitors per monitor: a present value replaces the environment's thresholds, an empty one
  *                 switches the monitor off
+ * @param datadogAgent whether the service's tasks run the environment's Datadog Agent, instead of the
+ *                 environment's choice ({@code everyService})
  */
 public record Overrides(Optional<Integer> cpu, Optional<Integer> memory, Optional<Integer> minCount,
                         Optional<Integer> desiredCount, Optional<Integer> maxCount,
                         Optional<Integer> logRetentionDays, Optional<String> certificateArn,
                         Optional<String> notifyHandle, Optional<String> pageHandle, Optional<SloTarget> slo,
-                        Optional<Boolean> plainHttpAllowed, Map<MonitorKind, Optional<Thresholds>> monitors) {
+                        Optional<Boolean> plainHttpAllowed, Map<MonitorKind, Optional<Thresholds>> monitors,
+                        Optional<Boolean> datadogAgent) {
 
     public static final Overrides NONE = new Builder().build();
 
@@ -48,6 +51,7 @@ public record Overrides(Optional<Integer> cpu, Optional<Integer> memory, Optiona
         private String pageHandle;
         private SloTarget slo;
         private Boolean plainHttpAllowed;
+        private Boolean datadogAgent;
         private final Map<MonitorKind, Optional<Thresholds>> monitors = new EnumMap<>(MonitorKind.class);
         private final java.util.List<String> nulls = new java.util.ArrayList<>();
 
@@ -124,6 +128,16 @@ public record Overrides(Optional<Integer> cpu, Optional<Integer> memory, Optiona
             return this;
         }
 
+        /**
+         * Runs the environment's Datadog Agent beside the service's tasks ({@code true}) or not ({@code false}),
+         * whatever the environment's {@code everyService} says. An environment without {@code datadogAgent} in
+         * cdktf.json has no Agent to run: asking for it there is an error.
+         */
+        public Builder datadogAgent(boolean run) {
+            this.datadogAgent = run;
+            return this;
+        }
+
         /** Replaces the environment's thresholds for one monitor. */
         public Builder monitor(MonitorKind kind, Thresholds thresholds) {
             if (notNull("monitor", kind) && notNull("monitor " + kind.key(), thresholds)
@@ -158,7 +172,7 @@ public record Overrides(Optional<Integer> cpu, Optional<Integer> memory, Optiona
                     Optional.ofNullable(desiredCount), Optional.ofNullable(maxCount),
                     Optional.ofNullable(logRetentionDays), Optional.ofNullable(certificateArn),
                     Optional.ofNullable(notifyHandle), Optional.ofNullable(pageHandle), Optional.ofNullable(slo),
-                    Optional.ofNullable(plainHttpAllowed), monitors);
+                    Optional.ofNullable(plainHttpAllowed), monitors, Optional.ofNullable(datadogAgent));
         }
     }
 
@@ -172,6 +186,7 @@ public record Overrides(Optional<Integer> cpu, Optional<Integer> memory, Optiona
                 specific.maxCount.or(() -> maxCount), specific.logRetentionDays.or(() -> logRetentionDays),
                 specific.certificateArn.or(() -> certificateArn), specific.notifyHandle.or(() -> notifyHandle),
                 specific.pageHandle.or(() -> pageHandle), specific.slo.or(() -> slo),
-                specific.plainHttpAllowed.or(() -> plainHttpAllowed), merged);
+                specific.plainHttpAllowed.or(() -> plainHttpAllowed), merged,
+                specific.datadogAgent.or(() -> datadogAgent));
     }
 }

@@ -317,6 +317,16 @@ public final class Service {
         return this;
     }
 
+    /**
+     * Runs the environment's Datadog Agent beside this service's tasks, or not, in every environment that has
+     * one (cdktf.json's {@code datadogAgent}); {@code .prod(o -> o.datadogAgent(false))} for one. Default: the
+     * environment's {@code everyService}.
+     */
+    public Service datadogAgent(boolean run) {
+        common.datadogAgent(run);
+        return this;
+    }
+
     /** Replaces one monitor's thresholds in every environment. */
     public Service monitor(MonitorKind kind, Thresholds thresholds) {
         common.monitor(kind, thresholds);

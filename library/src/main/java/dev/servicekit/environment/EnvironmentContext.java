@@ -282,9 +282,48 @@ public final class EnvironmentContext {
                         reader.number(t, field + ".warning").orElse(null))));
             });
         }));
+        Optional<String> runbook = reader.string(settings, "runbook").or(preset::runbook);
+        Optional<DatadogAgent> agent = reader.object(settings, "datadogAgent")
+                .map(o -> datadogAgent(reader.only(o, "datadogAgent", "image", "apiKeyParameter", "cpu", "memory",
+                        "everyService", "logs", "logRouterImage"), preset.datadogAgent(), reader))
+                .or(preset::datadogAgent);
         return new MonitoringDefaults(reader.string(settings, "datadogApiUrl").orElse(preset.datadogApiUrl()), routing,
                 reader.integer(settings, "evaluationDelaySeconds").orElse(preset.evaluationDelaySeconds()),
-                thresholds, slo, synthetics);
+                thresholds, slo, synthetics, runbook, agent);
+    }
+
+    /**
+     * The Agent's settings: the image and the API key's parameter are required (servicekit pins no digest it
+     * cannot verify, and has no key), the rest default; an environment built in Java with an Agent may be
+     * adapted key by key.
+     */
+    private static DatadogAgent datadogAgent(Map<String, Object> o, Optional<DatadogAgent> preset, Reader reader) {
+        Optional<String> image = reader.string(o, "datadogAgent.image").or(() -> preset.map(DatadogAgent::image));
+        Optional<String> parameter = reader.string(o, "datadogAgent.apiKeyParameter")
+                .or(() -> preset.map(DatadogAgent::apiKeyParameter));
+        if (image.isEmpty() && !o.containsKey("image")) {
+            reader.problem("datadogAgent.image", "required: the Agent's image pinned by digest, e.g. "
+                    + "public.ecr.aws/datadog/agent:7.<minor>.<patch>@sha256:<the digest of that tag>");
+        }
+        if (parameter.isEmpty() && !o.containsKey("apiKeyParameter")) {
+            reader.problem("datadogAgent.apiKeyParameter", "required: the SSM SecureString parameter holding the "
+                    + "Datadog API key, e.g. /datadog/api-key");
+        }
+        Optional<DatadogAgent.Logs> logs = reader.string(o, "datadogAgent.logs").flatMap(value -> {
+            Optional<DatadogAgent.Logs> known = java.util.Arrays.stream(DatadogAgent.Logs.values())
+                    .filter(l -> l.name().toLowerCase(Locale.ROOT).equals(value)).findFirst();
+            if (known.isEmpty()) {
+                reader.problem("datadogAgent.logs", "'" + value + "' is not a destination; known: [cloudwatch, datadog]");
+            }
+            return known;
+        });
+        return new DatadogAgent(image.orElse(""), parameter.orElse(""),
+                reader.integer(o, "datadogAgent.cpu").orElse(preset.map(DatadogAgent::cpu).orElse(DatadogAgent.DEFAULT_CPU)),
+                reader.integer(o, "datadogAgent.memory").orElse(preset.map(DatadogAgent::memory)
+                        .orElse(DatadogAgent.DEFAULT_MEMORY)),
+                reader.bool(o, "datadogAgent.everyService").orElse(preset.map(DatadogAgent::everyService).orElse(true)),
+                logs.or(() -> preset.map(DatadogAgent::logs)).orElse(DatadogAgent.Logs.CLOUDWATCH),
+                reader.string(o, "datadogAgent.logRouterImage").or(() -> preset.flatMap(DatadogAgent::logRouterImage)));
     }
 
     /**
@@ -420,6 +459,10 @@ public final class EnvironmentContext {
         keys.put("notifyPriority", "the priority of notifications, 1 to 5");
         keys.put("datadogApiUrl", "the Datadog site's API, e.g. https://api.datadoghq.eu/");
         keys.put("evaluationDelaySeconds", "how long monitors wait for AWS metrics");
+        keys.put("runbook", "the runbook a paging line links when it gives none of its own");
+        keys.put("datadogAgent", "the Datadog Agent beside every task: {\"image\": \"public.ecr.aws/datadog/agent:7.x.y@sha256:...\", "
+                + "\"apiKeyParameter\": \"/datadog/api-key\"}, optionally cpu, memory, everyService, logs "
+                + "(\"cloudwatch\" or \"datadog\"), logRouterImage");
         keys.put("slo", "web services' SLO: {\"target\": 99.9, \"window\": \"30d\"}");
         keys.put("synthetics", "{\"locations\": [\"aws:us-east-1\"], \"tickSeconds\": 60}");
         keys.put("monitors", "thresholds by monitor: {\"cpu\": {\"critical\": 90, \"warning\": 80}}");

@@ -14,7 +14,8 @@ public final class ExampleCatalog {
     public static Catalog services() {
         return Catalog.of(
                 Service.worker("integrations-consumer", "public.ecr.aws/docker/library/busybox:1.36")
-                        .owner("integrations").command("sh", "-c", "while true; do echo waiting for $QUEUE_NAME; sleep 60; done"),
+                        .owner("integrations").runbook("https://runbooks.example.com/integrations-consumer")
+                        .command("sh", "-c", "while true; do echo waiting for $QUEUE_NAME; sleep 60; done"),
                 // Prod requires HTTPS; plain HTTP is allowed here on purpose until the account's certificate
                 // is set in cdktf.json (context.servicekit.prod.certificateArn).
                 Service.web("auth", "public.ecr.aws/nginx/nginx:1.27", 80)

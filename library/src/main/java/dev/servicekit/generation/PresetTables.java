@@ -4,6 +4,7 @@ import dev.servicekit.alerting.AlertRouting;
 import dev.servicekit.alerting.SloTarget;
 import dev.servicekit.alerting.SyntheticsSettings;
 import dev.servicekit.environment.Environment;
+import dev.servicekit.rules.Rules;
 import dev.servicekit.environment.NetworkConfig;
 import dev.servicekit.environment.StateBackend;
 import dev.servicekit.environment.TaskDefaults;
@@ -47,17 +48,19 @@ final class PresetTables {
     /** Where alerts go: page and notify handles with their priorities, the SLO and the synthetics tests. */
     static String routing(Environment stage, Environment prod) {
         StringBuilder table = new StringBuilder("| | stage | prod |\n|---|---|---|\n");
-        row(table, "page (symptoms in alert)", stage, prod, env -> {
+        row(table, "page (a service's outage composite in alert; the dead-man's switch)", stage, prod, env -> {
             AlertRouting routing = env.monitoring().routing();
             return handle(routing.pageHandle(), "page") + ", priority " + routing.pagePriority()
                     + (neverPages(routing) ? ": " + env.name() + " never pages (name a chat handle)" : "");
         });
-        row(table, "notify (warnings, causes)", stage, prod, env -> {
+        row(table, "notify (each symptom, warnings, causes)", stage, prod, env -> {
             AlertRouting routing = env.monitoring().routing();
             return handle(routing.notifyHandle(), "notify") + ", priority " + routing.notifyPriority()
                     + (neverPages(routing) ? ""
                     : " (warnings say `{{override_priority 'P" + routing.notifyPriority() + "'}}`)");
         });
+        row(table, "runbook of a line that pages and gives none", stage, prod, env -> env.monitoring().runbook()
+                .map(url -> "`" + url + "`").orElseGet(() -> runbookRule(env.name(), env.monitoring().routing())));
         row(table, "SLO of web services", stage, prod, env -> slo(env.monitoring().slo()));
         row(table, "synthetics tests", stage, prod, env -> synthetics(env.monitoring().synthetics()));
         return table.toString();
@@ -94,6 +97,16 @@ final class PresetTables {
         }
         return "symptoms page " + handle(routing.pageHandle(), "page") + " at priority " + routing.pagePriority()
                 + ", the rest notifies " + handle(routing.notifyHandle(), "notify") + " at priority " + routing.notifyPriority();
+    }
+
+    /** Whether a line without a runbook is refused: where its page handle is a pager's. */
+    private static String runbookRule(String environment, AlertRouting routing) {
+        if (routing.pageHandle().isEmpty()) {
+            return neverPages(routing) ? "none needed while `page` is a chat handle"
+                    : "`runbook` in cdktf.json: a line whose `page` handle pages (PagerDuty, Opsgenie, ...) is refused without one";
+        }
+        return Rules.PAGING_HANDLE.matcher(routing.pageHandle()).matches() ? "none: such a line is refused"
+                : "none needed: " + environment + " never pages";
     }
 
     /** An environment whose symptoms are no more urgent than its notifications does not page anyone. */

@@ -1,13 +1,25 @@
 package dev.servicekit.generation;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.servicekit.alerting.AlertRouting;
+import dev.servicekit.alerting.simulation.Replays;
+import dev.servicekit.catalog.Catalog;
+import dev.servicekit.catalog.Service;
+import dev.servicekit.catalog.ServiceSpec;
+import dev.servicekit.datadog.SimulatedMonitors;
+import dev.servicekit.environment.DatadogAgent;
 import dev.servicekit.environment.Environment;
+import dev.servicekit.settings.ServiceSettings;
+import dev.servicekit.stack.EnvironmentDocument;
 import dev.servicekit.alerting.AlertTable;
 import dev.servicekit.alerting.Alerting;
 
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -21,13 +33,22 @@ public final class ReadmeTables {
 
     private ReadmeTables() {}
 
-    /** Each generated table by its marker name. */
-    public static Map<String, String> tables() {
+    private static Map<String, String> tables;
+
+    /** Each generated table by its marker name (computed once: the replays take seconds). */
+    public static synchronized Map<String, String> tables() {
+        if (tables == null) {
+            tables = computeTables();
+        }
+        return tables;
+    }
+
+    private static Map<String, String> computeTables() {
         Alerting stage = alerting(Environment.stage());
         Alerting prod = alerting(Environment.prod());
         Map<String, String> tables = new LinkedHashMap<>();
         tables.put("monitors", AlertTable.monitors(stage, prod));
-        tables.put("what-fires-when", AlertTable.scenarios(prod));
+        tables.put("what-fires-when", AlertTable.scenarios(replays(false), replays(true)));
         tables.put("presets", PresetTables.presets(Environment.stage(), Environment.prod()));
         tables.put("routing", PresetTables.routing(Environment.stage(), Environment.prod()));
         return tables;
@@ -55,6 +76,43 @@ public final class ReadmeTables {
 
     public static String end(String name) {
         return "<!-- end of generated: " + name + " -->";
+    }
+
+    /** A worker and a web service as the README's tables replay them: the prod preset's, internet-facing. */
+    public static final Catalog SAMPLE = Catalog.of(
+            Service.worker("worker", "public.ecr.aws/docker/library/busybox:1.36").runbook("https://runbooks.example.com/worker"),
+            Service.web("web", "public.ecr.aws/nginx/nginx:1.27", 80).runbook("https://runbooks.example.com/web")
+                    .prod(p -> p.allowPlainHttp()));
+
+    /**
+     * The Agent the README's replays run with: its image and parameter only name it, since the replay reads the
+     * monitors, not the task.
+     */
+    public static final DatadogAgent SAMPLE_AGENT = DatadogAgent.of("public.ecr.aws/datadog/agent:7@sha256:"
+            + "0".repeat(64), "/datadog/api-key");
+
+    /**
+     * Every failure replayed against the prod monitors of {@link #SAMPLE}'s worker and web service, as the pure-Java
+     * environment document writes them, with or without the Datadog Agent.
+     */
+    public static List<Replays.Result> replays(boolean withAgent) {
+        Environment prod = Environment.prod();
+        if (withAgent) {
+            prod = prod.toBuilder().monitoring(prod.monitoring().toBuilder().datadogAgent(SAMPLE_AGENT).build()).build();
+        }
+        EnvironmentDocument document = new EnvironmentDocument(prod);
+        document.assemble(SAMPLE, name -> {
+            throw new IllegalStateException("the sample has no customizers");
+        });
+        JsonNode resources = document.document().toJson().path("resource");
+        AlertRouting routing = prod.monitoring().routing();
+        List<Replays.Result> results = new ArrayList<>();
+        for (ServiceSpec spec : SAMPLE.services()) {
+            ServiceSettings settings = ServiceSettings.resolve(spec, prod);
+            results.addAll(Replays.of(new Replays.Subject(spec.name(), spec.isWeb(), settings.desiredCount().intValue(),
+                    SimulatedMonitors.of(resources, spec.name() + "_", routing.pageHandle(), routing.notifyHandle()))));
+        }
+        return results;
     }
 
     private static Alerting alerting(Environment environment) {

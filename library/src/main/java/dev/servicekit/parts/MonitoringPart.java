@@ -4,6 +4,7 @@ import dev.servicekit.alerting.AlertRouting;
 import dev.servicekit.alerting.MonitorKind;
 import dev.servicekit.alerting.MonitoredService;
 import dev.servicekit.alerting.Notification;
+import dev.servicekit.alerting.PagingPlan;
 import dev.servicekit.alerting.Severity;
 import dev.servicekit.alerting.Signals;
 import dev.servicekit.alerting.SloTarget;
@@ -22,24 +23,32 @@ import dev.servicekit.terraform.Hcl;
 import dev.servicekit.terraform.Tokens;
 
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
  * The service's Datadog monitors, SLO, synthetics test and dashboard, built from what each
- * {@link MonitorKind} watches and the signals the other parts left. The mechanics (names, tags, priorities,
- * routing, evaluation options) are here, once; what is watched is in the kinds.
+ * {@link MonitorKind} watches and the signals the other parts left, and the composite through which its
+ * symptoms page once ({@link PagingPlan}). The mechanics (names, tags, priorities, routing, evaluation
+ * options) are here, once; what is watched is in the kinds.
  */
 public final class MonitoringPart implements ServicePart {
-    /** Minutes between reminders while a symptom alerts; warnings and causes do not repeat. */
+    /** Minutes between reminders while the service's outage pages; symptoms, warnings and causes do not repeat. */
     public static final int RENOTIFY_MINUTES = 60;
-    /** The priority of a composite's silent parts, which notify no one. */
+    /** The priority of silent monitors that only feed others, which notify no one. */
     public static final int PART_PRIORITY = 5;
+    /** The tag value of a service's outage composite: {@code severity:outage}. */
+    public static final String OUTAGE = "outage";
 
     private ServiceAssembly assembly;
     private MonitoredService service;
     private String dashboardLink;
+    private PagingPlan plan;
     private Optional<Block> slo = Optional.empty();
+    private final Map<MonitorKind, String> ids = new EnumMap<>(MonitorKind.class);
+    private final Map<MonitorKind, String> trailing = new EnumMap<>(MonitorKind.class);
 
     @Override
     public String name() {
@@ -59,6 +68,7 @@ public final class MonitoringPart implements ServicePart {
         settings.queue().ifPresent(q -> builder.deadLettering(q.maxReceiveCount(), q.retentionSeconds(),
                 q.deadLetterRetentionSeconds()));
         service = builder.build();
+        plan = PagingPlan.of(service.thresholds().keySet());
 
         slo = service.signals().targetGroup().map(tg -> slo());
         Block dashboard = assembly.add("dashboard", DatadogDashboardJson.block(assembly.names().address("dashboard"),
@@ -66,7 +76,18 @@ public final class MonitoringPart implements ServicePart {
         dashboardLink = service.alerting().datadogAppUrl() + dashboard.ref("url");
         assembly.dashboardLink(dashboardLink);
         service.thresholds().forEach(this::watch);
+        if (plan.composite()) {
+            outage();
+        }
         assembly.output("dashboard_url", dashboardLink, "The service's Datadog dashboard");
+    }
+
+    /** How a kind's own notifications go: it pages, it is a part of the outage, or it notifies. */
+    private Notification.Route route(MonitorKind kind) {
+        if (plan.pagesItself(kind)) {
+            return Notification.Route.PAGES;
+        }
+        return plan.parts().contains(kind) ? Notification.Route.PART_OF_OUTAGE : Notification.Route.NOTIFIES;
     }
 
     private void watch(MonitorKind kind, Thresholds thresholds) {
@@ -76,51 +97,94 @@ public final class MonitoringPart implements ServicePart {
         String comparison = (kind.above() ? "> " : "< ") + critical;
         String name = service.title() + ": " + kind.title();
         String id = "monitor_" + kind.key();
-        int evaluationDelay = service.alerting().evaluationDelaySeconds();
-        if (watch instanceof Watch.Metric metric) {
-            monitor(id, base(kind, MonitorDefinition.METRIC, metric.query(comparison), warning)
+        if (kind.severity() == Severity.CONDITION) {
+            Watch.Metric metric = (Watch.Metric) watch;
+            remember(kind, monitor(id, part(name, Notification.outageName(service), metric.query(comparison), metric)
+                    .thresholds(critical, Optional.empty())));
+        } else if (watch instanceof Watch.Metric metric) {
+            MonitorDefinition.Builder definition = base(kind, MonitorDefinition.METRIC, metric.query(comparison), warning)
                     .thresholds(critical, warning)
-                    .evaluationDelay(evaluationDelay)
-                    .requireFullWindow(false));
+                    .evaluationDelay(evaluationDelay(metric))
+                    .requireFullWindow(false);
+            if (kind.notifiesOnNoData()) {
+                // Datadog recommends at least twice the window before missing data notifies.
+                definition.noDataTimeframe(2 * metric.windowMinutes());
+            }
+            remember(kind, monitor(id, definition));
         } else if (watch instanceof Watch.Composite composite) {
             composite(kind, id, name, composite, comparison, critical, warning);
         } else if (watch instanceof Watch.Event event) {
-            // Events reach Datadog as late as the metrics; Datadog's own ECS event monitor waits 900 s too.
-            monitor(id, base(kind, MonitorDefinition.EVENT, event.query(comparison), Optional.empty())
-                    .thresholds(critical, Optional.empty())
-                    .evaluationDelay(evaluationDelay));
+            // No evaluation delay: the provider documents it as "(Only applies to metric alert)".
+            remember(kind, monitor(id, base(kind, MonitorDefinition.EVENT, event.query(comparison), Optional.empty())
+                    .thresholds(critical, Optional.empty())));
         } else if (watch instanceof Watch.NoData noData) {
             MonitorDefinition.Builder definition = MonitorDefinition.builder(name, MonitorDefinition.METRIC,
                             "max(last_" + noData.windowMinutes() + "m):" + noData.expression() + " < 0")
-                    .message(Notification.message(service, kind, dashboardLink, critical, Optional.empty(), true))
+                    .message(Notification.message(service, kind, dashboardLink, critical, Optional.empty(), true,
+                            route(kind)))
                     .tags(tags(kind.severity().name()))
-                    .priority(priority(kind.severity()))
+                    .priority(priority(route(kind)))
                     .thresholds("0", Optional.empty())
-                    .evaluationDelay(evaluationDelay)
+                    .evaluationDelay(service.alerting().evaluationDelaySeconds())
                     .requireFullWindow(false)
                     .noDataTimeframe(thresholds.critical());
-            if (kind.severity() == Severity.SYMPTOM) {
+            if (route(kind) == Notification.Route.PAGES) {
                 definition.renotify(RENOTIFY_MINUTES, List.of("no data"));
             }
-            monitor(id, definition);
+            remember(kind, monitor(id, definition));
         } else if (watch instanceof Watch.BurnRate burn) {
             String query = burn.query(slo.orElseThrow().ref("id"), service.alerting().slo().window(), comparison);
-            monitor(id, base(kind, MonitorDefinition.SLO, query, Optional.empty())
-                    .thresholds(critical, Optional.empty()));
+            remember(kind, monitor(id, base(kind, MonitorDefinition.SLO, query, Optional.empty())
+                    .thresholds(critical, Optional.empty())));
         } else if (watch instanceof Watch.Synthetic synthetic) {
             MonitoredService.Endpoint endpoint = service.endpoint().orElseThrow();
-            assembly.add("synthetics", DatadogSyntheticsTest.block(assembly.names().address("synthetics"),
+            Block test = assembly.add("synthetics", DatadogSyntheticsTest.block(assembly.names().address("synthetics"),
                     DatadogSyntheticsTest.Definition.builder().name(name)
-                            .message(Notification.message(service, kind, dashboardLink, critical, Optional.empty(), false))
+                            .message(Notification.message(service, kind, dashboardLink, critical, Optional.empty(), false,
+                                    route(kind)))
                             .tags(tags(kind.severity().name())).locations(service.alerting().synthetics().locations())
                             .url(endpoint.url(), endpoint.allowInsecure())
                             .timing(synthetic.tickSeconds(), synthetic.minFailureSeconds(), synthetic.retryIntervalMillis())
-                            .minLocationFailed(thresholds.critical()).priority(priority(kind.severity()))
-                            .renotifyMinutes(kind.severity() == Severity.SYMPTOM ? RENOTIFY_MINUTES : 0).build()))
+                            .minLocationFailed(thresholds.critical()).priority(priority(route(kind)))
+                            .renotifyMinutes(route(kind) == Notification.Route.PAGES ? RENOTIFY_MINUTES : 0).build()))
                     .existsWhen(endpoint.exists());
+            // Last in the composite: a module decides at plan whether the test exists, and its composite takes the
+            // test's monitor only when it does (an index into a resource counted out is an error even where a
+            // conditional does not pick it; a for expression over the splat is not).
+            trailing.put(kind, test.exists().always() ? " || " + test.ref("monitor_id")
+                    : "${join(\"\", [for id in " + test.address() + "[*].monitor_id : \" || ${id}\"])}");
         } else {
             throw new IllegalStateException("no monitor for " + watch);
         }
+    }
+
+    private void remember(MonitorKind kind, Block monitor) {
+        ids.put(kind, monitor.ref("id"));
+    }
+
+    private int evaluationDelay(Watch.Metric metric) {
+        return metric.source() == Watch.Source.AGENT ? Watch.AGENT_EVALUATION_DELAY_SECONDS
+                : service.alerting().evaluationDelaySeconds();
+    }
+
+    /**
+     * The service's outage: a composite of its symptoms that alone pages, once per outage, and reminds hourly
+     * while it lasts. The synthetics test's monitor comes last: a module creates the test only for a service
+     * that is internet-facing, and joins its monitor through a {@code for} expression over the tests that exist.
+     */
+    private void outage() {
+        StringBuilder query = new StringBuilder(plan.query(ids::get));
+        trailing.values().forEach(query::append);
+        List<String> symptoms = plan.parts().stream().map(MonitorKind::title).toList();
+        Optional<String> floor = plan.floor().map(kind -> Tokens.text(service.thresholds().get(kind).critical())
+                + " " + kind.unit());
+        MonitorDefinition.Builder definition = MonitorDefinition.builder(Notification.outageName(service),
+                        MonitorDefinition.COMPOSITE, query.toString())
+                .message(Notification.outage(service, dashboardLink, symptoms, floor))
+                .tags(tags(OUTAGE))
+                .priority(priority(Notification.Route.PAGES))
+                .renotify(RENOTIFY_MINUTES, List.of("alert"));
+        assembly.add(OUTAGE, DatadogMonitor.block(assembly.names().address(OUTAGE), definition.build()));
     }
 
     /**
@@ -129,38 +193,39 @@ public final class MonitoringPart implements ServicePart {
      */
     private void composite(MonitorKind kind, String id, String name, Watch.Composite composite,
                            String comparison, String critical, Optional<String> warning) {
-        Block level = monitor(id + "_level", part(name + " (level)", name, composite.level().query(comparison))
-                .thresholds(critical, warning));
+        Block level = monitor(id + "_level", part(name + " (level)", name, composite.level().query(comparison),
+                composite.level()).thresholds(critical, warning));
         Block unless = monitor(id + "_" + composite.unlessName(), part(name + " (" + composite.unlessName() + ")",
-                name, composite.unless().query(comparison)).thresholds("0", Optional.empty()));
+                name, composite.unless().query(comparison), composite.unless()).thresholds("0", Optional.empty()));
         MonitorDefinition.Builder definition = MonitorDefinition.builder(name, MonitorDefinition.COMPOSITE,
                         level.ref("id") + " && !" + unless.ref("id"))
-                .message(Notification.message(service, kind, dashboardLink, critical, warning, false))
+                .message(Notification.message(service, kind, dashboardLink, critical, warning, false, route(kind)))
                 .tags(tags(kind.severity().name()))
-                .priority(priority(kind.severity()));
-        if (kind.severity() == Severity.SYMPTOM) {
+                .priority(priority(route(kind)));
+        if (route(kind) == Notification.Route.PAGES) {
             definition.renotify(RENOTIFY_MINUTES, List.of("alert"));
         }
         monitor(id, definition);
     }
 
-    private MonitorDefinition.Builder part(String name, String composite, String query) {
+    private MonitorDefinition.Builder part(String name, String composite, String query, Watch.Metric metric) {
         return MonitorDefinition.builder(name, MonitorDefinition.METRIC, query)
                 .message(Notification.part(composite))
                 .tags(tags(Notification.PART))
                 .priority(PART_PRIORITY)
-                .evaluationDelay(service.alerting().evaluationDelaySeconds())
+                .evaluationDelay(evaluationDelay(metric))
                 .requireFullWindow(false);
     }
 
     /** What every notifying monitor of a kind shares: name, message, tags, priority and reminders. */
     private MonitorDefinition.Builder base(MonitorKind kind, String type, String query, Optional<String> warning) {
+        Notification.Route route = route(kind);
         MonitorDefinition.Builder definition = MonitorDefinition.builder(service.title() + ": " + kind.title(), type, query)
                 .message(Notification.message(service, kind, dashboardLink, "{{threshold}}",
-                        warning.map(w -> "{{warn_threshold}}"), false))
+                        warning.map(w -> "{{warn_threshold}}"), false, route))
                 .tags(tags(kind.severity().name()))
-                .priority(priority(kind.severity()));
-        if (kind.severity() == Severity.SYMPTOM) {
+                .priority(priority(route));
+        if (route == Notification.Route.PAGES) {
             definition.renotify(RENOTIFY_MINUTES, List.of("alert"));
         }
         return definition;
@@ -171,9 +236,9 @@ public final class MonitoringPart implements ServicePart {
     }
 
     /**
-     * The availability SLO: requests answered without a 5xx, the target's or the load balancer's own. The
-     * load balancer's 5xx are added to the total, since the requests it answers itself (no healthy target)
-     * are not in its request count.
+     * The availability SLO: requests answered without a 5xx, the target's or the load balancer's own, out of
+     * every request. A 502 or 504 is generated after the load balancer chose a target, so it is in the request
+     * count already; only the load balancer's other 5xx (503 with no healthy target, 500) are added to it.
      */
     private Block slo() {
         Signals s = service.signals();
@@ -181,9 +246,7 @@ public final class MonitoringPart implements ServicePart {
         return assembly.add("slo", DatadogServiceLevelObjective.block(assembly.names().address("slo"),
                 new DatadogServiceLevelObjective.Definition(service.title() + ": availability",
                         "Requests answered without a 5xx, the target's or the load balancer's own. Managed by servicekit.",
-                        "default_zero(" + s.requests() + ") - default_zero(" + s.target5xx() + ")",
-                        "default_zero(" + s.requests() + ") + default_zero(" + s.loadBalancer5xx() + ")",
-                        target.targetPercent(), target.window(), service.tags())));
+                        s.goodRequests(), s.allRequests(), target.targetPercent(), target.window(), service.tags())));
     }
 
     private List<String> tags(String severity) {
@@ -192,8 +255,8 @@ public final class MonitoringPart implements ServicePart {
         return tags;
     }
 
-    private Number priority(Severity severity) {
+    private Number priority(Notification.Route route) {
         AlertRouting routing = service.alerting().routing();
-        return severity == Severity.SYMPTOM ? routing.pagePriority() : routing.notifyPriority();
+        return route == Notification.Route.PAGES ? routing.pagePriority() : routing.notifyPriority();
     }
 }

@@ -20,6 +20,9 @@ public final class SecretsPart implements ServicePart {
 
     @Override
     public void declare(ServiceAssembly service) {
+        // The Datadog Agent's API key: the execution role may read exactly that parameter.
+        service.settings().datadogAgent().ifPresent(agent -> service.executionRole().allow("ReadDatadogApiKey",
+                List.of("ssm:GetParameters"), List.of(DatadogAgentSidecar.apiKeyArn(service.platform(), agent))));
         List<String> secrets = service.settings().secrets();
         Platform platform = service.platform();
         ServiceNames names = service.names();

@@ -2,6 +2,8 @@ package dev.servicekit.parts;
 
 import com.hashicorp.cdktf.providers.aws.ecs_task_definition.EcsTaskDefinitionConfig;
 import com.hashicorp.cdktf.providers.aws.ecs_task_definition.EcsTaskDefinitionVolume;
+import dev.servicekit.alerting.Signals;
+import dev.servicekit.environment.DatadogAgent;
 import dev.servicekit.settings.ServiceNames;
 import dev.servicekit.settings.ServiceSettings;
 import dev.servicekit.terraform.Block;
@@ -12,10 +14,12 @@ import dev.servicekit.terraform.Tokens;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 
 /**
- * The Fargate task definition: one container, logging to the service's log group, with the environment
+ * The Fargate task definition: the application's container (and, where the environment runs it, the Datadog
+ * Agent beside it: {@link DatadogAgentSidecar}), logging to the service's log group, with the environment
  * variables and secrets the line and the other parts give it; its root filesystem read-only, but for the
  * directories the line makes writable, each an empty volume of the task's ephemeral storage.
  */
@@ -30,6 +34,12 @@ public final class TaskPart implements ServicePart {
     @Override
     public void declare(ServiceAssembly service) {
         ServiceSettings settings = service.settings();
+        Optional<DatadogAgent> agent = settings.datadogAgent();
+        agent.ifPresent(a -> {
+            DatadogAgentSidecar.applicationVariables(settings).forEach(service::environmentVariable);
+            service.signals(signals -> signals.withAgent(new Signals.Agent(service.names().taskFamily(), settings.name(),
+                    settings.minCount(), settings.cpu(), settings.memory())));
+        });
         Map<String, Object> container = new TreeMap<>();
         container.put("name", settings.name());
         container.put("image", settings.image());
@@ -70,24 +80,37 @@ public final class TaskPart implements ServicePart {
         logOptions.put("awslogs-group", service.block(LogsPart.LOGS).ref("name"));
         logOptions.put("awslogs-region", service.platform().region());
         logOptions.put("awslogs-stream-prefix", settings.name());
-        container.put("logConfiguration", new TreeMap<>(Map.of("logDriver", "awslogs", "options", logOptions)));
+        Map<String, Object> cloudWatchLogs = new TreeMap<>(Map.of("logDriver", "awslogs", "options", logOptions));
+        container.put("logConfiguration", agent.filter(a -> a.logs() == DatadogAgent.Logs.DATADOG)
+                .<Object>map(a -> DatadogAgentSidecar.firelensLogs(settings, service.platform(), a)).orElse(cloudWatchLogs));
+        agent.ifPresent(a -> container.put("dockerLabels", DatadogAgentSidecar.dockerLabels(settings)));
+        List<Object> containers = new ArrayList<>(List.of(container));
+        agent.ifPresent(a -> containers.addAll(DatadogAgentSidecar.containers(settings, service.platform(), a,
+                cloudWatchLogs)));
 
         EcsTaskDefinitionConfig.Builder definition = EcsTaskDefinitionConfig.builder();
         if (!(writable instanceof Expression.ExpressionList)) {
             // Volumes without a host path: Fargate backs them with the task's ephemeral storage.
-            definition.volume(writable.stream()
-                    .map(path -> EcsTaskDefinitionVolume.builder().name(ServiceNames.writableVolume(path)).build())
+            List<String> volumes = new ArrayList<>(writable.stream().map(ServiceNames::writableVolume).toList());
+            agent.ifPresent(a -> volumes.addAll(DatadogAgentSidecar.volumes(a)));
+            definition.volume(volumes.stream()
+                    .map(name -> EcsTaskDefinitionVolume.builder().name(name).build())
                     .toList());
         }
+        // With the Agent, the task holds the application's size and the Agent's.
+        String cpu = agent.map(a -> String.valueOf(DatadogAgentSidecar.taskSize(settings, a).cpu()))
+                .orElse(Tokens.text(settings.cpu()));
+        String memory = agent.map(a -> String.valueOf(DatadogAgentSidecar.taskSize(settings, a).memory()))
+                .orElse(Tokens.text(settings.memory()));
         Block task = service.declare(TASK, definition
                 .family(service.names().taskFamily())
                 .requiresCompatibilities(List.of("FARGATE"))
                 .networkMode("awsvpc")
-                .cpu(Tokens.text(settings.cpu()))
-                .memory(Tokens.text(settings.memory()))
+                .cpu(cpu)
+                .memory(memory)
                 .executionRoleArn(service.block(IdentityPart.EXECUTION_ROLE).ref("arn"))
                 .taskRoleArn(service.block(IdentityPart.TASK_ROLE).ref("arn"))
-                .containerDefinitions(Hcl.jsonencode(List.of(container)))
+                .containerDefinitions(Hcl.jsonencode(containers))
                 .tags(settings.tags())
                 .build());
         if (writable instanceof Expression.ExpressionList paths) {

@@ -256,6 +256,21 @@ public final class AwsLimits {
             8192, steps(16384, 61440, 4096),
             16384, steps(32768, 122880, 8192));
 
+    /** A Fargate task size: cpu units and memory in MiB. */
+    public record FargateSize(int cpu, int memory) {}
+
+    /**
+     * The smallest Fargate size that holds {@code cpu} units and {@code memory} MiB (the application's and a
+     * sidecar's added up), smallest cpu first and then smallest memory; empty when none does. AWS: "Task CPU and
+     * memory" in the Fargate task definition parameters.
+     */
+    public static java.util.Optional<FargateSize> smallestFargateSizeHolding(int cpu, int memory) {
+        return FARGATE_MEMORY_BY_CPU.keySet().stream().sorted().filter(c -> c >= cpu)
+                .flatMap(c -> FARGATE_MEMORY_BY_CPU.get(c).stream().sorted().filter(m -> m >= memory)
+                        .map(m -> new FargateSize(c, m)).limit(1))
+                .findFirst();
+    }
+
     /** Allowed CloudWatch Logs {@code retention_in_days}; 0 means never expire. */
     public static final Set<Integer> LOG_RETENTION_DAYS = Set.of(0, 1, 3, 5, 7, 14, 30, 60, 90, 120, 150, 180, 365,
             400, 545, 731, 1096, 1827, 2192, 2557, 2922, 3288, 3653);

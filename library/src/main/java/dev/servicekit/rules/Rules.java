@@ -210,6 +210,55 @@ public final class Rules {
                 + "on purpose";
     }
 
+    /** A line that pages without a runbook: at 3 a.m. the page must say what to do. */
+    public static String pagesWithoutRunbook(String pageHandle) {
+        return "pages " + pageHandle + " but links no runbook, and at 3 a.m. the page must say what to do: give the "
+                + "line .runbook(url), or the environment a default \"runbook\" in cdktf.json";
+    }
+
+    /** The Datadog Agent's image: Datadog's own, pinned by a sha256 digest. */
+    public static final Pattern DATADOG_AGENT_IMAGE = Pattern.compile("(public\\.ecr\\.aws/datadog|gcr\\.io/datadoghq|"
+            + "docker\\.io/datadog|datadog|registry\\.datadoghq\\.com)/agent(:[A-Za-z0-9_.-]+)?@sha256:[0-9a-f]{64}");
+
+    public static String agentImageNotPinned(String image) {
+        return "'" + image + "' is not Datadog's Agent pinned by digest: give public.ecr.aws/datadog/agent:<tag>"
+                + "@sha256:<the 64 hex digits of that tag's digest>; servicekit names no digest it cannot verify";
+    }
+
+    /** An image pinned by a sha256 digest, from any registry. */
+    public static final Pattern DIGEST_PINNED_IMAGE = Pattern.compile("[^\\s@]+@sha256:[0-9a-f]{64}");
+
+    public static String logRouterNotPinned(String image) {
+        return "'" + image + "' is not pinned by digest: give AWS for Fluent Bit as public.ecr.aws/aws-observability/"
+                + "aws-for-fluent-bit:<tag>@sha256:<the 64 hex digits of that tag's digest>";
+    }
+
+    public static final String LOGS_TO_DATADOG_NEED_A_ROUTER = "logs to Datadog go through FireLens: give "
+            + "logRouterImage, AWS for Fluent Bit pinned by digest";
+
+    public static final String LOG_ROUTER_WITHOUT_DATADOG_LOGS = "has no effect unless logs is \"datadog\"";
+
+    /** An SSM parameter name as a path: {@code /datadog/api-key}. */
+    public static final Pattern SSM_PARAMETER_PATH = Pattern.compile("(/[A-Za-z0-9_.-]+)+");
+
+    public static String badParameterName(String name) {
+        return "'" + name + "' is not an SSM parameter path such as /datadog/api-key (letters, digits, _ . - between "
+                + "slashes)";
+    }
+
+    /** The Agent's CPU units and memory (MiB): at least what it starts with, at most a Fargate task's. */
+    public static final AwsLimits.Range AGENT_CPU = new AwsLimits.Range(64, 4096, "cpu units");
+    public static final AwsLimits.Range AGENT_MEMORY = new AwsLimits.Range(128, 8192, "MiB");
+
+    public static final String NO_AGENT_IN_THE_ENVIRONMENT = "asks for the Datadog Agent, but the environment runs "
+            + "none: give it \"datadogAgent\" in cdktf.json";
+
+    /** The application's and the Agent's resources fit no Fargate size. */
+    public static String noFargateSizeHolds(int cpu, int memory) {
+        return "with the Datadog Agent the task needs " + cpu + " cpu units and " + memory + " MiB, which no Fargate "
+                + "size holds (at most 16384 cpu and 122880 MiB): give the line a smaller size or the Agent fewer resources";
+    }
+
     public static final Pattern PAGING_HANDLE = Pattern.compile("(?i)@(pagerduty|opsgenie|victorops|oncall)(-[^@]*)?");
 
     public static String notifyPages(String handle) {

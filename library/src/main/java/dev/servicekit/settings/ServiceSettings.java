@@ -14,6 +14,7 @@ import dev.servicekit.catalog.Overrides;
 import dev.servicekit.catalog.QueueOptions;
 import dev.servicekit.catalog.ServiceKind;
 import dev.servicekit.catalog.ServiceSpec;
+import dev.servicekit.environment.DatadogAgent;
 import dev.servicekit.environment.Environment;
 import dev.servicekit.environment.MonitoringDefaults;
 import dev.servicekit.terraform.Condition;
@@ -55,6 +56,7 @@ import java.util.regex.Pattern;
  *                       without a switch always does (a stack's line)
  * @param writablePaths  directories the container may write to, each an ephemeral volume
  * @param readonlyRootFilesystem whether the container's root filesystem is read-only
+ * @param datadogAgent   the Datadog Agent beside each task, if the service runs it
  */
 public record ServiceSettings(String environment, String awsEnvironment, String name, String image, String owner,
                               Optional<Web> web, List<String> command, Map<String, String> variables,
@@ -65,7 +67,7 @@ public record ServiceSettings(String environment, String awsEnvironment, String 
                               Condition privateEcrImage, List<AddOn> addOns, List<IamStatement> taskPolicies,
                               List<NetworkRule> ingress, List<NetworkRule> egress, List<Customizer> customizers,
                               Map<String, Condition> addOnSwitches, List<String> writablePaths,
-                              Condition readonlyRootFilesystem) {
+                              Condition readonlyRootFilesystem, Optional<DatadogAgent> datadogAgent) {
 
     /** An image in a private ECR repository: account, region, repository, then a tag or digest. */
     public static final Pattern PRIVATE_ECR_IMAGE = Pattern.compile(
@@ -98,6 +100,16 @@ public record ServiceSettings(String environment, String awsEnvironment, String 
         customizers = List.copyOf(customizers);
         addOnSwitches = Map.copyOf(addOnSwitches);
         writablePaths = writablePaths instanceof Expression.ExpressionList ? writablePaths : List.copyOf(writablePaths);
+        datadogAgent = datadogAgent == null ? Optional.empty() : datadogAgent;
+    }
+
+    /**
+     * The environment's Datadog Agent for a line: where the environment has one, when the line asks for it or,
+     * saying nothing, when the environment gives it to every service.
+     */
+    public static Optional<DatadogAgent> agentOf(Overrides line, Environment env) {
+        return env.monitoring().datadogAgent()
+                .filter(agent -> line.datadogAgent().orElse(agent.everyService()));
     }
 
     /** When {@code addOn} exists: always for a line's, as its generated module's input says for a module's. */
@@ -142,13 +154,15 @@ public record ServiceSettings(String environment, String awsEnvironment, String 
                 .desiredCount(o.desiredCount().orElse(env.tasks().desiredCount()))
                 .maxCount(o.maxCount().orElse(env.tasks().maxCount()))
                 .logRetentionDays(o.logRetentionDays().orElse(env.logRetentionDays()))
-                .runbookUrl(spec.runbookUrl().map(Hcl::literal)).alerting(alerting).monitors(monitors)
+                .runbookUrl(spec.runbookUrl().or(() -> monitoring.runbook()).map(Hcl::literal))
+                .alerting(alerting).monitors(monitors)
                 .addressPrefix(Optional.of(spec.name()))
                 .privateEcrImage(Condition.of(PRIVATE_ECR_IMAGE.matcher(spec.image()).matches()))
                 .addOns(spec.addOns()).taskPolicies(spec.taskPolicies().stream().map(ServiceSettings::literal).toList())
                 .ingress(spec.ingress().stream().map(ServiceSettings::literal).toList())
                 .egress(spec.egress().stream().map(ServiceSettings::literal).toList()).customizers(spec.customizers())
                 .writablePaths(spec.writablePaths()).readonlyRootFilesystem(Condition.of(spec.readonlyRootFilesystem()))
+                .datadogAgent(agentOf(o, env))
                 .build();
     }
 
@@ -227,6 +241,7 @@ public record ServiceSettings(String environment, String awsEnvironment, String 
         private Map<String, Condition> addOnSwitches = Map.of();
         private List<String> writablePaths = List.of();
         private Condition readonlyRootFilesystem = Condition.ALWAYS;
+        private Optional<DatadogAgent> datadogAgent = Optional.empty();
 
         private Builder() {}
 
@@ -261,6 +276,7 @@ public record ServiceSettings(String environment, String awsEnvironment, String 
             addOnSwitches = from.addOnSwitches;
             writablePaths = from.writablePaths;
             readonlyRootFilesystem = from.readonlyRootFilesystem;
+            datadogAgent = from.datadogAgent;
         }
 
         public Builder environment(String value) {
@@ -413,6 +429,11 @@ public record ServiceSettings(String environment, String awsEnvironment, String 
             return this;
         }
 
+        public Builder datadogAgent(Optional<DatadogAgent> value) {
+            datadogAgent = value;
+            return this;
+        }
+
         public ServiceSettings build() {
             return new ServiceSettings(Objects.requireNonNull(environment, "environment"),
                     Objects.requireNonNull(awsEnvironment, "awsEnvironment"), Objects.requireNonNull(name, "name"),
@@ -423,7 +444,7 @@ public record ServiceSettings(String environment, String awsEnvironment, String 
                     Objects.requireNonNull(logRetentionDays, "logRetentionDays"), runbookUrl,
                     Objects.requireNonNull(alerting, "alerting"), monitors, addressPrefix, extraTags, privateEcrImage,
                     addOns, taskPolicies, ingress, egress, customizers, addOnSwitches, writablePaths,
-                    readonlyRootFilesystem);
+                    readonlyRootFilesystem, datadogAgent);
         }
     }
 }

@@ -4,6 +4,7 @@ import dev.servicekit.alerting.AlertRouting;
 import dev.servicekit.alerting.MonitorKind;
 import dev.servicekit.alerting.Preset;
 import dev.servicekit.alerting.Thresholds;
+import dev.servicekit.environment.DatadogAgent;
 import dev.servicekit.environment.Environment;
 import dev.servicekit.environment.MonitoringDefaults;
 import dev.servicekit.environment.NetworkConfig;
@@ -62,6 +63,9 @@ final class EnvironmentRules {
             scope.check(locations.add(location), "synthetics.locations", Rules.syntheticsLocationTwice(location));
         }
         scope.range("synthetics.tickSeconds", monitoring.synthetics().tickSeconds().longValue(), Rules.SYNTHETICS_TICK);
+        monitoring.runbook().ifPresent(url -> scope.check(Rules.RUNBOOK_URL.matcher(url).matches(), "runbook",
+                Rules.badRunbook(url)));
+        monitoring.datadogAgent().ifPresent(agent -> checkAgent(scope, agent, env));
         for (MonitorKind kind : MonitorKind.values()) {
             Thresholds thresholds = monitoring.thresholds().get(kind);
             if (thresholds == null) {
@@ -116,6 +120,26 @@ final class EnvironmentRules {
                     env.loadBalancerLogs() instanceof LoadBalancerLogs.Managed)) {
                 scope.name(name.field(), name.value(), name.rule());
             }
+        }
+    }
+
+    /** The Agent's image pinned by digest, its API key's parameter, its resources, and where logs go. */
+    private static void checkAgent(Problems.Scope scope, DatadogAgent agent, Environment env) {
+        scope.check(Rules.DATADOG_AGENT_IMAGE.matcher(agent.image()).matches(), "datadogAgent.image",
+                Rules.agentImageNotPinned(agent.image()));
+        if (Rules.SSM_PARAMETER_PATH.matcher(agent.apiKeyParameter()).matches()) {
+            scope.name("datadogAgent.apiKeyParameter", agent.apiKeyParameter(), AwsLimits.ssmParameterName(env.region()));
+        } else {
+            scope.add("datadogAgent.apiKeyParameter", Rules.badParameterName(agent.apiKeyParameter()));
+        }
+        scope.range("datadogAgent.cpu", agent.cpu(), Rules.AGENT_CPU);
+        scope.range("datadogAgent.memory", agent.memory(), Rules.AGENT_MEMORY);
+        if (agent.logs() == DatadogAgent.Logs.DATADOG) {
+            agent.logRouterImage().ifPresentOrElse(image -> scope.check(Rules.DIGEST_PINNED_IMAGE.matcher(image).matches(),
+                    "datadogAgent.logRouterImage", Rules.logRouterNotPinned(image)),
+                    () -> scope.add("datadogAgent.logRouterImage", Rules.LOGS_TO_DATADOG_NEED_A_ROUTER));
+        } else if (agent.logRouterImage().isPresent()) {
+            scope.add("datadogAgent.logRouterImage", Rules.LOG_ROUTER_WITHOUT_DATADOG_LOGS);
         }
     }
 }

@@ -5,6 +5,7 @@ import dev.servicekit.alerting.SloTarget;
 import dev.servicekit.catalog.Overrides;
 import dev.servicekit.catalog.ServiceKind;
 import dev.servicekit.catalog.ServiceSpec;
+import dev.servicekit.environment.DatadogAgent;
 import dev.servicekit.environment.Environment;
 import dev.servicekit.rules.AwsLimits;
 import dev.servicekit.rules.AwsName;
@@ -68,6 +69,20 @@ final class ServiceRules {
         line.notifyHandle().ifPresent(handle -> RoutingRules.checkNotify(scope, handle));
         line.pageHandle().ifPresent(handle -> scope.check(Rules.NOTIFY_HANDLE.matcher(handle).matches(), "page",
                 Rules.badHandle(handle)));
+        // A page at 3 a.m. says what to do: a line that pages links a runbook, its own or the environment's.
+        String pageHandle = s.alerting().routing().pageHandle();
+        scope.check(!Rules.PAGING_HANDLE.matcher(pageHandle).matches() || s.runbookUrl().isPresent(), "runbook",
+                Rules.pagesWithoutRunbook(pageHandle));
+        line.datadogAgent().filter(run -> run).ifPresent(run -> scope.check(env.monitoring().datadogAgent().isPresent(),
+                "datadogAgent", Rules.NO_AGENT_IN_THE_ENVIRONMENT));
+        s.datadogAgent().ifPresent(agent -> {
+            java.util.List<String> taken = spec.variables().keySet().stream()
+                    .filter(DatadogAgent.APPLICATION_VARIABLES::contains).sorted().toList();
+            scope.check(taken.isEmpty(), "env", Rules.variablesSetByServicekit(String.join(", ", taken)));
+        });
+        s.datadogAgent().ifPresent(agent -> scope.check(AwsLimits.smallestFargateSizeHolding(s.cpu().intValue()
+                + agent.cpu(), s.memory().intValue() + agent.memory()).isPresent(), "datadogAgent",
+                Rules.noFargateSizeHolds(s.cpu().intValue() + agent.cpu(), s.memory().intValue() + agent.memory())));
         SloTarget slo = s.alerting().slo();
         line.slo().ifPresent(target -> {
             scope.check(spec.isWeb(), "slo", Rules.WEB_ONLY);

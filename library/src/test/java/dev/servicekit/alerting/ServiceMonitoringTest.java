@@ -23,11 +23,12 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 /** Every service's Datadog monitors, SLO, synthetics test and dashboard, per environment. */
 class ServiceMonitoringTest {
     private static final List<String> QUEUE = List.of("queue_backlog", "queue_backlog_level", "queue_backlog_draining",
-            "oldest_message", "no_consumers", "dead_letter_arrivals", "dead_letter_age");
+            "oldest_message", "no_consumers", "dead_letter_flood", "dead_letter_arrivals", "dead_letter_age");
     private static final List<String> TASKS = List.of("cpu", "memory", "running_tasks", "tasks_missing",
             "tasks_fail_to_start", "deployment_rolled_back", "service_reporting");
     private static final List<String> LOAD_BALANCER = List.of("latency", "error_rate", "no_healthy_targets",
-            "unhealthy_targets", "target_connection_errors", "slo_fast_burn", "slo_slow_burn");
+            "unhealthy_targets", "target_connection_errors", "slo_fast_burn", "slo_slow_burn", "slo_steady_burn",
+            "traffic_floor");
     private static final Pattern COMPARISON = Pattern.compile(" (?:[<>]=?) (-?[0-9.]+)$");
     private static final Pattern BLOCK = Pattern.compile("\\{\\{#(is_[a-z_]+)}}(.*?)\\{\\{/\\1}}", Pattern.DOTALL);
 
@@ -70,14 +71,20 @@ class ServiceMonitoringTest {
                 .contains("/ 518400 * 100 > ");
     }
 
-    /** The issue's bar: in prod, the page handle appears only inside alert blocks, never for warnings or causes. */
+    /**
+     * The issue's bar: in prod, the page handle appears only inside alert (or, for the dead-man's switch, no-data)
+     * blocks of the monitors that page, the service's outage composite and its dead-man's switch; every symptom
+     * notifies the chat handle, never pages.
+     */
     @Test
-    void inProdOnlySymptomsInAlertPageAndNothingElseReachesThePageHandle() {
+    void inProdOnlyTheOutageInAlertPagesAndNothingElseReachesThePageHandle() {
         String page = "@pagerduty-servicekit-prod";
+        int pagers = 0;
         int symptoms = 0;
         for (JsonNode monitor : notifying("prod")) {
             String message = monitor.path("message").asText();
-            boolean symptom = monitor.path("tags").toString().contains("severity:symptom");
+            String tags = monitor.path("tags").toString();
+            boolean pages = tags.contains("severity:outage") || monitor.path("name").asText().endsWith("no data from the service");
             StringBuilder outside = new StringBuilder();
             Matcher block = BLOCK.matcher(message);
             int last = 0;
@@ -88,23 +95,21 @@ class ServiceMonitoringTest {
                 boolean alertBlock = List.of("is_alert", "is_alert_recovery", "is_no_data", "is_no_data_recovery")
                         .contains(state);
                 assertThat(block.group(2).contains(page)).as(monitor.path("name").asText() + ": " + state)
-                        .isEqualTo(symptom && alertBlock && block.group(2).startsWith("@"));
+                        .isEqualTo(pages && alertBlock && block.group(2).startsWith("@"));
             }
             outside.append(message.substring(last));
             assertThat(outside.toString()).as(monitor.path("name").asText() + ": outside any block")
                     .doesNotContain(page);
-            if (symptom) {
-                symptoms++;
+            if (pages) {
+                pagers++;
                 assertThat(priority(monitor)).isEqualTo(1);
-                if (message.contains("{{#is_warning}}")) {
-                    assertThat(message).contains("{{#is_warning}}@slack-servicekit-prod {{override_priority 'P3'}}"
-                            + "{{/is_warning}}{{#is_warning_recovery}}@slack-servicekit-prod{{/is_warning_recovery}}");
-                }
             } else {
-                assertThat(message).as("a cause notifies the chat handle").endsWith("\n@slack-servicekit-prod");
+                symptoms += tags.contains("severity:symptom") ? 1 : 0;
+                assertThat(message).as("a symptom or a cause notifies the chat handle").endsWith("\n@slack-servicekit-prod");
                 assertThat(priority(monitor)).isEqualTo(3);
             }
         }
+        assertThat(pagers).as("an outage composite and a dead-man's switch per service").isEqualTo(4);
         assertThat(symptoms).isGreaterThan(10);
         for (JsonNode monitor : notifying("stage")) {
             assertThat(monitor.path("message").asText()).as("stage never pages").doesNotContain("@pagerduty")
@@ -117,14 +122,16 @@ class ServiceMonitoringTest {
         JsonNode backlog = monitor("prod", "billing-worker", "queue_backlog");
         assertThat(backlog.path("name").asText()).isEqualTo("[prod] billing-worker: queue backing up");
         assertThat(backlog.path("tags").toString()).isEqualTo("[\"service:billing-worker\",\"env:prod\","
-                + "\"environment:prod\",\"team:payments\",\"managed-by:servicekit\",\"severity:symptom\"]");
+                + "\"environment:prod\",\"owner:payments\",\"managed-by:servicekit\",\"severity:cause\"]");
         assertThat(monitor("prod", "billing-worker", "cpu").path("tags").toString()).contains("\"severity:cause\"");
         assertThat(monitor("prod", "billing-worker", "queue_backlog_level").path("tags").toString())
                 .contains("\"severity:part\"");
         assertThat(monitor("prod", "billing-worker", "queue_backlog_level").path("priority").asInt()).isEqualTo(5);
         assertThat(monitor("stage", "billing-worker", "queue_backlog").path("priority").asInt()).isEqualTo(3);
-        assertThat(monitor("prod", "billing-worker", "queue_backlog").path("renotify_statuses").toString())
-                .as("a symptom reminds while in alert, not while warning").isEqualTo("[\"alert\"]");
+        assertThat(out.resource("prod", "datadog_monitor", "billing-worker_outage").path("renotify_statuses").toString())
+                .as("the outage reminds while in alert, not while warning").isEqualTo("[\"alert\"]");
+        assertThat(monitor("prod", "billing-worker", "oldest_message").has("renotify_interval"))
+                .as("a symptom notifies once; the outage reminds").isFalse();
         assertThat(monitor("prod", "billing-worker", "cpu").has("renotify_interval")).as("a cause does not remind")
                 .isFalse();
     }
@@ -142,8 +149,9 @@ class ServiceMonitoringTest {
                             .isFalse();
                 }
                 boolean deadMan = monitor.path("name").asText().endsWith("no data from the service");
+                boolean noTarget = monitor.path("name").asText().endsWith("no healthy targets");
                 assertThat(monitor.path("notify_no_data").asBoolean()).as(monitor.path("name").asText())
-                        .isEqualTo(deadMan);
+                        .isEqualTo(deadMan || noTarget);
                 if (deadMan) {
                     Matcher window = Pattern.compile("^max\\(last_(\\d+)m\\)").matcher(monitor.path("query").asText());
                     assertThat(window.find()).isTrue();
@@ -152,10 +160,10 @@ class ServiceMonitoringTest {
                     assertThat(monitor.path("message").asText()).contains("{{#is_no_data}}");
                 }
                 if (monitor.path("query").asText().contains("aws.ecs.service.running")) {
-                    Matcher window = Pattern.compile("last_(\\d+)m").matcher(monitor.path("query").asText());
+                    Matcher window = Pattern.compile("last_(\\d+)([mh])").matcher(monitor.path("query").asText());
                     assertThat(window.find()).isTrue();
-                    assertThat(Integer.parseInt(window.group(1))).as("task counts arrive every 10 minutes")
-                            .isGreaterThanOrEqualTo(20);
+                    assertThat(Integer.parseInt(window.group(1)) * (window.group(2).equals("h") ? 60 : 1))
+                            .as("task counts arrive every 10 minutes").isGreaterThanOrEqualTo(20);
                 }
             }
         }
@@ -199,8 +207,8 @@ class ServiceMonitoringTest {
                         + queue + "}) + default_zero(sum:aws.sqs.number_of_empty_receives{queuename:" + queue
                         + "})) * 1000000000 > 0");
         assertThat(monitor("prod", "billing-worker", "dead_letter_arrivals").path("query").asText()).isEqualTo(
-                "change(max(last_15m),last_15m):max:aws.sqs.approximate_number_of_messages_visible{queuename:" + dlq
-                        + "} > 0");
+                "change(max(last_15m),last_15m):default_zero(max:aws.sqs.approximate_number_of_messages_visible"
+                        + "{queuename:" + dlq + "}) > 0");
         assertThat(monitor("prod", "billing-worker", "dead_letter_age").path("query").asText()).isEqualTo(
                 "max(last_15m):max:aws.sqs.approximate_age_of_oldest_message{queuename:" + dlq + "} / 864000 * 100 > 50");
         String ecsScope = "{servicename:" + ecs + ",clustername:" + cluster + "}";
@@ -208,10 +216,10 @@ class ServiceMonitoringTest {
                 "avg(last_30m):avg:aws.ecs.service.running" + ecsScope + " / avg:aws.ecs.service.desired" + ecsScope
                         + " * 100 < 50");
         assertThat(monitor("prod", "billing-worker", "tasks_missing").path("query").asText()).isEqualTo(
-                "min(last_60m):avg:aws.ecs.service.desired" + ecsScope + " - avg:aws.ecs.service.running" + ecsScope
+                "min(last_1h):avg:aws.ecs.service.desired" + ecsScope + " - avg:aws.ecs.service.running" + ecsScope
                         + " > 0");
         assertThat(monitor("prod", "billing-worker", "service_reporting").path("query").asText())
-                .isEqualTo("max(last_30m):avg:aws.ecs.service.desired" + ecsScope + " < 0");
+                .isEqualTo("max(last_20m):avg:aws.ecs.service.desired" + ecsScope + " < 0");
         assertThat(monitor("prod", "billing-worker", "tasks_fail_to_start").path("query").asText()).isEqualTo(
                 "events(\"source:amazon_ecs servicename:" + ecs + " clustername:" + cluster
                         + " \\\"unable to consistently start tasks successfully\\\"\").rollup(\"count\").last(\"30m\") > 0");
@@ -220,15 +228,17 @@ class ServiceMonitoringTest {
 
         String targets = "{targetgroup:${lower(aws_lb_target_group.checkout_target_group.arn_suffix)},"
                 + "loadbalancer:${lower(aws_lb.checkout_lb.arn_suffix)}}";
-        String loadBalancer5xx = "default_zero(sum:aws.applicationelb.httpcode_elb_5xx"
-                + "{loadbalancer:${lower(aws_lb.checkout_lb.arn_suffix)}}.as_count())";
+        String loadBalancer = "{loadbalancer:${lower(aws_lb.checkout_lb.arn_suffix)}}.as_count())";
         assertThat(monitor("prod", "checkout", "latency").path("query").asText())
                 .isEqualTo("avg(last_10m):avg:aws.applicationelb.target_response_time.p95" + targets + " > 1");
         assertThat(monitor("prod", "checkout", "error_rate").path("query").asText()).as("the ALB's own 5xx count, "
-                + "and 50 requests keep a single error at night from paging").isEqualTo(
+                + "and 50 requests keep a single error at night from firing").isEqualTo(
                 "sum(last_10m):(default_zero(sum:aws.applicationelb.httpcode_target_5xx" + targets + ".as_count()) + "
-                        + loadBalancer5xx + ") / (default_zero(sum:aws.applicationelb.request_count" + targets
-                        + ".as_count()) + " + loadBalancer5xx + " + 50) * 100 > 5");
+                        + "default_zero(sum:aws.applicationelb.httpcode_elb_5xx" + loadBalancer + ") / ("
+                        + "default_zero(sum:aws.applicationelb.request_count" + targets + ".as_count()) + "
+                        + "default_zero(sum:aws.applicationelb.httpcode_elb_5xx" + loadBalancer + " - "
+                        + "default_zero(sum:aws.applicationelb.httpcode_elb_502" + loadBalancer + " - "
+                        + "default_zero(sum:aws.applicationelb.httpcode_elb_504" + loadBalancer + " + 50) * 100 > 5");
         assertThat(monitor("prod", "checkout", "no_healthy_targets").path("query").asText()).as("an average, so that "
                 + "one good sample in a crash loop does not reset it")
                 .isEqualTo("avg(last_5m):max:aws.applicationelb.healthy_host_count" + targets + " < 1");
@@ -236,7 +246,7 @@ class ServiceMonitoringTest {
                 .isEqualTo("min(last_15m):max:aws.applicationelb.un_healthy_host_count" + targets + " > 0");
         assertThat(monitor("prod", "checkout", "slo_fast_burn").path("query").asText()).isEqualTo(
                 "burn_rate(\"${datadog_service_level_objective.checkout_slo.id}\").over(\"30d\").long_window(\"1h\")"
-                        + ".short_window(\"5m\") > 14.4");
+                        + ".short_window(\"20m\") > 14.4");
         assertThat(monitor("stage", "checkout", "slo_slow_burn").path("query").asText()).isEqualTo(
                 "burn_rate(\"${datadog_service_level_objective.checkout_slo.id}\").over(\"7d\").long_window(\"6h\")"
                         + ".short_window(\"30m\") > 5.6");
@@ -249,8 +259,8 @@ class ServiceMonitoringTest {
         assertThat(composite.path("query").asText()).isEqualTo(
                 "${datadog_monitor.billing-worker_monitor_queue_backlog_level.id} && "
                         + "!${datadog_monitor.billing-worker_monitor_queue_backlog_draining.id}");
-        assertThat(composite.path("message").asText()).contains("is not shrinking (now {{a.value}})",
-                "{{#is_alert}}@pagerduty-servicekit-prod{{/is_alert}}");
+        assertThat(composite.path("message").asText()).contains("is not shrinking (lowest in the last 15 minutes: "
+                + "{{a.value}})").endsWith("\n@slack-servicekit-prod");
         for (String part : List.of("queue_backlog_level", "queue_backlog_draining")) {
             assertThat(monitor("prod", "billing-worker", part).path("message").asText())
                     .as("the parts notify no one").doesNotContain("@");
@@ -276,7 +286,8 @@ class ServiceMonitoringTest {
         assertThat(test.path("options_list").path("min_location_failed").asInt()).isEqualTo(2);
         assertThat(test.path("options_list").path("tick_every").asInt()).isEqualTo(60);
         assertThat(test.path("locations").size()).isEqualTo(3);
-        assertThat(test.path("message").asText()).contains("{{#is_alert}}@pagerduty-servicekit-prod{{/is_alert}}");
+        assertThat(test.path("message").asText()).as("it pages through the outage")
+                .contains("Pages through '[prod] checkout: service failing'").endsWith("\n@slack-servicekit-prod");
         JsonNode stage = out.resource("stage", "datadog_synthetics_test", "checkout_synthetics");
         assertThat(stage.path("request_definition").path("url").asText())
                 .isEqualTo("http://${aws_lb.checkout_lb.dns_name}/healthz");
@@ -291,10 +302,12 @@ class ServiceMonitoringTest {
                 .path("message").asText();
         assertThat(message.split("\n")).containsExactly(
                 "{{#is_alert}}[prod] mailer: oldest message too old. The oldest message in prod-mailer has been older "
-                        + "than {{threshold}} s for 15 minutes (now {{value}} s).{{/is_alert}}",
+                        + "than {{threshold}} s for 15 minutes (lowest in the last 15 minutes: {{value}} s).{{/is_alert}}",
                 "{{#is_warning}}[prod] mailer: oldest message too old (warning). The oldest message in prod-mailer has "
-                        + "been older than {{warn_threshold}} s for 15 minutes (now {{value}} s).{{/is_warning}}",
+                        + "been older than {{warn_threshold}} s for 15 minutes (lowest in the last 15 minutes: {{value}} s)."
+                        + "{{/is_warning}}",
                 "{{#is_recovery}}Recovered: [prod] mailer: oldest message too old.{{/is_recovery}}",
+                "Pages through '[prod] mailer: service failing', once for the service; this one notifies.",
                 "Check first: Consumers stuck, or one message retried over and over: check the logs and the dead-letter "
                         + "queue.",
                 "Dashboard: https://app.datadoghq.com${datadog_dashboard_json.mailer_dashboard.url}",
@@ -302,10 +315,13 @@ class ServiceMonitoringTest {
                         + "#logsV2:log-groups/log-group/$252Fprod$252Fmailer",
                 "Runbook: https://wiki.example.com/mailer",
                 "Owner: growth",
-                "{{#is_alert}}@pagerduty-servicekit-prod{{/is_alert}}{{#is_alert_recovery}}@pagerduty-servicekit-prod"
-                        + "{{/is_alert_recovery}}{{#is_warning}}@slack-servicekit-prod {{override_priority 'P3'}}"
-                        + "{{/is_warning}}{{#is_warning_recovery}}@slack-servicekit-prod{{/is_warning_recovery}}");
-        assertThat(monitor("prod", "billing-worker", "cpu").path("message").asText()).doesNotContain("Runbook");
+                "@slack-servicekit-prod");
+        assertThat(withRunbook.resource("prod", "datadog_monitor", "mailer_outage").path("message").asText()).contains(
+                "Runbook: https://wiki.example.com/mailer", "{{#is_alert}}@pagerduty-servicekit-prod{{/is_alert}}"
+                        + "{{#is_alert_recovery}}@pagerduty-servicekit-prod{{/is_alert_recovery}}");
+        assertThat(monitor("prod", "billing-worker", "cpu").path("message").asText())
+                .as("prod's default runbook, where the line gives none").contains("Runbook: https://runbooks.example.com/prod");
+        assertThat(monitor("stage", "billing-worker", "cpu").path("message").asText()).doesNotContain("Runbook");
         for (JsonNode monitor : notifying("prod")) {
             if (!monitor.path("type").asText().equals("composite")) { // Datadog gives composites no threshold variable
                 assertThat(monitor.path("message").asText()).as(monitor.path("name").asText())
@@ -317,6 +333,7 @@ class ServiceMonitoringTest {
     @Test
     void aCatalogLineCanOverrideSwitchOffOrRedirectMonitors() {
         Synthesized custom = Synthesized.of(Catalog.of(Service.worker("mailer", "busybox:1.36")
+                .runbook("https://wiki.example.com/mailer")
                 .monitor(MonitorKind.QUEUE_BACKLOG, Thresholds.of(20000, 10000))
                 .withoutMonitor(MonitorKind.MEMORY)
                 .page("@pagerduty-growth")
@@ -333,7 +350,7 @@ class ServiceMonitoringTest {
                 .endsWith("\n@slack-growth");
         assertThat(custom.resource("prod", "datadog_monitor", "mailer_monitor_cpu").path("message").asText())
                 .endsWith("\n@slack-servicekit-prod");
-        assertThat(custom.resource("prod", "datadog_monitor", "mailer_monitor_oldest_message").path("message").asText())
+        assertThat(custom.resource("prod", "datadog_monitor", "mailer_outage").path("message").asText())
                 .contains("{{#is_alert}}@pagerduty-growth{{/is_alert}}");
     }
 
@@ -349,7 +366,7 @@ class ServiceMonitoringTest {
                 warnings.put(kind, warning);
                 line = line.monitor(kind, Thresholds.of(critical, warning));
             } else if (!kind.takesWarning()) {
-                Service refused = Service.web("shop", "public.ecr.aws/nginx/nginx:1.27", 80)
+                Service refused = Service.web("shop", "public.ecr.aws/nginx/nginx:1.27", 80).withQueue()
                         .prod(p -> p.allowPlainHttp()).monitor(kind, Thresholds.of(critical, warning));
                 assertThatThrownBy(() -> CatalogValidator.validate(Catalog.of(refused),
                         List.of(TestEnvironments.stage(), TestEnvironments.prod()))).as(kind.key())

@@ -26,8 +26,9 @@ class LargeCatalogTest {
             assertThat(resources.path("aws_ecs_service").size()).isEqualTo(100);
             assertThat(resources.path("aws_lb").size()).isEqualTo(50);
             assertThat(resources.path("aws_sqs_queue").size()).isEqualTo(100);
-            assertThat(resources.path("datadog_monitor").size()).as("workers 12 kinds, 14 monitors (a composite of 2 "
-                    + "for the backlog); web services 14 kinds").isEqualTo(50 * 14 + 50 * 14);
+            assertThat(resources.path("datadog_monitor").size()).as("workers 13 kinds, 15 monitors (a composite of 2 "
+                    + "for the backlog) and their outage composite; web services 16 kinds and theirs")
+                    .isEqualTo(50 * 16 + 50 * 17);
             assertThat(resources.path("datadog_service_level_objective").size()).isEqualTo(50);
             assertThat(resources.path("datadog_synthetics_test").size()).isEqualTo(50);
             assertThat(resources.path("datadog_dashboard_json").size()).isEqualTo(101);

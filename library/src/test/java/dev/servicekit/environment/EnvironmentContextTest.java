@@ -22,7 +22,8 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 /** cdktf.json's context adapts the environments to an account without touching library code. */
 class EnvironmentContextTest {
-    private static final Catalog CATALOG = Catalog.of(Service.web("web", "public.ecr.aws/nginx/nginx:1.27", 80));
+    private static final Catalog CATALOG = Catalog.of(Service.web("web", "public.ecr.aws/nginx/nginx:1.27", 80)
+            .runbook("https://runbooks.example.com/web"));
 
     @Test
     void anAccountIsConfiguredInCdktfJsonContext() {
@@ -161,7 +162,8 @@ class EnvironmentContextTest {
 
     @Test
     void aManagedNetworkAvoidsOptInZonesAndTheZonesAnEnvironmentExcludes() {
-        Synthesized out = Synthesized.of(Catalog.of(Service.worker("w", "public.ecr.aws/docker/library/busybox:1.36")),
+        Synthesized out = Synthesized.of(Catalog.of(Service.worker("w", "public.ecr.aws/docker/library/busybox:1.36")
+                        .runbook("https://runbooks.example.com/w")),
                 Map.of("servicekit", Map.of("stage", Map.of(), "prod", Map.of("excludeZoneIds", List.of("use1-az3")))));
         for (String env : List.of("stage", "prod")) {
             JsonNode zones = out.stack(env).path("data").path("aws_availability_zones").path("available");
@@ -171,7 +173,8 @@ class EnvironmentContextTest {
         }
         assertThat(out.stack("prod").path("data").path("aws_availability_zones").path("available")
                 .path("exclude_zone_ids").toString()).isEqualTo("[\"use1-az3\"]");
-        JsonNode fewerZones = Synthesized.of(Catalog.of(Service.worker("w", "public.ecr.aws/docker/library/busybox:1.36")),
+        JsonNode fewerZones = Synthesized.of(Catalog.of(Service.worker("w", "public.ecr.aws/docker/library/busybox:1.36")
+                        .runbook("https://runbooks.example.com/w")),
                 Map.of("servicekit", Map.of("stage", Map.of("zones", 3), "prod", Map.of()))).stack("stage");
         assertThat(fewerZones.path("data").path("aws_availability_zones").path("available").path("lifecycle")
                 .path("postcondition").get(0).path("condition").asText())
@@ -278,8 +281,10 @@ class EnvironmentContextTest {
 
     @Test
     void thePrefixChangesOnlyAwsNames() {
-        Catalog catalog = Catalog.of(Service.worker("w", "public.ecr.aws/docker/library/busybox:1.36").secret("KEY"),
-                Service.web("web", "public.ecr.aws/nginx/nginx:1.27", 80).withQueue().prod(p -> p.allowPlainHttp()));
+        Catalog catalog = Catalog.of(Service.worker("w", "public.ecr.aws/docker/library/busybox:1.36").secret("KEY")
+                        .runbook("https://runbooks.example.com/w"),
+                Service.web("web", "public.ecr.aws/nginx/nginx:1.27", 80).withQueue().prod(p -> p.allowPlainHttp())
+                        .runbook("https://runbooks.example.com/web"));
         Map<String, Object> plain = Map.of("servicekit", Map.of("prod", Map.of("stateBucket", "acme-state")));
         Map<String, Object> prefixed = Map.of("servicekit", Map.of("prod", Map.of("stateBucket", "acme-state",
                 "prefix", "team")));

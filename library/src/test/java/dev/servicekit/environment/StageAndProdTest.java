@@ -43,6 +43,9 @@ class StageAndProdTest {
             // monitors: thresholds (in the query, the message and the block), priority, handles, no-data minutes
             p("resource\\.datadog_monitor\\.[a-z-]+_monitor_[a-z_]+\\.(query|message|priority|no_data_timeframe"
                     + "|monitor_thresholds\\.(critical|warning))"),
+            // the outage composite: priority and handles; its message and the dashboards link prod's default runbook
+            p("resource\\.datadog_monitor\\.[a-z-]+_outage\\.(message|priority)"),
+            p("resource\\.datadog_dashboard_json\\.billing-worker_dashboard\\.dashboard"),
             // the SLO's target and window (shown on a web service's dashboard too), the synthetics tests'
             // locations, interval, failing locations and priority
             p("resource\\.datadog_dashboard_json\\.checkout_dashboard\\.dashboard"),

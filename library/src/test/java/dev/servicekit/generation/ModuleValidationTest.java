@@ -1,6 +1,7 @@
 package dev.servicekit.generation;
 
 import dev.servicekit.support.TestEnvironments;
+import dev.servicekit.alerting.MonitoredService;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -93,6 +94,7 @@ class ModuleValidationTest {
      * {@code error: field: message}.
      */
     private static List<String> java(Service line, String environment) {
+        // A module's runbook_url is a required input: the Java side's environments give prod one too.
         ConfigurationException e = catchThrowableOfType(() -> CatalogValidator.validate(Catalog.of(line),
                 List.of(TestEnvironments.stage(), TestEnvironments.prod())), ConfigurationException.class);
         assertThat(e).isNotNull();
@@ -318,9 +320,9 @@ class ModuleValidationTest {
     void ownerCommandAndRunbookAsInJava() throws Exception {
         String longOwner = "o".repeat(Rules.DATADOG_TAG_MAX);
         assertThat(errors(worker, Map.of("owner", longOwner))).containsExactly(
-                "error: owner: " + Rules.ownerTooLongForDatadog("team:" + longOwner, "205"));
+                "error: owner: " + Rules.ownerTooLongForDatadog(MonitoredService.OWNER_TAG + longOwner, "206"));
         assertThat(java(Service.worker("svc", "img").owner(longOwner), "stage")).containsExactly(
-                "error: owner: " + Rules.ownerTooLongForDatadog("team:" + longOwner, "205"));
+                "error: owner: " + Rules.ownerTooLongForDatadog(MonitoredService.OWNER_TAG + longOwner, "206"));
         assertThat(errors(worker, Map.of("owner", "team!"))).containsExactly(
                 "error: owner: 'team!': AWS allows only letters, digits, spaces and _.:/=+-@ in tag values");
         assertThat(errors(worker, Map.of("owner", "Platform Team"))).isEmpty();

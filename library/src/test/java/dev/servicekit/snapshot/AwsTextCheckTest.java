@@ -35,7 +35,8 @@ class AwsTextCheckTest {
         }
         Synthesized adopted = Synthesized.of(Catalog.of(Service.web("auth", IMAGE, 80).internal()),
                 Map.of("servicekit", Map.of("prod", Map.of("vpcId", "vpc-0a1b2c3d", "clusterName", "shared",
-                        "publicSubnetIds", List.of("subnet-0a1b2c3d", "subnet-0b1b2c3d")))));
+                        "publicSubnetIds", List.of("subnet-0a1b2c3d", "subnet-0b1b2c3d"),
+                        "runbook", "https://runbooks.example.com/prod"))));
         assertThat(AwsTextCheck.problems(adopted.stack("prod"))).isEmpty();
     }
 

@@ -17,7 +17,8 @@ class LoadBalancerLogsTest {
         Synthesized out = Synthesized.of(Catalog.of(Service.web("shop", "public.ecr.aws/nginx/nginx:1.27", 80)
                         .prod(p -> p.allowPlainHttp())),
                 Map.of("servicekit", Map.of("stage", Map.of("loadBalancerLogs", false),
-                        "prod", Map.of("loadBalancerLogsBucket", "acme-central-lb-logs"))));
+                        "prod", Map.of("loadBalancerLogsBucket", "acme-central-lb-logs",
+                                "runbook", "https://runbooks.example.com/prod"))));
         JsonNode stage = out.resource("stage", "aws_lb", "shop_lb");
         assertThat(stage.has("access_logs")).isFalse();
         assertThat(out.has("stage", "aws_s3_bucket", "environment_lb_logs")).isFalse();

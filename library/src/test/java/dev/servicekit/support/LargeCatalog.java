@@ -17,8 +17,8 @@ public final class LargeCatalog {
         for (int i = 0; i < services; i++) {
             String name = String.format("svc%03d", i);
             lines.add(i % 2 == 0
-                    ? Service.worker(name, "public.ecr.aws/docker/library/busybox:1.36").owner("team" + i % 7)
-                    : Service.web(name, "public.ecr.aws/nginx/nginx:1.27", 80).owner("team" + i % 7)
+                    ? Service.worker(name, "public.ecr.aws/docker/library/busybox:1.36").owner("team" + i % 7).runbook("https://runbooks.example.com/" + name)
+                    : Service.web(name, "public.ecr.aws/nginx/nginx:1.27", 80).owner("team" + i % 7).runbook("https://runbooks.example.com/" + name)
                             .prod(p -> p.certificateArn(CERTIFICATE)));
         }
         return Catalog.of(lines);

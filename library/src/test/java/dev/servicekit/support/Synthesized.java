@@ -15,16 +15,25 @@ import java.util.Map;
 public record Synthesized(Map<String, JsonNode> stacks, Map<String, String> texts, Map<String, JsonNode> written) {
     private static final ObjectMapper JSON = new ObjectMapper();
 
+    /** {@code catalog} in stage and prod, with their alert routing given explicitly ({@link TestEnvironments}). */
     public static Synthesized of(Catalog catalog) {
-        return of(catalog, Map.of());
+        return of(catalog, TestEnvironments.context());
     }
 
-    /** Synthesizes {@code catalog} with cdktf.json-style {@code context}. */
+    /**
+     * Synthesizes {@code catalog} with cdktf.json-style {@code context}, completed with what a team's cdktf.json
+     * names (handles, prod's runbook and state: {@link TestEnvironments#context(Map)}).
+     */
     public static Synthesized of(Catalog catalog, Map<String, Object> context) {
+        return exactly(catalog, TestEnvironments.context(context));
+    }
+
+    /** Synthesizes {@code catalog} with exactly {@code context}, for a test of what it leaves out. */
+    public static Synthesized exactly(Catalog catalog, Map<String, Object> context) {
         try {
             java.nio.file.Path outdir = Files.createTempDirectory("servicekit-test");
             Map<String, JsonNode> stacks = new LinkedHashMap<>();
-            Map<String, JsonNode> written = new ServicekitApp(catalog, TestEnvironments.context(context), outdir.toString()).synth();
+            Map<String, JsonNode> written = new ServicekitApp(catalog, context, outdir.toString()).synth();
             // Without cdktf's "//" metadata, as cdktf's Testing.synth gives a stack.
             written.forEach((environment, json) -> stacks.put(environment, withoutMetadata(json.deepCopy())));
             Map<String, String> texts = new LinkedHashMap<>();

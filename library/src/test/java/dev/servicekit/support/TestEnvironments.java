@@ -9,14 +9,16 @@ import java.util.Map;
 
 /**
  * Environments as a team's cdktf.json names them: the presets with alert handles (servicekit invents none) and,
- * for prod, a local state file kept on purpose. The tests build every environment through here, so that what a
+ * for prod, a default runbook and a local state file kept on purpose. The tests build every environment through here, so that what a
  * test does not set is what a real repository sets.
  */
 public final class TestEnvironments {
     /** Stage never pages: symptoms and everything else go to its chat handle. */
     public static final String STAGE_CHAT = "@slack-servicekit-stage";
-    public static final String PROD_PAGER = "@pagerduty-servicekit-prod";
+    public static final String PROD_PAGE = "@pagerduty-servicekit-prod";
     public static final String PROD_CHAT = "@slack-servicekit-prod";
+    /** Every prod page links a runbook: the environment's default, where a line gives none. */
+    public static final String PROD_RUNBOOK = "https://runbooks.example.com/prod";
 
     private TestEnvironments() {}
 
@@ -25,16 +27,32 @@ public final class TestEnvironments {
     }
 
     public static Environment prod() {
-        return Environment.prod().toBuilder().alerts(PROD_PAGER, PROD_CHAT).state(StateBackend.Local.ON_PURPOSE).build();
+        Environment prod = Environment.prod().toBuilder().alerts(PROD_PAGE, PROD_CHAT).state(StateBackend.Local.ON_PURPOSE)
+                .build();
+        return prod.toBuilder().monitoring(prod.monitoring().toBuilder().runbook(PROD_RUNBOOK).build()).build();
     }
 
     public static Environment of(String name, Preset preset) {
         return (preset == Preset.PROD ? prod() : stage()).toBuilder().name(name).build();
     }
 
+    /** cdktf.json's context with stage and prod as a team names them. */
+    public static Map<String, Object> context() {
+        return context(Map.of(), Map.of());
+    }
+
+    /** {@link #context()} with more settings for stage and for prod. */
+    public static Map<String, Object> context(Map<String, Object> stage, Map<String, Object> prod) {
+        Map<String, Object> environments = new LinkedHashMap<>();
+        environments.put("stage", stage);
+        environments.put("prod", prod);
+        return context(Map.of("servicekit", environments));
+    }
+
     /**
      * cdktf.json's {@code context} completed with what the test leaves out: stage's handles for every environment
-     * (in {@code servicekitDefaults}), prod's handles and its local state on purpose in each prod-preset environment.
+     * (in {@code servicekitDefaults}), prod's handles, default runbook and local state on purpose in each prod-preset
+     * environment.
      * A context whose {@code servicekit} is not an object is left as it is (a test of that error).
      */
     @SuppressWarnings("unchecked")
@@ -56,8 +74,9 @@ public final class TestEnvironments {
             ((Map<String, Object>) map).forEach((name, settings) -> {
                 if (settings instanceof Map<?, ?> own && isProd(name, (Map<String, Object>) own)) {
                     Map<String, Object> prod = new LinkedHashMap<>((Map<String, Object>) own);
-                    prod.putIfAbsent("page", PROD_PAGER);
+                    prod.putIfAbsent("page", PROD_PAGE);
                     prod.putIfAbsent("notify", PROD_CHAT);
+                    prod.putIfAbsent("runbook", PROD_RUNBOOK);
                     if (!prod.containsKey("stateBucket")) {
                         prod.putIfAbsent("localState", true);
                     }

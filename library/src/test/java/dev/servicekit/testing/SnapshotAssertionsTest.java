@@ -22,11 +22,13 @@ class SnapshotAssertionsTest {
     private static final int SCREEN_LINES = 40;
 
     private static Service worker(String name) {
-        return Service.worker(name, IMAGE).owner("integrations").command("sh", "-c", "sleep 3600");
+        return Service.worker(name, IMAGE).owner("integrations").command("sh", "-c", "sleep 3600")
+                .runbook("https://runbooks.example.com/" + name);
     }
 
     private static Service web(String name) {
         return Service.web(name, "public.ecr.aws/nginx/nginx:1.27", 80).owner("identity")
+                .runbook("https://runbooks.example.com/" + name)
                 .writablePaths("/var/cache/nginx", "/var/run").prod(p -> p.allowPlainHttp());
     }
 

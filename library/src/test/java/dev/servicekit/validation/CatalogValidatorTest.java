@@ -464,7 +464,7 @@ class CatalogValidatorTest {
                 .monitor(MonitorKind.SLO_FAST_BURN, Thresholds.critical(2000))
                 .prod(p -> p.monitor(MonitorKind.SYNTHETICS, Thresholds.critical(4)))
                 .monitor(MonitorKind.SERVICE_REPORTING, Thresholds.critical(30)))).containsExactlyInAnyOrder(
-                "catalog/web: monitor service_reporting.critical: 30 minutes is too short: at least 60, twice the "
+                "catalog/web: monitor service_reporting.critical: 30 minutes is too short: at least 40, twice the "
                         + "window, or late data would look missing",
                 "catalog/web: monitor running_tasks.warning: 120 is a percentage above 100",
                 "catalog/web: monitor error_rate.critical: NaN is not a finite number",
