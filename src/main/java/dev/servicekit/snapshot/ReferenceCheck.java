@@ -64,6 +64,15 @@ public final class ReferenceCheck {
         for (JsonNode dependency : block.path("depends_on")) {
             resolve(dependency.asText(), config, broken);
         }
+        // Terraform reads each of these as a bare reference (resource, or one of its attributes).
+        for (JsonNode trigger : block.path("lifecycle").path("replace_triggered_by")) {
+            Matcher reference = REFERENCE.matcher(trigger.asText());
+            if (reference.lookingAt() && !trigger.asText().contains("${")) {
+                resolve(reference.group(1), config, broken);
+            } else {
+                broken.add("replace_triggered_by entry '" + trigger.asText() + "' (not a bare reference)");
+            }
+        }
         broken.forEach(reference -> problems.add(address + ": reference to undeclared " + reference));
     }
 
