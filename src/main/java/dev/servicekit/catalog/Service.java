@@ -37,6 +37,7 @@ public final class Service {
     private final List<String> command = new ArrayList<>();
     private final Map<String, String> variables = new TreeMap<>();
     private final List<String> secrets = new ArrayList<>();
+    private final Map<String, String> secretKeys = new TreeMap<>();
     private QueueOptions queue;
     private HealthCheck healthCheck = HealthCheck.at("/");
     private boolean internal;
@@ -111,6 +112,20 @@ public final class Service {
     public Service secret(String name) {
         if (notNull("secret", name)) {
             secrets.add(name);
+        }
+        return this;
+    }
+
+    /**
+     * A secret encrypted with a customer-managed KMS key, {@code arn:aws:kms:<region>:<account>:key/<key ID>}: the
+     * execution role may decrypt with that key, through Parameter Store, the service's own parameters only.
+     * Without a key here or in the environment ({@code secretsKmsKeyArn} in cdktf.json) the parameter must be
+     * encrypted with the AWS-managed key {@code aws/ssm}.
+     */
+    public Service secret(String name, String kmsKeyArn) {
+        if (notNull("secret", name) && notNull("secret." + name + ".kmsKeyArn", kmsKeyArn)) {
+            secrets.add(name);
+            secretKeys.put(name, kmsKeyArn);
         }
         return this;
     }
@@ -366,7 +381,7 @@ public final class Service {
         perEnvironment.forEach((env, builder) -> environments.put(env, builder.build()));
         return new ServiceSpec(name, image, kind, owner, command, variables, secrets, Optional.ofNullable(queue),
                 Optional.ofNullable(runbookUrl), common.build(), environments, retired, addOns, taskPolicies,
-                ingress, egress, customizers, writablePaths, !writableRootFilesystem);
+                ingress, egress, customizers, writablePaths, !writableRootFilesystem, secretKeys);
     }
 
     private boolean webOnly(String option) {

@@ -55,6 +55,8 @@ import java.util.regex.Pattern;
  *                       without a switch always does (a stack's line)
  * @param writablePaths  directories the container may write to, each an ephemeral volume
  * @param readonlyRootFilesystem whether the container's root filesystem is read-only
+ * @param secretKmsKeys  the customer-managed KMS key of each secret under one (the line's, or the
+ *                       environment's default), by secret; a secret not here is under the AWS-managed aws/ssm
  */
 public record ServiceSettings(String environment, String awsEnvironment, String name, String image, String owner,
                               Optional<Web> web, List<String> command, Map<String, String> variables,
@@ -65,7 +67,7 @@ public record ServiceSettings(String environment, String awsEnvironment, String 
                               Condition privateEcrImage, List<AddOn> addOns, List<IamStatement> taskPolicies,
                               List<NetworkRule> ingress, List<NetworkRule> egress, List<Customizer> customizers,
                               Map<String, Condition> addOnSwitches, List<String> writablePaths,
-                              Condition readonlyRootFilesystem) {
+                              Condition readonlyRootFilesystem, Map<String, String> secretKmsKeys) {
 
     /** An image in a private ECR repository: account, region, repository, then a tag or digest. */
     public static final Pattern PRIVATE_ECR_IMAGE = Pattern.compile(
@@ -98,6 +100,8 @@ public record ServiceSettings(String environment, String awsEnvironment, String 
         customizers = List.copyOf(customizers);
         addOnSwitches = Map.copyOf(addOnSwitches);
         writablePaths = writablePaths instanceof Expression.ExpressionList ? writablePaths : List.copyOf(writablePaths);
+        secretKmsKeys = secretKmsKeys instanceof Expression.ExpressionMap ? secretKmsKeys
+                : Collections.unmodifiableSortedMap(new TreeMap<>(secretKmsKeys));
     }
 
     /** When {@code addOn} exists: always for a line's, as its generated module's input says for a module's. */
@@ -132,6 +136,11 @@ public record ServiceSettings(String environment, String awsEnvironment, String 
                 spec.isWeb() ? o.slo().orElse(monitoring.slo()) : monitoring.slo(), monitoring.synthetics());
         Map<String, String> variables = new TreeMap<>();
         spec.variables().forEach((key, value) -> variables.put(key, Hcl.literal(value)));
+        Map<String, String> secretKmsKeys = new TreeMap<>();
+        for (String secret : spec.secrets()) {
+            Optional.ofNullable(spec.secretKmsKeys().get(secret)).or(env::secretsKmsKeyArn)
+                    .ifPresent(key -> secretKmsKeys.put(secret, key));
+        }
         return builder()
                 .environment(env.name()).awsEnvironment(env.awsName()).name(spec.name())
                 .image(Hcl.literal(spec.image())).owner(spec.owner()).web(web)
@@ -149,6 +158,7 @@ public record ServiceSettings(String environment, String awsEnvironment, String 
                 .ingress(spec.ingress().stream().map(ServiceSettings::literal).toList())
                 .egress(spec.egress().stream().map(ServiceSettings::literal).toList()).customizers(spec.customizers())
                 .writablePaths(spec.writablePaths()).readonlyRootFilesystem(Condition.of(spec.readonlyRootFilesystem()))
+                .secretKmsKeys(secretKmsKeys)
                 .build();
     }
 
@@ -227,6 +237,7 @@ public record ServiceSettings(String environment, String awsEnvironment, String 
         private Map<String, Condition> addOnSwitches = Map.of();
         private List<String> writablePaths = List.of();
         private Condition readonlyRootFilesystem = Condition.ALWAYS;
+        private Map<String, String> secretKmsKeys = Map.of();
 
         private Builder() {}
 
@@ -261,6 +272,7 @@ public record ServiceSettings(String environment, String awsEnvironment, String 
             addOnSwitches = from.addOnSwitches;
             writablePaths = from.writablePaths;
             readonlyRootFilesystem = from.readonlyRootFilesystem;
+            secretKmsKeys = from.secretKmsKeys;
         }
 
         public Builder environment(String value) {
@@ -413,6 +425,11 @@ public record ServiceSettings(String environment, String awsEnvironment, String 
             return this;
         }
 
+        public Builder secretKmsKeys(Map<String, String> value) {
+            secretKmsKeys = value;
+            return this;
+        }
+
         public ServiceSettings build() {
             return new ServiceSettings(Objects.requireNonNull(environment, "environment"),
                     Objects.requireNonNull(awsEnvironment, "awsEnvironment"), Objects.requireNonNull(name, "name"),
@@ -423,7 +440,7 @@ public record ServiceSettings(String environment, String awsEnvironment, String 
                     Objects.requireNonNull(logRetentionDays, "logRetentionDays"), runbookUrl,
                     Objects.requireNonNull(alerting, "alerting"), monitors, addressPrefix, extraTags, privateEcrImage,
                     addOns, taskPolicies, ingress, egress, customizers, addOnSwitches, writablePaths,
-                    readonlyRootFilesystem);
+                    readonlyRootFilesystem, secretKmsKeys);
         }
     }
 }
