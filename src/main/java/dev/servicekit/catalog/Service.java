@@ -43,6 +43,7 @@ public final class Service {
     private boolean internal;
     private String runbookUrl;
     private boolean retired;
+    private String renamedFrom;
     private final Overrides.Builder common = new Overrides.Builder();
     private final Map<String, Overrides.Builder> perEnvironment = new LinkedHashMap<>();
     private final List<Catalog.Misuse> misuse = new ArrayList<>();
@@ -222,6 +223,20 @@ public final class Service {
         return this;
     }
 
+    /**
+     * Says that this service was called {@code oldName} until now: it keeps every AWS name the old name gave
+     * it (queues, log group, bucket, ECS service, roles, load balancer, secrets' parameter path) and its
+     * Terraform addresses move to the new name with {@code moved} blocks (Terraform 1.1+), so that nothing is
+     * destroyed or replaced: only tags, outputs and Datadog's names change. Keep it on the line: without it the
+     * service's resources would be destroyed and created anew under the new name.
+     */
+    public Service renamedFrom(String oldName) {
+        if (notNull("renamedFrom", oldName)) {
+            this.renamedFrom = oldName;
+        }
+        return this;
+    }
+
     /** Fargate task size in every environment, e.g. {@code Fargate.cpu(512).memoryMiB(1024)}. Default: the environment's. */
     public Service size(Fargate.TaskSize size) {
         common.size(size);
@@ -381,7 +396,8 @@ public final class Service {
         perEnvironment.forEach((env, builder) -> environments.put(env, builder.build()));
         return new ServiceSpec(name, image, kind, owner, command, variables, secrets, Optional.ofNullable(queue),
                 Optional.ofNullable(runbookUrl), common.build(), environments, retired, addOns, taskPolicies,
-                ingress, egress, customizers, writablePaths, !writableRootFilesystem, secretKeys);
+                ingress, egress, customizers, writablePaths, !writableRootFilesystem, secretKeys,
+                Optional.ofNullable(renamedFrom));
     }
 
     private boolean webOnly(String option) {

@@ -37,7 +37,7 @@ public final class BucketPart implements ServicePart {
     @Override
     public void declare(ServiceAssembly service) {
         Map<String, String> tags = service.settings().tags();
-        String name = Bucket.name(service.settings().awsEnvironment(), service.settings().name(),
+        String name = Bucket.name(service.settings().awsEnvironment(), service.names().service(),
                 service.platform().accountId());
         // Old versions expire after the line's days, and a deleted object's delete marker once no old version
         // is left behind it; a bucket without a lifecycle on current versions may remove it in the same rule.

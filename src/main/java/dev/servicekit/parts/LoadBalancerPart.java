@@ -72,6 +72,7 @@ public final class LoadBalancerPart implements ServicePart {
                 .tags(settings.tags())
                 .lifecycle(NetworkAccessPart.REPLACE_WITHOUT_OUTAGE)
                 .build());
+        service.stateful(securityGroup, NetworkAccessPart.GROUP);
         String source = String.valueOf(internal.choose(platform.vpcCidr(), NetworkAccessPart.ANYWHERE));
         ingress(service, securityGroup, HTTP_PORT, source, Condition.ALWAYS);
         ingress(service, securityGroup, HTTPS_PORT, source, https);

@@ -8,6 +8,9 @@ import dev.servicekit.catalog.NetworkRule;
 import dev.servicekit.settings.ServiceNames;
 import dev.servicekit.settings.ServiceSettings;
 import dev.servicekit.terraform.Block;
+import dev.servicekit.terraform.Stateful;
+
+import java.util.List;
 
 /**
  * The tasks' security group and its rules: the tasks reach out over HTTPS (TCP 443) and as their line's egress
@@ -32,6 +35,12 @@ public final class NetworkAccessPart implements ServicePart {
      */
     static final TerraformResourceLifecycle RULE_LIFECYCLE = REPLACE_WITHOUT_OUTAGE;
     static final String ANYWHERE = "0.0.0.0/0";
+    /**
+     * A security group holds no data, but its replacement moves running tasks: the snapshot check names it, with
+     * the attributes that force it (the provider's aws_security_group: description, name, name_prefix, vpc_id).
+     */
+    static final Stateful GROUP = new Stateful("running tasks keep the old group until the rollout has moved them "
+            + "to the new one", List.of("description", "name", "name_prefix", "vpc_id"), false);
 
     @Override
     public String name() {
@@ -50,6 +59,7 @@ public final class NetworkAccessPart implements ServicePart {
                 .tags(settings.tags())
                 .lifecycle(REPLACE_WITHOUT_OUTAGE)
                 .build());
+        service.stateful(securityGroup, GROUP);
         // DNS needs no rule: security groups do not filter traffic to the VPC's resolver.
         NetworkRule https = NetworkRule.HTTPS_ANYWHERE;
         service.startAfter(service.declare("task_egress", VpcSecurityGroupEgressRuleConfig.builder()

@@ -272,6 +272,19 @@ public final class Rules {
                 + "digits, _ . -, no spaces)";
     }
 
+    public static String renamedFromItself(String name) {
+        return "'" + name + "' is the line's own name";
+    }
+
+    public static String renamedFromALine(String name) {
+        return "'" + name + "' is still a line of the catalog; the old name of a renamed service must be free";
+    }
+
+    public static String retiredWhileRenamed(String oldName) {
+        return "a retired line keeps the name its resources have in Terraform: retire it as " + oldName
+                + ", without renamedFrom";
+    }
+
     public static String badKmsKey(String arn) {
         return "'" + arn + "' is not a KMS key ARN (arn:aws:kms:<region>:<account>:key/<key ID>; not an alias)";
     }

@@ -57,6 +57,7 @@ import java.util.regex.Pattern;
  * @param readonlyRootFilesystem whether the container's root filesystem is read-only
  * @param secretKmsKeys  the customer-managed KMS key of each secret under one (the line's, or the
  *                       environment's default), by secret; a secret not here is under the AWS-managed aws/ssm
+ * @param renamedFrom    the service's old name, which its AWS names keep; its addresses are its new name's
  */
 public record ServiceSettings(String environment, String awsEnvironment, String name, String image, String owner,
                               Optional<Web> web, List<String> command, Map<String, String> variables,
@@ -67,7 +68,8 @@ public record ServiceSettings(String environment, String awsEnvironment, String 
                               Condition privateEcrImage, List<AddOn> addOns, List<IamStatement> taskPolicies,
                               List<NetworkRule> ingress, List<NetworkRule> egress, List<Customizer> customizers,
                               Map<String, Condition> addOnSwitches, List<String> writablePaths,
-                              Condition readonlyRootFilesystem, Map<String, String> secretKmsKeys) {
+                              Condition readonlyRootFilesystem, Map<String, String> secretKmsKeys,
+                              Optional<String> renamedFrom) {
 
     /** An image in a private ECR repository: account, region, repository, then a tag or digest. */
     public static final Pattern PRIVATE_ECR_IMAGE = Pattern.compile(
@@ -158,7 +160,7 @@ public record ServiceSettings(String environment, String awsEnvironment, String 
                 .ingress(spec.ingress().stream().map(ServiceSettings::literal).toList())
                 .egress(spec.egress().stream().map(ServiceSettings::literal).toList()).customizers(spec.customizers())
                 .writablePaths(spec.writablePaths()).readonlyRootFilesystem(Condition.of(spec.readonlyRootFilesystem()))
-                .secretKmsKeys(secretKmsKeys)
+                .secretKmsKeys(secretKmsKeys).renamedFrom(spec.renamedFrom())
                 .build();
     }
 
@@ -182,7 +184,7 @@ public record ServiceSettings(String environment, String awsEnvironment, String 
     }
 
     public ServiceNames names() {
-        return new ServiceNames(awsEnvironment, name, addressPrefix);
+        return new ServiceNames(awsEnvironment, renamedFrom.orElse(name), addressPrefix);
     }
 
     public boolean isWeb() {
@@ -238,6 +240,7 @@ public record ServiceSettings(String environment, String awsEnvironment, String 
         private List<String> writablePaths = List.of();
         private Condition readonlyRootFilesystem = Condition.ALWAYS;
         private Map<String, String> secretKmsKeys = Map.of();
+        private Optional<String> renamedFrom = Optional.empty();
 
         private Builder() {}
 
@@ -273,6 +276,7 @@ public record ServiceSettings(String environment, String awsEnvironment, String 
             writablePaths = from.writablePaths;
             readonlyRootFilesystem = from.readonlyRootFilesystem;
             secretKmsKeys = from.secretKmsKeys;
+            renamedFrom = from.renamedFrom;
         }
 
         public Builder environment(String value) {
@@ -430,6 +434,11 @@ public record ServiceSettings(String environment, String awsEnvironment, String 
             return this;
         }
 
+        public Builder renamedFrom(Optional<String> value) {
+            renamedFrom = value;
+            return this;
+        }
+
         public ServiceSettings build() {
             return new ServiceSettings(Objects.requireNonNull(environment, "environment"),
                     Objects.requireNonNull(awsEnvironment, "awsEnvironment"), Objects.requireNonNull(name, "name"),
@@ -440,7 +449,7 @@ public record ServiceSettings(String environment, String awsEnvironment, String 
                     Objects.requireNonNull(logRetentionDays, "logRetentionDays"), runbookUrl,
                     Objects.requireNonNull(alerting, "alerting"), monitors, addressPrefix, extraTags, privateEcrImage,
                     addOns, taskPolicies, ingress, egress, customizers, addOnSwitches, writablePaths,
-                    readonlyRootFilesystem, secretKmsKeys);
+                    readonlyRootFilesystem, secretKmsKeys, renamedFrom);
         }
     }
 }
