@@ -37,11 +37,13 @@ public final class Service {
     private final List<String> command = new ArrayList<>();
     private final Map<String, String> variables = new TreeMap<>();
     private final List<String> secrets = new ArrayList<>();
+    private final Map<String, String> secretKeys = new TreeMap<>();
     private QueueOptions queue;
     private HealthCheck healthCheck = HealthCheck.at("/");
     private boolean internal;
     private String runbookUrl;
     private boolean retired;
+    private String renamedFrom;
     private final Overrides.Builder common = new Overrides.Builder();
     private final Map<String, Overrides.Builder> perEnvironment = new LinkedHashMap<>();
     private final List<Catalog.Misuse> misuse = new ArrayList<>();
@@ -111,6 +113,20 @@ public final class Service {
     public Service secret(String name) {
         if (notNull("secret", name)) {
             secrets.add(name);
+        }
+        return this;
+    }
+
+    /**
+     * A secret encrypted with a customer-managed KMS key, {@code arn:aws:kms:<region>:<account>:key/<key ID>}: the
+     * execution role may decrypt with that key, through Parameter Store, the service's own parameters only.
+     * Without a key here or in the environment ({@code secretsKmsKeyArn} in cdktf.json) the parameter must be
+     * encrypted with the AWS-managed key {@code aws/ssm}.
+     */
+    public Service secret(String name, String kmsKeyArn) {
+        if (notNull("secret", name) && notNull("secret." + name + ".kmsKeyArn", kmsKeyArn)) {
+            secrets.add(name);
+            secretKeys.put(name, kmsKeyArn);
         }
         return this;
     }
@@ -204,6 +220,20 @@ public final class Service {
      */
     public Service retire() {
         this.retired = true;
+        return this;
+    }
+
+    /**
+     * Says that this service was called {@code oldName} until now: it keeps every AWS name the old name gave
+     * it (queues, log group, bucket, ECS service, roles, load balancer, secrets' parameter path) and its
+     * Terraform addresses move to the new name with {@code moved} blocks (Terraform 1.1+), so that nothing is
+     * destroyed or replaced: only tags, outputs and Datadog's names change. Keep it on the line: without it the
+     * service's resources would be destroyed and created anew under the new name.
+     */
+    public Service renamedFrom(String oldName) {
+        if (notNull("renamedFrom", oldName)) {
+            this.renamedFrom = oldName;
+        }
         return this;
     }
 
@@ -376,7 +406,8 @@ public final class Service {
         perEnvironment.forEach((env, builder) -> environments.put(env, builder.build()));
         return new ServiceSpec(name, image, kind, owner, command, variables, secrets, Optional.ofNullable(queue),
                 Optional.ofNullable(runbookUrl), common.build(), environments, retired, addOns, taskPolicies,
-                ingress, egress, customizers, writablePaths, !writableRootFilesystem);
+                ingress, egress, customizers, writablePaths, !writableRootFilesystem, secretKeys,
+                Optional.ofNullable(renamedFrom));
     }
 
     private boolean webOnly(String option) {

@@ -34,13 +34,16 @@ import java.util.Optional;
  * @param customizers    escape hatches run on the built service, in order
  * @param writablePaths  directories the container may write to, each an ephemeral volume
  * @param readonlyRootFilesystem whether the container's root filesystem is read-only; default true
+ * @param secretKmsKeys  the customer-managed KMS key of each secret that names one, by secret
+ * @param renamedFrom    the service's name until it was renamed, which its AWS names keep
  */
 public record ServiceSpec(String name, String image, ServiceKind kind, String owner, List<String> command,
                           Map<String, String> variables, List<String> secrets, Optional<QueueOptions> queue,
                           Optional<String> runbookUrl, Overrides common, Map<String, Overrides> perEnvironment,
                           boolean retired, List<AddOn> addOns, List<IamStatement> taskPolicies,
                           List<NetworkRule> ingress, List<NetworkRule> egress, List<Customizer> customizers,
-                          List<String> writablePaths, boolean readonlyRootFilesystem) {
+                          List<String> writablePaths, boolean readonlyRootFilesystem,
+                          Map<String, String> secretKmsKeys, Optional<String> renamedFrom) {
 
     public ServiceSpec {
         command = List.copyOf(command);
@@ -53,6 +56,12 @@ public record ServiceSpec(String name, String image, ServiceKind kind, String ow
         egress = List.copyOf(egress);
         customizers = List.copyOf(customizers);
         writablePaths = List.copyOf(writablePaths);
+        secretKmsKeys = Collections.unmodifiableSortedMap(new TreeMap<>(secretKmsKeys));
+    }
+
+    /** The name every AWS name of the service derives from: its old one if it was renamed. */
+    public String awsName() {
+        return renamedFrom.orElse(name);
     }
 
     /** The line's add-on of {@code type}, if it has one. */

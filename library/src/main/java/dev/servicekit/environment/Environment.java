@@ -32,11 +32,14 @@ import java.util.Optional;
  * @param monitoring            Datadog site, paging and notifying handles and priorities, thresholds, SLO,
  *                              synthetics
  * @param loadBalancerLogs      where load balancers write access logs; default a bucket of the environment's
+ * @param secretsKmsKeyArn      the customer-managed KMS key of the secrets whose line names none; default none
+ *                              (they must be under the AWS-managed key aws/ssm)
  */
 public record Environment(String name, Preset preset, String prefix, String region, NetworkConfig network,
                           TaskDefaults tasks, int logRetentionDays, boolean protectStatefulResources,
                           boolean httpsRequired, Optional<String> certificateArn, StateBackend state,
-                          MonitoringDefaults monitoring, LoadBalancerLogs loadBalancerLogs) {
+                          MonitoringDefaults monitoring, LoadBalancerLogs loadBalancerLogs,
+                          Optional<String> secretsKmsKeyArn) {
 
     public static final String DEFAULT_REGION = "us-east-1";
     public static final String DEFAULT_DATADOG_API_URL = "https://api.datadoghq.com/";
@@ -46,6 +49,7 @@ public record Environment(String name, Preset preset, String prefix, String regi
     public Environment {
         prefix = prefix == null ? "" : prefix;
         certificateArn = certificateArn == null ? Optional.empty() : certificateArn;
+        secretsKmsKeyArn = secretsKmsKeyArn == null ? Optional.empty() : secretsKmsKeyArn;
     }
 
     /**
@@ -61,7 +65,8 @@ public record Environment(String name, Preset preset, String prefix, String regi
                 new TaskDefaults(256, 512, 1, 1, 2), 14, false, false, Optional.empty(), StateBackend.Local.DEFAULT,
                 new MonitoringDefaults(DEFAULT_DATADOG_API_URL, AlertRouting.priorities(3, 3),
                         EVALUATION_DELAY_SECONDS, MonitorKind.defaultsOf(Preset.STAGE), SloTarget.of(99, "7d"),
-                        new SyntheticsSettings(List.of("aws:us-east-1"), 300)), new LoadBalancerLogs.Managed());
+                        new SyntheticsSettings(List.of("aws:us-east-1"), 300)), new LoadBalancerLogs.Managed(),
+                Optional.empty());
     }
 
     /**
@@ -79,7 +84,7 @@ public record Environment(String name, Preset preset, String prefix, String regi
                 new MonitoringDefaults(DEFAULT_DATADOG_API_URL, AlertRouting.priorities(1, 3),
                         EVALUATION_DELAY_SECONDS, MonitorKind.defaultsOf(Preset.PROD), SloTarget.of(99.9, "30d"),
                         new SyntheticsSettings(List.of("aws:us-east-1", "aws:us-west-2", "aws:eu-central-1"), 60)),
-                new LoadBalancerLogs.Managed());
+                new LoadBalancerLogs.Managed(), Optional.empty());
     }
 
     /** An environment named {@code name} with every value of {@code preset}. */
@@ -111,6 +116,7 @@ public record Environment(String name, Preset preset, String prefix, String regi
         private StateBackend state;
         private MonitoringDefaults monitoring;
         private LoadBalancerLogs loadBalancerLogs;
+        private Optional<String> secretsKmsKeyArn;
 
         private Builder(Environment from) {
             name = from.name;
@@ -126,6 +132,7 @@ public record Environment(String name, Preset preset, String prefix, String regi
             state = from.state;
             monitoring = from.monitoring;
             loadBalancerLogs = from.loadBalancerLogs;
+            secretsKmsKeyArn = from.secretsKmsKeyArn;
         }
 
         public Builder name(String value) {
@@ -196,9 +203,16 @@ public record Environment(String name, Preset preset, String prefix, String regi
             return this;
         }
 
+        /** The customer-managed KMS key of the secrets whose line names none. */
+        public Builder secretsKmsKeyArn(String arn) {
+            secretsKmsKeyArn = Optional.ofNullable(arn);
+            return this;
+        }
+
         public Environment build() {
             return new Environment(name, preset, prefix, region, network, tasks, logRetentionDays,
-                    protectStatefulResources, httpsRequired, certificateArn, state, monitoring, loadBalancerLogs);
+                    protectStatefulResources, httpsRequired, certificateArn, state, monitoring, loadBalancerLogs,
+                    secretsKmsKeyArn);
         }
     }
 }

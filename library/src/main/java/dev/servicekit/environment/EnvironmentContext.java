@@ -194,6 +194,7 @@ public final class EnvironmentContext {
         reader.bool(settings, "protectStatefulResources").ifPresent(env::protectStatefulResources);
         reader.bool(settings, "httpsRequired").ifPresent(env::httpsRequired);
         reader.string(settings, "certificateArn").ifPresent(env::certificateArn);
+        reader.string(settings, "secretsKmsKeyArn").ifPresent(env::secretsKmsKeyArn);
         Optional<Boolean> loadBalancerLogs = reader.bool(settings, "loadBalancerLogs");
         Optional<String> loadBalancerLogsBucket = reader.string(settings, "loadBalancerLogsBucket");
         if (loadBalancerLogs.orElse(true)) {
@@ -448,6 +449,7 @@ public final class EnvironmentContext {
         keys.put("protectStatefulResources", "prevent_destroy on queues and log groups, load balancer deletion protection");
         keys.put("httpsRequired", "internet-facing web services need a certificate");
         keys.put("certificateArn", "the ACM certificate of every web service's HTTPS listener");
+        keys.put("secretsKmsKeyArn", "the customer-managed KMS key of the secrets whose line names none");
         keys.put("loadBalancerLogs", "false to switch load balancer access logs off (default on)");
         keys.put("loadBalancerLogsBucket", "an existing bucket for load balancer access logs, instead of the environment's own");
         keys.put("stateBucket", "an S3 bucket for Terraform state");

@@ -85,6 +85,8 @@ final class ModuleDocument {
                         condition("internal"), Optional.of(string("certificate_arn")), condition(ModuleInputs.ENABLE_HTTPS)))
                         : Optional.empty())
                 .command(list("command")).variables(map("environment_variables")).secrets(list("secrets"))
+                .secretKmsKeys(Expression.of("var.secrets_kms_key_arn == null ? {} : {for s in var.secrets : s => "
+                        + "var.secrets_kms_key_arn}").map())
                 .queue(web ? Optional.empty() : Optional.of(QueueOptions.DEFAULTS))
                 .cpu(number("cpu")).memory(number("memory")).minCount(number("min_count"))
                 .desiredCount(number("desired_count")).maxCount(number("max_count"))

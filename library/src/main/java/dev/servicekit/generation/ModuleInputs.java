@@ -121,6 +121,12 @@ final class ModuleInputs {
                 new Validation("${length(setintersection(var.secrets, " + reserved + ")) == 0}",
                         "secret: " + Rules.variablesSetByServicekit("${join(\", \", setintersection(var.secrets, "
                                 + reserved + "))}"))));
+        inputs.add(optional("secrets_kms_key_arn", "string", Variable.NULL, "The customer-managed KMS key the secrets "
+                + "are encrypted with: the execution role may decrypt with it, through Parameter Store, the service's "
+                + "own parameters only. Null: the secrets are under the AWS-managed key aws/ssm.",
+                new Validation("${var.secrets_kms_key_arn == null || can(regex(\"" + Rules.hclRegex(Rules.KMS_KEY_ARN)
+                        + "\", var.secrets_kms_key_arn))}", "secretsKmsKeyArn: " + Rules.badKmsKey(
+                        "${var.secrets_kms_key_arn == null ? \"null\" : var.secrets_kms_key_arn}"))));
         inputs.add(optional("writable_paths", "list(string)", List.of(), "Directories the container may write to "
                 + "(its root filesystem is read-only), each an empty volume of the task's ephemeral storage, e.g. "
                 + "[\"/var/cache/nginx\", \"/var/run\"] for nginx.",

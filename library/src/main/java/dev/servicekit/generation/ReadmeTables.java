@@ -23,8 +23,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The README's generated tables: every monitor kind with its query and thresholds, "What fires when", and the
- * stage and prod presets' values, each between markers. Run: {@code npm run generate-readme}; a test fails when the README's copy drifts.
+ * The README's generated tables: every monitor kind with its query and thresholds, "What fires when", the
+ * stage and prod presets' values, and the day-two changes with the replace-forcing attributes they rest on, each
+ * between markers. Run: {@code npm run generate-readme}; a test fails when the README's copy drifts.
  */
 public final class ReadmeTables {
     public static final Path README = Path.of("README.md");
@@ -51,6 +52,8 @@ public final class ReadmeTables {
         tables.put("what-fires-when", AlertTable.scenarios(replays(false), replays(true)));
         tables.put("presets", PresetTables.presets(Environment.stage(), Environment.prod()));
         tables.put("routing", PresetTables.routing(Environment.stage(), Environment.prod()));
+        tables.put("day-two", DayTwoTable.table());
+        tables.put("replace-forcing", DayTwoTable.replaceForcingTable());
         return tables;
     }
 

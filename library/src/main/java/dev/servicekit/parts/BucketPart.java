@@ -37,16 +37,19 @@ public final class BucketPart implements ServicePart {
     @Override
     public void declare(ServiceAssembly service) {
         Map<String, String> tags = service.settings().tags();
-        String name = Bucket.name(service.settings().awsEnvironment(), service.settings().name(),
+        String name = Bucket.name(service.settings().awsEnvironment(), service.names().service(),
                 service.platform().accountId());
+        // Old versions expire after the line's days, and a deleted object's delete marker once no old version
+        // is left behind it; a bucket without a lifecycle on current versions may remove it in the same rule.
         PrivateBucket.Blocks blocks = PrivateBucket.declare(service::declare, "bucket", name, tags,
-                S3BucketLifecycleConfigurationRule.builder()
+                List.of(S3BucketLifecycleConfigurationRule.builder()
                         .id("expire-old-versions")
                         .status("Enabled")
                         .filter(S3BucketLifecycleConfigurationRuleFilter.builder().build())
+                        .expiration(PrivateBucket.expiredDeleteMarkers())
                         .noncurrentVersionExpiration(S3BucketLifecycleConfigurationRuleNoncurrentVersionExpiration
-                                .builder().noncurrentDays(options.noncurrentVersionDays()).build()),
-                arn -> List.of(), exists);
+                                .builder().noncurrentDays(options.noncurrentVersionDays()).build())),
+                arn -> List.of(), exists, service.platform().protectStatefulResources());
         Block bucket = blocks.bucket();
         service.stateful(bucket, OBJECTS);
         String arn = bucket.ref("arn");

@@ -72,6 +72,7 @@ public final class LoadBalancerPart implements ServicePart {
                 .tags(settings.tags())
                 .lifecycle(NetworkAccessPart.REPLACE_WITHOUT_OUTAGE)
                 .build());
+        service.stateful(securityGroup, NetworkAccessPart.GROUP);
         String source = String.valueOf(internal.choose(platform.vpcCidr(), NetworkAccessPart.ANYWHERE));
         ingress(service, securityGroup, HTTP_PORT, source, Condition.ALWAYS);
         ingress(service, securityGroup, HTTPS_PORT, source, https);
@@ -139,7 +140,8 @@ public final class LoadBalancerPart implements ServicePart {
 
         if (connectTasks) {
             Block tasks = service.block(NetworkAccessPart.TASK_SECURITY_GROUP);
-            service.startAfter(service.declare("lb_to_tasks", VpcSecurityGroupEgressRuleConfig.builder()
+            service.startAfter(NetworkAccessPart.followsReplacementOf(service.declare("lb_to_tasks",
+                    VpcSecurityGroupEgressRuleConfig.builder()
                     .securityGroupId(securityGroup.ref("id"))
                     .referencedSecurityGroupId(tasks.ref("id"))
                     .ipProtocol("tcp")
@@ -147,8 +149,10 @@ public final class LoadBalancerPart implements ServicePart {
                     .toPort(web.port())
                     .description("To the tasks of " + names.prefix())
                     .tags(settings.tags())
-                    .build()));
-            service.startAfter(service.declare("task_ingress", VpcSecurityGroupIngressRuleConfig.builder()
+                    .lifecycle(NetworkAccessPart.RULE_LIFECYCLE)
+                    .build()), tasks, targetGroup));
+            service.startAfter(NetworkAccessPart.followsReplacementOf(service.declare("task_ingress",
+                    VpcSecurityGroupIngressRuleConfig.builder()
                     .securityGroupId(tasks.ref("id"))
                     .referencedSecurityGroupId(securityGroup.ref("id"))
                     .ipProtocol("tcp")
@@ -156,7 +160,8 @@ public final class LoadBalancerPart implements ServicePart {
                     .toPort(web.port())
                     .description("From the load balancer of " + names.prefix())
                     .tags(settings.tags())
-                    .build()));
+                    .lifecycle(NetworkAccessPart.RULE_LIFECYCLE)
+                    .build()), securityGroup, targetGroup));
             service.loadBalancerTarget(new ServiceAssembly.LoadBalancerTarget(targetGroup, web.port(), listeners));
         }
 
@@ -185,6 +190,7 @@ public final class LoadBalancerPart implements ServicePart {
                 .toPort(port)
                 .description("Clients on " + port)
                 .tags(service.settings().tags())
+                .lifecycle(NetworkAccessPart.RULE_LIFECYCLE)
                 .build()).existsWhen(when);
     }
 

@@ -8,6 +8,9 @@ import dev.servicekit.catalog.NetworkRule;
 import dev.servicekit.settings.ServiceNames;
 import dev.servicekit.settings.ServiceSettings;
 import dev.servicekit.terraform.Block;
+import dev.servicekit.terraform.Stateful;
+
+import java.util.List;
 
 /**
  * The tasks' security group and its rules: the tasks reach out over HTTPS (TCP 443) and as their line's egress
@@ -22,7 +25,22 @@ public final class NetworkAccessPart implements ServicePart {
      */
     static final TerraformResourceLifecycle REPLACE_WITHOUT_OUTAGE =
             TerraformResourceLifecycle.builder().createBeforeDestroy(true).build();
+    /**
+     * Every security group rule: when its group is replaced, the rule's replacement (on the new group) is
+     * created before the old rule is revoked. A rule that is not create_before_destroy would be destroyed
+     * before its create_before_destroy group's replacement is even created (Terraform's docs/destroying.md,
+     * "Create Before Destroy"), cutting the running tasks off until new ones run. A rule is replaced only
+     * with its group or its source's kind (the provider's aws_vpc_security_group_ingress_rule: security_group_id
+     * RequiresReplace; ModifyPlan), so its replacement never duplicates the old rule on the same group.
+     */
+    static final TerraformResourceLifecycle RULE_LIFECYCLE = REPLACE_WITHOUT_OUTAGE;
     static final String ANYWHERE = "0.0.0.0/0";
+    /**
+     * A security group holds no data, but its replacement moves running tasks: the snapshot check names it, with
+     * the attributes that force it (the provider's aws_security_group: description, name, name_prefix, vpc_id).
+     */
+    static final Stateful GROUP = new Stateful("running tasks keep the old group until the rollout has moved them "
+            + "to the new one", List.of("description", "name", "name_prefix", "vpc_id"), false);
 
     @Override
     public String name() {
@@ -33,17 +51,15 @@ public final class NetworkAccessPart implements ServicePart {
     public void declare(ServiceAssembly service) {
         ServiceSettings settings = service.settings();
         ServiceNames names = service.names();
-        String inbound = settings.isWeb()
-                ? (settings.ingress().isEmpty() ? ": in from its own load balancer only"
-                        : ": in from its own load balancer and as its line says")
-                : (settings.ingress().isEmpty() ? ": no inbound traffic" : ": in only as its line says");
+        // The description forces replacement: it says nothing a line's options change (its rules are resources).
         Block securityGroup = service.declare(TASK_SECURITY_GROUP, SecurityGroupConfig.builder()
                 .namePrefix(names.taskSecurityGroup())
-                .description("Tasks of " + names.prefix() + inbound)
+                .description("Tasks of " + names.prefix())
                 .vpcId(service.platform().vpcId())
                 .tags(settings.tags())
                 .lifecycle(REPLACE_WITHOUT_OUTAGE)
                 .build());
+        service.stateful(securityGroup, GROUP);
         // DNS needs no rule: security groups do not filter traffic to the VPC's resolver.
         NetworkRule https = NetworkRule.HTTPS_ANYWHERE;
         service.startAfter(service.declare("task_egress", VpcSecurityGroupEgressRuleConfig.builder()
@@ -54,6 +70,7 @@ public final class NetworkAccessPart implements ServicePart {
                 .toPort(https.toPort())
                 .description("HTTPS to image registries, AWS APIs and the dependencies of " + names.prefix())
                 .tags(settings.tags())
+                .lifecycle(RULE_LIFECYCLE)
                 .build()));
         for (NetworkRule rule : settings.egress()) {
             service.startAfter(service.declare("task_egress_" + id(rule), VpcSecurityGroupEgressRuleConfig.builder()
@@ -65,6 +82,7 @@ public final class NetworkAccessPart implements ServicePart {
                     .toPort(rule.toPort())
                     .description(rule.description())
                     .tags(settings.tags())
+                    .lifecycle(RULE_LIFECYCLE)
                     .build()));
         }
         for (NetworkRule rule : settings.ingress()) {
@@ -77,9 +95,22 @@ public final class NetworkAccessPart implements ServicePart {
                     .toPort(rule.toPort())
                     .description(rule.description())
                     .tags(settings.tags())
+                    .lifecycle(RULE_LIFECYCLE)
                     .build()));
         }
         service.moduleOutput("task_security_group_id", securityGroup.ref("id"), "Security group of the tasks");
+    }
+
+    /**
+     * Makes {@code rule}, which admits one group of the service from another, be replaced (create before
+     * destroy) when one of {@code replacedWith} is replaced, rather than re-pointed in place: an in-place
+     * update of its peer or port (neither forces replacement: the provider modifies the rule) would cut the
+     * running tasks off before their replacements run in the new group or on the new port.
+     */
+    static Block followsReplacementOf(Block rule, Block... replacedWith) {
+        rule.addOverride("lifecycle.replace_triggered_by",
+                java.util.Arrays.stream(replacedWith).map(block -> block.reference("id")).toList());
+        return rule;
     }
 
     /**

@@ -27,6 +27,13 @@ public final class PolicyDocument {
         return statement;
     }
 
+    /** An identity policy's Allow statement that holds only under {@code condition}, e.g. {@code {"StringEquals": {...}}}. */
+    public static Map<String, Object> allow(String sid, Object actions, Object resources, Map<String, Object> condition) {
+        Map<String, Object> statement = allow(sid, actions, resources);
+        statement.put("Condition", condition);
+        return statement;
+    }
+
     /** A resource policy's Allow statement for {@code principal}, e.g. {@code {"Service": "..."}}. */
     public static Map<String, Object> grant(String sid, Object principal, Object actions, Object resources) {
         Map<String, Object> statement = allow(sid, actions, resources);

@@ -1,6 +1,7 @@
 package dev.servicekit.parts;
 
 import dev.servicekit.settings.ServiceNames;
+import dev.servicekit.terraform.Condition;
 import dev.servicekit.terraform.Expression;
 
 import java.util.List;
@@ -10,7 +11,8 @@ import java.util.TreeMap;
 /**
  * The line's secrets: ECS reads each from SSM Parameter Store, {@code /<env>/<service>/<NAME>}, when a task
  * starts and gives it to the container as an environment variable; the value never enters Terraform. The
- * execution role may read the service's own parameters and no others.
+ * execution role may read the service's own parameters and no others, and decrypt them with the customer-managed
+ * keys they are under, if any.
  */
 public final class SecretsPart implements ServicePart {
     @Override
@@ -43,6 +45,42 @@ public final class SecretsPart implements ServicePart {
             service.executionRole().allow("ReadOwnSecrets", List.of("ssm:GetParameters"),
                     secrets.stream().map(secret -> parameterArn(platform, names, secret)).toList());
         }
+        decryptWithCustomerManagedKeys(service);
+    }
+
+    /**
+     * kms:Decrypt for the secrets under a customer-managed key: Parameter Store decrypts a SecureString with the
+     * caller's permissions (KMS Developer Guide, "How AWS Systems Manager Parameter Store uses AWS KMS"), here
+     * the execution role's. Only those keys, only through Parameter Store ({@code kms:ViaService}), only for the
+     * service's own parameters: Parameter Store's encryption context names the parameter
+     * ({@code kms:EncryptionContext:PARAMETER_ARN}). The AWS-managed key aws/ssm needs no grant: its key policy
+     * lets the account's principals decrypt through Parameter Store.
+     */
+    private static void decryptWithCustomerManagedKeys(ServiceAssembly service) {
+        Map<String, String> keys = service.settings().secretKmsKeys();
+        Platform platform = service.platform();
+        ServiceNames names = service.names();
+        Object resources;
+        Object parameters;
+        Condition when;
+        if (keys instanceof Expression.ExpressionMap map) {
+            // A module's: secret => key where its key input is set.
+            String hcl = map.expression().hcl();
+            resources = Expression.of("distinct(values(" + hcl + "))");
+            parameters = Expression.of("[for s in keys(" + hcl + ") : \"" + parameterArn(platform, names, "${s}") + "\"]");
+            when = Condition.expression("length(" + hcl + ") > 0");
+        } else if (!keys.isEmpty()) {
+            resources = keys.values().stream().distinct().sorted().toList();
+            parameters = keys.keySet().stream().map(secret -> parameterArn(platform, names, secret)).toList();
+            when = Condition.ALWAYS;
+        } else {
+            return;
+        }
+        Map<String, Object> equals = new TreeMap<>();
+        equals.put("kms:ViaService", "ssm." + platform.region() + ".amazonaws.com");
+        equals.put("kms:EncryptionContext:PARAMETER_ARN", parameters);
+        service.executionRole().allow("DecryptOwnSecrets", List.of("kms:Decrypt"), resources,
+                Map.of("StringEquals", equals), when);
     }
 
     /** The SSM parameter holding one secret: {@code /<env>/<service>/<NAME>}. */

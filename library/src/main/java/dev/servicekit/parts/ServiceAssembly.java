@@ -69,6 +69,17 @@ public final class ServiceAssembly implements ServiceResources {
             }
         }
 
+        /**
+         * Grants {@code actions} on {@code resources} under the IAM {@code condition} (e.g. {@code kms:ViaService}),
+         * where {@code when} holds; resources may be an expression of a list (a module's input).
+         */
+        public void allow(String sid, List<String> actions, Object resources, Map<String, Object> condition,
+                          Condition when) {
+            if (!when.never()) {
+                statements.add(new Contribution<>(PolicyDocument.allow(sid, actions, resources, condition), when));
+            }
+        }
+
         /** Attaches a managed policy, where {@code when} holds. */
         public void attach(String id, String policyArn, Condition when) {
             attachments.add(new Attachment(id, policyArn, when));

@@ -93,6 +93,7 @@ public final class ServiceParts {
             assembly.enter(part);
             part.declare(assembly);
         }
+        settings.renamedFrom().ifPresent(old -> moveFrom(old, settings, assembly, document));
         for (Customizer customizer : settings.customizers()) {
             try {
                 customizer.customize(assembly);
@@ -105,6 +106,20 @@ public final class ServiceParts {
             }
         }
         return new Assembled(settings.name(), assembly.signals(), assembly.dashboardLink().orElseThrow());
+    }
+
+    /**
+     * A renamed service's resources move from their old addresses ({@code <old>_<part>}) to their new ones with
+     * {@code moved} blocks: Terraform keeps them (their AWS names are the old name's still) instead of destroying
+     * them and creating new ones.
+     */
+    private static void moveFrom(String old, ServiceSettings settings, ServiceAssembly assembly, TerraformDocument document) {
+        String prefix = settings.names().address("");
+        for (Block block : assembly.resources()) {
+            if (block.kind() == Block.Kind.RESOURCE && block.name().startsWith(prefix)) {
+                document.move(block.type() + "." + old + "_" + block.name().substring(prefix.length()), block.address());
+            }
+        }
     }
 
     /**

@@ -22,6 +22,11 @@ public final class Rules {
     /** An ACM certificate ARN. */
     public static final Pattern CERTIFICATE_ARN = Pattern.compile("arn:aws[a-z-]*:acm:[a-z0-9-]+:[0-9]{12}:certificate/.+");
     /**
+     * A KMS key's ARN (a key ID, or a multi-Region key's mrk- ID): IAM grants kms:Decrypt on a key's ARN, not on
+     * an alias's.
+     */
+    public static final Pattern KMS_KEY_ARN = Pattern.compile("arn:aws[a-z-]*:kms:[a-z0-9-]+:[0-9]{12}:key/[A-Za-z0-9-]+");
+    /**
      * A directory the container may write to: an absolute path of letters, digits, dots, hyphens and underscores,
      * without {@code .} or {@code ..} segments. One pattern for Java and Terraform's RE2 (no lookahead).
      */
@@ -378,6 +383,28 @@ public final class Rules {
         return "'" + image + "' is not an image reference such as public.ecr.aws/nginx/nginx:1.27 or "
                 + "registry.example.com/team/app@sha256:<64 hex digits> (lowercase repository, a tag of letters, "
                 + "digits, _ . -, no spaces)";
+    }
+
+    public static String renamedFromItself(String name) {
+        return "'" + name + "' is the line's own name";
+    }
+
+    public static String renamedFromALine(String name) {
+        return "'" + name + "' is still a line of the catalog; the old name of a renamed service must be free";
+    }
+
+    public static String retiredWhileRenamed(String oldName) {
+        return "a retired line keeps the name its resources have in Terraform: retire it as " + oldName
+                + ", without renamedFrom";
+    }
+
+    public static String badKmsKey(String arn) {
+        return "'" + arn + "' is not a KMS key ARN (arn:aws:kms:<region>:<account>:key/<key ID>; not an alias)";
+    }
+
+    public static String kmsKeyInOtherRegion(String arn, String region) {
+        return "'" + arn + "' is in another region than the environment's (" + region + "); Parameter Store "
+                + "encrypts a parameter only with a key of its own region";
     }
 
     public static String certificateInOtherRegion(String arn, String region) {

@@ -57,6 +57,9 @@ import java.util.regex.Pattern;
  * @param writablePaths  directories the container may write to, each an ephemeral volume
  * @param readonlyRootFilesystem whether the container's root filesystem is read-only
  * @param datadogAgent   the Datadog Agent beside each task, if the service runs it
+ * @param secretKmsKeys  the customer-managed KMS key of each secret under one (the line's, or the
+ *                       environment's default), by secret; a secret not here is under the AWS-managed aws/ssm
+ * @param renamedFrom    the service's old name, which its AWS names keep; its addresses are its new name's
  */
 public record ServiceSettings(String environment, String awsEnvironment, String name, String image, String owner,
                               Optional<Web> web, List<String> command, Map<String, String> variables,
@@ -67,7 +70,9 @@ public record ServiceSettings(String environment, String awsEnvironment, String 
                               Condition privateEcrImage, List<AddOn> addOns, List<IamStatement> taskPolicies,
                               List<NetworkRule> ingress, List<NetworkRule> egress, List<Customizer> customizers,
                               Map<String, Condition> addOnSwitches, List<String> writablePaths,
-                              Condition readonlyRootFilesystem, Optional<DatadogAgent> datadogAgent) {
+                              Condition readonlyRootFilesystem, Optional<DatadogAgent> datadogAgent,
+
+                              Map<String, String> secretKmsKeys, Optional<String> renamedFrom) {
 
     /** An image in a private ECR repository: account, region, repository, then a tag or digest. */
     public static final Pattern PRIVATE_ECR_IMAGE = Pattern.compile(
@@ -101,6 +106,8 @@ public record ServiceSettings(String environment, String awsEnvironment, String 
         addOnSwitches = Map.copyOf(addOnSwitches);
         writablePaths = writablePaths instanceof Expression.ExpressionList ? writablePaths : List.copyOf(writablePaths);
         datadogAgent = datadogAgent == null ? Optional.empty() : datadogAgent;
+        secretKmsKeys = secretKmsKeys instanceof Expression.ExpressionMap ? secretKmsKeys
+                : Collections.unmodifiableSortedMap(new TreeMap<>(secretKmsKeys));
     }
 
     /**
@@ -144,6 +151,11 @@ public record ServiceSettings(String environment, String awsEnvironment, String 
                 spec.isWeb() ? o.slo().orElse(monitoring.slo()) : monitoring.slo(), monitoring.synthetics());
         Map<String, String> variables = new TreeMap<>();
         spec.variables().forEach((key, value) -> variables.put(key, Hcl.literal(value)));
+        Map<String, String> secretKmsKeys = new TreeMap<>();
+        for (String secret : spec.secrets()) {
+            Optional.ofNullable(spec.secretKmsKeys().get(secret)).or(env::secretsKmsKeyArn)
+                    .ifPresent(key -> secretKmsKeys.put(secret, key));
+        }
         return builder()
                 .environment(env.name()).awsEnvironment(env.awsName()).name(spec.name())
                 .image(Hcl.literal(spec.image())).owner(spec.owner()).web(web)
@@ -163,6 +175,7 @@ public record ServiceSettings(String environment, String awsEnvironment, String 
                 .egress(spec.egress().stream().map(ServiceSettings::literal).toList()).customizers(spec.customizers())
                 .writablePaths(spec.writablePaths()).readonlyRootFilesystem(Condition.of(spec.readonlyRootFilesystem()))
                 .datadogAgent(agentOf(o, env))
+                .secretKmsKeys(secretKmsKeys).renamedFrom(spec.renamedFrom())
                 .build();
     }
 
@@ -186,7 +199,7 @@ public record ServiceSettings(String environment, String awsEnvironment, String 
     }
 
     public ServiceNames names() {
-        return new ServiceNames(awsEnvironment, name, addressPrefix);
+        return new ServiceNames(awsEnvironment, renamedFrom.orElse(name), addressPrefix);
     }
 
     public boolean isWeb() {
@@ -242,6 +255,8 @@ public record ServiceSettings(String environment, String awsEnvironment, String 
         private List<String> writablePaths = List.of();
         private Condition readonlyRootFilesystem = Condition.ALWAYS;
         private Optional<DatadogAgent> datadogAgent = Optional.empty();
+        private Map<String, String> secretKmsKeys = Map.of();
+        private Optional<String> renamedFrom = Optional.empty();
 
         private Builder() {}
 
@@ -277,6 +292,8 @@ public record ServiceSettings(String environment, String awsEnvironment, String 
             writablePaths = from.writablePaths;
             readonlyRootFilesystem = from.readonlyRootFilesystem;
             datadogAgent = from.datadogAgent;
+            secretKmsKeys = from.secretKmsKeys;
+            renamedFrom = from.renamedFrom;
         }
 
         public Builder environment(String value) {
@@ -434,6 +451,16 @@ public record ServiceSettings(String environment, String awsEnvironment, String 
             return this;
         }
 
+        public Builder secretKmsKeys(Map<String, String> value) {
+            secretKmsKeys = value;
+            return this;
+        }
+
+        public Builder renamedFrom(Optional<String> value) {
+            renamedFrom = value;
+            return this;
+        }
+
         public ServiceSettings build() {
             return new ServiceSettings(Objects.requireNonNull(environment, "environment"),
                     Objects.requireNonNull(awsEnvironment, "awsEnvironment"), Objects.requireNonNull(name, "name"),
@@ -444,7 +471,7 @@ public record ServiceSettings(String environment, String awsEnvironment, String 
                     Objects.requireNonNull(logRetentionDays, "logRetentionDays"), runbookUrl,
                     Objects.requireNonNull(alerting, "alerting"), monitors, addressPrefix, extraTags, privateEcrImage,
                     addOns, taskPolicies, ingress, egress, customizers, addOnSwitches, writablePaths,
-                    readonlyRootFilesystem, datadogAgent);
+                    readonlyRootFilesystem, datadogAgent, secretKmsKeys, renamedFrom);
         }
     }
 }

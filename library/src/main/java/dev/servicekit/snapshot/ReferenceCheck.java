@@ -50,6 +50,20 @@ public final class ReferenceCheck {
                         check(prefix + type.getKey() + "." + block.getKey(), block.getValue(), config, problems));
             });
         }
+        for (JsonNode move : config.path("moved")) {
+            String from = move.path("from").asText();
+            String to = move.path("to").asText();
+            Set<String> broken = new TreeSet<>();
+            resolve(to, config, broken);
+            broken.forEach(reference -> problems.add("moved " + from + ": reference to undeclared " + reference));
+            if (resolve(from, config, new TreeSet<>())) {
+                problems.add("moved " + from + ": " + from + " is still declared (Terraform refuses to move a "
+                        + "resource that is still in the configuration)");
+            }
+            if (!from.substring(0, from.indexOf('.')).equals(to.substring(0, Math.max(0, to.indexOf('.'))))) {
+                problems.add("moved " + from + ": to " + to + " is another resource type");
+            }
+        }
         config.path("output").fields().forEachRemaining(o -> check("output." + o.getKey(), o.getValue(), config, problems));
         config.path("locals").fields().forEachRemaining(l -> check("local." + l.getKey(), l.getValue(), config, problems));
         config.path("variable").fields().forEachRemaining(v -> check("var." + v.getKey(), v.getValue(), config, problems));
@@ -63,6 +77,15 @@ public final class ReferenceCheck {
         collect(block, config, iterators, broken);
         for (JsonNode dependency : block.path("depends_on")) {
             resolve(dependency.asText(), config, broken);
+        }
+        // Terraform reads each of these as a bare reference (resource, or one of its attributes).
+        for (JsonNode trigger : block.path("lifecycle").path("replace_triggered_by")) {
+            Matcher reference = REFERENCE.matcher(trigger.asText());
+            if (reference.lookingAt() && !trigger.asText().contains("${")) {
+                resolve(reference.group(1), config, broken);
+            } else {
+                broken.add("replace_triggered_by entry '" + trigger.asText() + "' (not a bare reference)");
+            }
         }
         broken.forEach(reference -> problems.add(address + ": reference to undeclared " + reference));
     }
@@ -112,8 +135,11 @@ public final class ReferenceCheck {
         }
     }
 
-    /** Adds {@code reference} (e.g. {@code aws_sqs_queue.q}, {@code data.aws_region.current}) when undeclared. */
-    private static void resolve(String reference, JsonNode config, Set<String> broken) {
+    /**
+     * Adds {@code reference} (e.g. {@code aws_sqs_queue.q}, {@code data.aws_region.current}) when undeclared;
+     * whether it is declared.
+     */
+    private static boolean resolve(String reference, JsonNode config, Set<String> broken) {
         String[] parts = reference.split("\\.");
         boolean declared = switch (parts[0]) {
             case "data" -> parts.length >= 3 && config.path("data").path(parts[1]).has(parts[2]);
@@ -125,6 +151,7 @@ public final class ReferenceCheck {
         if (!declared) {
             broken.add(reference);
         }
+        return declared;
     }
 
     /**

@@ -26,8 +26,11 @@ import java.util.Map;
  */
 final class LoadBalancerLogsBucket {
     static final Stateful ACCESS_LOGS = new Stateful("its access logs would be lost", List.of("bucket"), true);
-    /** Days after which a replaced log object's old version expires. */
-    static final int OLD_VERSION_DAYS = 7;
+    /**
+     * Days a log stays as an old version once expired: S3's smallest step. On a versioned bucket, expiring a
+     * log only adds a delete marker; the log itself goes when its noncurrent version expires.
+     */
+    static final int OLD_VERSION_DAYS = 1;
 
     private final Block bucket;
     private final Block policy;
@@ -35,19 +38,29 @@ final class LoadBalancerLogsBucket {
     LoadBalancerLogsBucket(TerraformDocument document, Environment environment, Map<String, String> tags,
                            String accountId, String partition) {
         String name = EnvironmentNames.of(environment).loadBalancerLogsBucket(accountId);
-        S3BucketLifecycleConfigurationRule.Builder rule = S3BucketLifecycleConfigurationRule.builder()
+        S3BucketLifecycleConfigurationRule.Builder logs = S3BucketLifecycleConfigurationRule.builder()
                 .id("expire-logs")
                 .status("Enabled")
                 .filter(S3BucketLifecycleConfigurationRuleFilter.builder().build())
                 .noncurrentVersionExpiration(S3BucketLifecycleConfigurationRuleNoncurrentVersionExpiration.builder()
                         .noncurrentDays(OLD_VERSION_DAYS).build());
         if (environment.logRetentionDays() > 0) {
-            rule.expiration(S3BucketLifecycleConfigurationRuleExpiration.builder()
-                    .days(environment.logRetentionDays()).build());
+            // Current version for the retention less a day, then a day as an old version: gone for good after the
+            // retention (S3 counts to the next midnight UTC; a 1-day retention keeps logs 2 days, S3's least).
+            logs.expiration(S3BucketLifecycleConfigurationRuleExpiration.builder()
+                    .days(Math.max(1, environment.logRetentionDays() - OLD_VERSION_DAYS)).build());
         }
+        // A separate rule: S3 removes an expired log's delete marker with Days only once it is old enough; with
+        // ExpiredObjectDeleteMarker as soon as no version is left behind it (S3 User Guide, "Managing delete markers").
+        S3BucketLifecycleConfigurationRule.Builder markers = S3BucketLifecycleConfigurationRule.builder()
+                .id("remove-expired-delete-markers")
+                .status("Enabled")
+                .filter(S3BucketLifecycleConfigurationRuleFilter.builder().build())
+                .expiration(PrivateBucket.expiredDeleteMarkers());
         PrivateBucket.Blocks blocks = PrivateBucket.declare((id, config) -> document.add(
-                Block.resource("environment_" + id, config).path("lb-logs/" + id)), "lb_logs", name, tags, rule,
-                arn -> grants(environment.region(), accountId, partition, arn), Condition.ALWAYS);
+                Block.resource("environment_" + id, config).path("lb-logs/" + id)), "lb_logs", name, tags,
+                List.of(logs, markers), arn -> grants(environment.region(), accountId, partition, arn), Condition.ALWAYS,
+                environment.protectStatefulResources());
         bucket = blocks.bucket();
         bucket.stateful(ACCESS_LOGS);
         bucket.addOverride("lifecycle.prevent_destroy", environment.protectStatefulResources());

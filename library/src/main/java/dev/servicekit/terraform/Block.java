@@ -126,6 +126,15 @@ public final class Block implements ITerraformDependable {
         return Expression.reference(address() + (exists.always() ? "" : "[0]"), attribute);
     }
 
+    /**
+     * An attribute of this block as a bare reference, e.g. {@code aws_security_group.auth_tasks.id}, where
+     * Terraform expects a reference rather than an expression ({@code lifecycle.replace_triggered_by}, whose
+     * JSON strings Terraform parses as references without {@code ${}}).
+     */
+    public String reference(String attribute) {
+        return expression(attribute).hcl();
+    }
+
     /** This block exists only when {@code condition} holds: a {@code count} of 0 or 1 where Terraform decides. */
     public Block existsWhen(Condition condition) {
         exists = Objects.requireNonNull(condition);

@@ -15,7 +15,7 @@ import java.util.function.BiConsumer;
 
 /**
  * servicekit's part of one Terraform configuration: its resources and data sources ({@link Block}),
- * outputs, locals, variables and {@code removed} blocks, written as Terraform JSON in one pass.
+ * outputs, locals, variables, {@code removed} and {@code moved} blocks, written as Terraform JSON in one pass.
  *
  * <p>Why not cdktf constructs: every construct, attribute and reference is a round trip to cdktf's Node
  * process (jsii), about 2 ms a resource. A stack's own elements (providers, backend) and a user's
@@ -31,6 +31,7 @@ public final class TerraformDocument {
     private final Map<String, Object> locals = new LinkedHashMap<>();
     private final Map<String, Variable> variables = new LinkedHashMap<>();
     private final List<String> removed = new ArrayList<>();
+    private final Map<String, String> moved = new LinkedHashMap<>();
     private final Map<String, Object> terraform = new LinkedHashMap<>();
     private final java.util.Set<String> handedOver = new java.util.HashSet<>();
     /** Each block's JSON once rendered: blocks are complete once the hand-over looks at them. */
@@ -80,6 +81,16 @@ public final class TerraformDocument {
     /** Terraform forgets {@code address} without destroying it (a {@code removed} block, Terraform 1.7+). */
     public void release(String address) {
         removed.add(Objects.requireNonNull(address));
+    }
+
+    /**
+     * Terraform moves what its state holds at {@code from} to {@code to} instead of destroying the one and creating
+     * the other (a {@code moved} block, Terraform 1.1+); both are addresses of the same resource type.
+     */
+    public void move(String from, String to) {
+        if (moved.putIfAbsent(Objects.requireNonNull(from), Objects.requireNonNull(to)) != null) {
+            throw new IllegalStateException("two moves from " + from);
+        }
     }
 
     /** A setting of the {@code terraform} block, e.g. {@code required_version}. */
@@ -171,6 +182,10 @@ public final class TerraformDocument {
                 block.put("from", address);
                 block.putObject("lifecycle").put("destroy", false);
             }
+        }
+        if (!moved.isEmpty()) {
+            ArrayNode section = root.has("moved") ? (ArrayNode) root.get("moved") : root.putArray("moved");
+            moved.forEach((from, to) -> section.addObject().put("from", from).put("to", to));
         }
         if (!terraform.isEmpty()) {
             ObjectNode section = section(root, "terraform");

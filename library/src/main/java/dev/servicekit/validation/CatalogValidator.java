@@ -60,6 +60,7 @@ public final class CatalogValidator {
                 checkInEveryEnvironment(spec, sound, problems);
             }
         }
+        RenameRules.check(catalog, problems);
         for (Catalog.Misuse misuse : catalog.misuses()) {
             problems.about(misuse.service() == null ? "catalog" : "catalog/" + misuse.service())
                     .add(misuse.option(), misuse.message());

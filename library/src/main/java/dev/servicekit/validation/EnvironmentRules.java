@@ -112,6 +112,7 @@ final class EnvironmentRules {
             scope.name("loadBalancerLogsBucket", existing.bucket(), AwsLimits.S3_BUCKET_NAME);
         }
         env.certificateArn().ifPresent(arn -> WebRules.checkCertificate(scope, arn, env.region()));
+        env.secretsKmsKeyArn().ifPresent(arn -> SecretRules.checkKey(scope, "secretsKmsKeyArn", arn, env.region()));
         boolean named = Rules.ENVIRONMENT_NAME.matcher(env.name()).matches()
                 && (env.prefix().isEmpty() || Rules.SERVICE_NAME.matcher(env.prefix()).matches());
         // A bad name or prefix is reported as such, not again through every name derived from it.

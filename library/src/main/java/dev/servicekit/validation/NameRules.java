@@ -40,7 +40,8 @@ final class NameRules {
             if (!Rules.SERVICE_NAME.matcher(spec.name()).matches() || !seen.add(spec.name())) {
                 continue;
             }
-            for (AwsName name : new ServiceNames(env.awsName(), spec.name(), Optional.empty()).awsNames(spec)) {
+            // A renamed line keeps its old name's AWS names.
+            for (AwsName name : new ServiceNames(env.awsName(), spec.awsName(), Optional.empty()).awsNames(spec)) {
                 claim(taken, name, new Owner(env.name() + "/" + spec.name(), name.field(), "service " + spec.name()),
                         problems);
             }

@@ -52,6 +52,8 @@ final class ServiceRules {
         for (String secret : spec.secrets()) {
             scope.name("secret." + secret, names.secretsPath() + "/" + secret, AwsLimits.ssmParameterName(env.region()));
         }
+        spec.secretKmsKeys().forEach((secret, arn) ->
+                SecretRules.checkKey(scope, "secret." + secret + ".kmsKeyArn", arn, env.region()));
 
         if (spec.kind() instanceof ServiceKind.Web web) {
             scope.check(!names.loadBalancer().startsWith("internal-"), "load balancer name",

@@ -31,7 +31,7 @@ class StageAndProdTest {
             // logs and protection of stateful resources
             p("resource\\.aws_cloudwatch_log_group\\.[a-z-]+_logs\\.(retention_in_days|lifecycle\\.prevent_destroy)"),
             p("resource\\.aws_cloudwatch_log_group\\.network_flow_logs\\.(retention_in_days|lifecycle\\.prevent_destroy)"),
-            p("resource\\.aws_s3_bucket\\.environment_lb_logs\\.lifecycle\\.prevent_destroy"),
+            p("resource\\.aws_s3_bucket\\.environment_lb_logs\\.(lifecycle\\.prevent_destroy|force_destroy)"),
             p("resource\\.aws_s3_bucket_lifecycle_configuration\\.environment_lb_logs_lifecycle\\.rule\\[0]\\.expiration\\.days"),
             p("resource\\.aws_sqs_queue\\.[a-z-]+_(queue|dlq)\\.lifecycle\\.prevent_destroy"),
             p("resource\\.aws_lb\\.[a-z-]+_lb\\.enable_deletion_protection"),

@@ -226,6 +226,14 @@ class ModuleValidationTest {
     }
 
     @Test
+    void aSecretsKeyMustBeAKmsKeyArnAsInJava() throws Exception {
+        String key = "arn:aws:kms:us-east-1:123456789012:key/1234abcd-12ab-34cd-56ef-1234567890ab";
+        assertThat(errors(worker, Map.of("secrets", "[\"DB_PASSWORD\"]", "secrets_kms_key_arn", key))).isEmpty();
+        assertThat(errors(worker, Map.of("secrets_kms_key_arn", "alias/payments")))
+                .containsExactly("error: secretsKmsKeyArn: " + Rules.badKmsKey("alias/payments"));
+    }
+
+    @Test
     void prodServesPlainHttpOnlyOnPurposeAsTheJavaRuleSays() throws Exception {
         String message = "error: certificateArn: " + Rules.needsCertificate("prod");
         assertThat(errors(web, Map.of("environment", "prod"))).containsExactly(message);

@@ -86,6 +86,43 @@ class BucketTest {
     }
 
     @Test
+    void stagesBucketGoesWithItsObjectsProdsRefusesToGo() throws Exception {
+        Synthesized out = Synthesized.of(Catalog.of(Service.worker("reports", IMAGE).bucket()), TestEnvironments.context());
+        JsonNode stage = out.resource("stage", "aws_s3_bucket", "reports_bucket");
+        assertThat(stage.path("force_destroy").asBoolean())
+                .as("S3 refuses DeleteBucket while any version or delete marker remains; force_destroy empties it")
+                .isTrue();
+        assertThat(stage.path("lifecycle").path("prevent_destroy").asBoolean()).isFalse();
+        JsonNode prod = out.resource("prod", "aws_s3_bucket", "reports_bucket");
+        assertThat(prod.path("force_destroy").asBoolean()).isFalse();
+        assertThat(prod.path("lifecycle").path("prevent_destroy").asBoolean()).isTrue();
+        for (String module : List.of("worker", "web-service")) {
+            JsonNode bucket = new ObjectMapper().readTree(Files.readString(Path.of("modules", module, "main.tf.json")))
+                    .path("resource").path("aws_s3_bucket").path("bucket");
+            assertThat(bucket.path("force_destroy").asBoolean()).as(module + " protects its bucket").isFalse();
+            assertThat(bucket.path("lifecycle").path("prevent_destroy").asBoolean()).as(module).isTrue();
+        }
+    }
+
+    @Test
+    void oldVersionsAndTheDeleteMarkersLeftAloneGoAfterTheirDays() {
+        Synthesized out = Synthesized.of(Catalog.of(Service.worker("reports", IMAGE).bucket(Bucket.keepingOldVersionsFor(60))),
+                TestEnvironments.context());
+        for (String env : List.of("stage", "prod")) {
+            JsonNode rules = out.resource(env, "aws_s3_bucket_lifecycle_configuration", "reports_bucket_lifecycle")
+                    .path("rule");
+            assertThat(rules).hasSize(1);
+            JsonNode rule = rules.get(0);
+            assertThat(rule.path("noncurrent_version_expiration").path("noncurrent_days").asInt()).isEqualTo(60);
+            assertThat(rule.path("expiration").path("expired_object_delete_marker").asBoolean())
+                    .as("a deleted object leaves a delete marker, which outlives its last old version unless removed")
+                    .isTrue();
+            assertThat(rule.path("expiration").has("days")).as("S3 refuses Days beside ExpiredObjectDeleteMarker")
+                    .isFalse();
+        }
+    }
+
+    @Test
     void theModulesOfferTheBucketBehindABooleanInput() throws Exception {
         for (String module : List.of("worker", "web-service")) {
             JsonNode json = new ObjectMapper().readTree(Files.readString(Path.of("modules", module, "main.tf.json")));

@@ -89,7 +89,11 @@ class ServicePartsTest {
                 .path("policy").asText();
         assertThat(policy).contains("\"Resource\" = [aws_sqs_queue.billing-worker_queue.arn]")
                 .contains("sqs:ReceiveMessage").contains("sqs:DeleteMessage")
-                .doesNotContain("sqs:SendMessage").doesNotContain("checkout");
+                .doesNotContain("checkout");
+        assertThat(policy.split("\\{\"Action\""))
+                .as("a worker sends only to its dead-letter queue (QueuePermissionsTest), never to its own queue")
+                .filteredOn(statement -> statement.contains("sqs:SendMessage"))
+                .allMatch(statement -> statement.contains("aws_sqs_queue.billing-worker_dlq.arn"));
         assertThat(out.resource("stage", "aws_iam_role_policy", "billing-worker_task_policy").path("role").asText())
                 .isEqualTo("${aws_iam_role.billing-worker_task_role.id}");
     }

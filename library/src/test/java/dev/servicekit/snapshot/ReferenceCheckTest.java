@@ -49,6 +49,19 @@ class ReferenceCheckTest {
     }
 
     @Test
+    void replaceTriggeredByNamesDeclaredResourcesAsBareReferences() {
+        var config = StackJson.parse("""
+                {"provider": {"aws": [{}]},
+                 "resource": {"aws_security_group": {"g": {"name": "x"}},
+                   "aws_vpc_security_group_egress_rule": {"r": {"lifecycle": {"replace_triggered_by":
+                     ["aws_security_group.g.id", "aws_security_group.gone.id", "${aws_security_group.g.id}"]}}}}}""");
+        assertThat(ReferenceCheck.problems(config, ReferenceCheck.Providers.CONFIGURED)).containsExactly(
+                "aws_vpc_security_group_egress_rule.r: reference to undeclared aws_security_group.gone",
+                "aws_vpc_security_group_egress_rule.r: reference to undeclared replace_triggered_by entry "
+                        + "'${aws_security_group.g.id}' (not a bare reference)");
+    }
+
+    @Test
     void textInsideStringLiteralsIsNotAReference() {
         var config = StackJson.parse("""
                 {"provider": {"aws": [{}]},

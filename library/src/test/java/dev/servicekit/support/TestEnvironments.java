@@ -32,6 +32,10 @@ public final class TestEnvironments {
         return prod.toBuilder().monitoring(prod.monitoring().toBuilder().runbook(PROD_RUNBOOK).build()).build();
     }
 
+    public static java.util.List<Environment> stageAndProd() {
+        return java.util.List.of(stage(), prod());
+    }
+
     public static Environment of(String name, Preset preset) {
         return (preset == Preset.PROD ? prod() : stage()).toBuilder().name(name).build();
     }

@@ -77,7 +77,8 @@ class SnapshotAssertionsTest {
         String message = failure.getMessage();
         String prod = message.substring(message.indexOf("\nprod: ") + 1);
         assertThat(prod).startsWith("prod: WARNING, stateful resources would be destroyed or replaced:\n"
-                + "  prod: aws_cloudwatch_log_group.auth_logs would be destroyed;");
+                + "  prod: auth looks renamed to login: its aws_cloudwatch_log_group.auth_logs, ")
+                .contains("add .renamedFrom(\"auth\") to login's line");
         assertThat(message.lines().count()).as(message).isLessThanOrEqualTo(SCREEN_LINES);
     }
 }
