@@ -43,7 +43,7 @@ import static dev.servicekit.alerting.Severity.SYMPTOM;
  *
  * <p>Thresholds were compared with claranet/terraform-datadog-monitors (cloud/aws/sqs, alb, ecs/common),
  * Datadog's recommended ECS monitors and cdk-monitoring-constructs; each constant says why ours differ.
- * Which failures each reveals ({@code detects}) is checked by replaying them ({@link Simulation}).
+ * Which failures each reveals ({@code detects}) is checked by replaying them ({@link dev.servicekit.alerting.simulation.Simulation}).
  */
 public enum MonitorKind {
 

@@ -2,9 +2,9 @@ package dev.servicekit.alerting;
 
 /**
  * The failures servicekit's monitors must make visible, and one night they must not page for. The README's
- * "What fires when" table is what {@link Simulation} finds when it replays each against a worker's and a
+ * "What fires when" table is what {@link dev.servicekit.alerting.simulation.Simulation} finds when it replays each against a worker's and a
  * web service's monitors: which fire, which page, and after how many minutes at worst. What each failure does
- * to the metrics is {@link ScenarioSeries}.
+ * to the metrics is {@link dev.servicekit.alerting.simulation.ScenarioSeries}.
  */
 public enum Scenario {
     CRASH_LOOP("A crash loop: every task exits at start", true, true, true),
