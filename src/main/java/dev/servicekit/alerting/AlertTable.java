@@ -15,7 +15,7 @@ import java.util.Optional;
  */
 public final class AlertTable {
     private static final Signals PLACEHOLDERS = new Signals(Optional.of("<queue>"), Optional.of("<queue>-dlq"),
-            "<service>", "<cluster>", Optional.of("<target group>"), Optional.of("<load balancer>"));
+            "<service>", "<cluster>", Optional.of("<target group>"), Optional.of("<load balancer>"), false);
 
     private AlertTable() {}
 

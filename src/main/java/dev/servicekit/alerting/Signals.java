@@ -17,27 +17,36 @@ import java.util.Optional;
  * @param cluster        the ECS cluster's name
  * @param targetGroup    the target group's ARN suffix (a Terraform reference), empty without a load balancer
  * @param loadBalancer   the load balancer's ARN suffix (a Terraform reference), empty without one
+ * @param sharedLoadBalancer the load balancer serves other services too (an environment's shared one): its own
+ *                       metrics, which have no target group, are no signal of this service's
  */
 public record Signals(Optional<String> queue, Optional<String> deadLetterQueue, String ecsService, String cluster,
-                      Optional<String> targetGroup, Optional<String> loadBalancer) {
+                      Optional<String> targetGroup, Optional<String> loadBalancer, boolean sharedLoadBalancer) {
 
     private static final String SQS = "aws.sqs.";
 
     /** The signals of an ECS service on {@code cluster}, without a queue or load balancer yet. */
     public static Signals of(String ecsService, String cluster) {
-        return new Signals(Optional.empty(), Optional.empty(), ecsService, cluster, Optional.empty(), Optional.empty());
+        return new Signals(Optional.empty(), Optional.empty(), ecsService, cluster, Optional.empty(), Optional.empty(),
+                false);
     }
 
     /** These signals with the service's queue and dead-letter queue, by name. */
     public Signals withQueues(String queueName, String deadLetterQueueName) {
         return new Signals(Optional.of(queueName), Optional.of(deadLetterQueueName), ecsService, cluster, targetGroup,
-                loadBalancer);
+                loadBalancer, sharedLoadBalancer);
     }
 
     /** These signals with the service's target group and load balancer, by ARN suffix. */
     public Signals withLoadBalancer(String targetGroupSuffix, String loadBalancerSuffix) {
         return new Signals(queue, deadLetterQueue, ecsService, cluster, Optional.of(targetGroupSuffix),
-                Optional.of(loadBalancerSuffix));
+                Optional.of(loadBalancerSuffix), false);
+    }
+
+    /** These signals with the service's target group on a load balancer other services share, by ARN suffix. */
+    public Signals withSharedLoadBalancer(String targetGroupSuffix, String loadBalancerSuffix) {
+        return new Signals(queue, deadLetterQueue, ecsService, cluster, Optional.of(targetGroupSuffix),
+                Optional.of(loadBalancerSuffix), true);
     }
     private static final String ALB = "aws.applicationelb.";
 
@@ -104,9 +113,15 @@ public record Signals(Optional<String> queue, Optional<String> deadLetterQueue, 
 
     /**
      * 5xx the load balancer generated itself (502 bad gateway, 503 no healthy target, 504 timeout); AWS
-     * reports them per load balancer only, and most of them are not in {@link #requests()}.
+     * reports them per load balancer only, and most of them are not in {@link #requests()}. On a shared load
+     * balancer that count is every service's, so a service's own share is what can be told apart by target group:
+     * the connections to its targets that failed, which the load balancer answers with 502 (503 without a healthy
+     * target is the no-healthy-targets monitor's).
      */
     public String loadBalancer5xx() {
+        if (sharedLoadBalancer) {
+            return targetConnectionErrors();
+        }
         return "sum:" + ALB + "httpcode_elb_5xx{loadbalancer:" + loadBalancer.orElseThrow() + "}.as_count()";
     }
 

@@ -7,6 +7,7 @@ import dev.servicekit.alerting.SloTarget;
 import dev.servicekit.alerting.SyntheticsSettings;
 
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -32,11 +33,20 @@ import java.util.Optional;
  * @param monitoring            Datadog site, paging and notifying handles and priorities, thresholds, SLO,
  *                              synthetics
  * @param loadBalancerLogs      where load balancers write access logs; default a bucket of the environment's
+ * @param stacks                how the environment is split into stacks, each with its own state; default one
+ *                              stack ({@link StackLayout#ENVIRONMENT})
+ * @param account               the AWS account the environment deploys to, when declared: environments of one
+ *                              account and region are counted together against AWS's quotas; without it each
+ *                              environment is counted alone
+ * @param loadBalancing         a load balancer per web service (the default) or shared ones
+ * @param quotaIncreases        quotas raised for the environment's account and region, by
+ *                              {@link dev.servicekit.rules.AwsLimits.Quota#key()}: the value AWS granted
  */
 public record Environment(String name, Preset preset, String prefix, String region, NetworkConfig network,
                           TaskDefaults tasks, int logRetentionDays, boolean protectStatefulResources,
                           boolean httpsRequired, Optional<String> certificateArn, StateBackend state,
-                          MonitoringDefaults monitoring, LoadBalancerLogs loadBalancerLogs) {
+                          MonitoringDefaults monitoring, LoadBalancerLogs loadBalancerLogs, StackLayout stacks,
+                          Optional<String> account, LoadBalancing loadBalancing, Map<String, Integer> quotaIncreases) {
 
     public static final String DEFAULT_REGION = "us-east-1";
     public static final String DEFAULT_DATADOG_API_URL = "https://api.datadoghq.com/";
@@ -46,6 +56,10 @@ public record Environment(String name, Preset preset, String prefix, String regi
     public Environment {
         prefix = prefix == null ? "" : prefix;
         certificateArn = certificateArn == null ? Optional.empty() : certificateArn;
+        stacks = stacks == null ? StackLayout.ENVIRONMENT : stacks;
+        account = account == null ? Optional.empty() : account;
+        loadBalancing = loadBalancing == null ? new LoadBalancing.Own() : loadBalancing;
+        quotaIncreases = quotaIncreases == null ? Map.of() : java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(quotaIncreases));
     }
 
     /**
@@ -61,7 +75,8 @@ public record Environment(String name, Preset preset, String prefix, String regi
                 new MonitoringDefaults(DEFAULT_DATADOG_API_URL,
                         new AlertRouting("@slack-servicekit-stage", 3, "@slack-servicekit-stage", 3),
                         EVALUATION_DELAY_SECONDS, MonitorKind.defaultsOf(Preset.STAGE), SloTarget.of(99, "7d"),
-                        new SyntheticsSettings(List.of("aws:us-east-1"), 300)), new LoadBalancerLogs.Managed());
+                        new SyntheticsSettings(List.of("aws:us-east-1"), 300)), new LoadBalancerLogs.Managed(),
+                StackLayout.ENVIRONMENT, Optional.empty(), new LoadBalancing.Own(), Map.of());
     }
 
     /**
@@ -79,7 +94,7 @@ public record Environment(String name, Preset preset, String prefix, String regi
                         new AlertRouting("@pagerduty-servicekit-prod", 1, "@slack-servicekit-prod", 3),
                         EVALUATION_DELAY_SECONDS, MonitorKind.defaultsOf(Preset.PROD), SloTarget.of(99.9, "30d"),
                         new SyntheticsSettings(List.of("aws:us-east-1", "aws:us-west-2", "aws:eu-central-1"), 60)),
-                new LoadBalancerLogs.Managed());
+                new LoadBalancerLogs.Managed(), StackLayout.ENVIRONMENT, Optional.empty(), new LoadBalancing.Own(), Map.of());
     }
 
     /** An environment named {@code name} with every value of {@code preset}. */
@@ -111,6 +126,10 @@ public record Environment(String name, Preset preset, String prefix, String regi
         private StateBackend state;
         private MonitoringDefaults monitoring;
         private LoadBalancerLogs loadBalancerLogs;
+        private StackLayout stacks;
+        private Optional<String> account;
+        private LoadBalancing loadBalancing;
+        private Map<String, Integer> quotaIncreases;
 
         private Builder(Environment from) {
             name = from.name;
@@ -126,6 +145,10 @@ public record Environment(String name, Preset preset, String prefix, String regi
             state = from.state;
             monitoring = from.monitoring;
             loadBalancerLogs = from.loadBalancerLogs;
+            stacks = from.stacks;
+            account = from.account;
+            loadBalancing = from.loadBalancing;
+            quotaIncreases = from.quotaIncreases;
         }
 
         public Builder name(String value) {
@@ -188,9 +211,33 @@ public record Environment(String name, Preset preset, String prefix, String regi
             return this;
         }
 
+        /** How the environment is split into stacks, each with its own state. */
+        public Builder stacks(StackLayout value) {
+            stacks = value;
+            return this;
+        }
+
+        /** The AWS account ID the environment deploys to: quotas are counted per account and region. */
+        public Builder account(String accountId) {
+            account = Optional.ofNullable(accountId);
+            return this;
+        }
+
+        public Builder loadBalancing(LoadBalancing value) {
+            loadBalancing = value;
+            return this;
+        }
+
+        /** Quotas AWS raised for the environment's account and region, by quota key. */
+        public Builder quotaIncreases(Map<String, Integer> value) {
+            quotaIncreases = value;
+            return this;
+        }
+
         public Environment build() {
             return new Environment(name, preset, prefix, region, network, tasks, logRetentionDays,
-                    protectStatefulResources, httpsRequired, certificateArn, state, monitoring, loadBalancerLogs);
+                    protectStatefulResources, httpsRequired, certificateArn, state, monitoring, loadBalancerLogs,
+                    stacks, account, loadBalancing, quotaIncreases);
         }
     }
 }
