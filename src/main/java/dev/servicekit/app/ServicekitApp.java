@@ -142,18 +142,21 @@ public final class ServicekitApp {
      * @return each stack's Terraform JSON, by stack name (the environment's in the environment layout)
      */
     public Map<String, JsonNode> synth() throws IOException {
-        app.synth();
-        Map<String, ObjectNode> cdktf = new LinkedHashMap<>();
+        Parallel.withLargeStack(app::synth);
+        // Only a stack with a user's constructs has blocks cdktf wrote that servicekit did not count as it added them.
         for (EnvironmentStack stack : stacks) {
-            String name = stack.name();
-            ObjectNode json = (ObjectNode) StackJson.parse(Files.readString(file(name)));
-            AddressCheck.requireUniqueAddresses(name, stack, json, stack.document().handedOver());
-            cdktf.put(name, json);
+            if (stack.customized()) {
+                String name = stack.name();
+                AddressCheck.requireUniqueAddresses(name, stack, StackJson.parse(Files.readString(file(name))),
+                        stack.document().handedOver());
+            }
         }
         // From here on pure Java, each stack on its own.
+        Map<String, ObjectNode> cdktf = new java.util.concurrent.ConcurrentHashMap<>();
         List<List<Problem>> problems = Parallel.each(stacks, stack -> {
             String name = stack.name();
-            ObjectNode json = cdktf.get(name);
+            ObjectNode json = (ObjectNode) StackJson.parse(Files.readString(file(name)));
+            cdktf.put(name, json);
             stack.mergeInto(json);
             TerraformJson.write(json, file(name));
             Set<String> ours = stack.document().blocks().stream().map(Block::address).collect(Collectors.toSet());
@@ -164,7 +167,9 @@ public final class ServicekitApp {
         if (!all.isEmpty()) {
             throw new ConfigurationException(all);
         }
-        return new LinkedHashMap<>(cdktf);
+        Map<String, JsonNode> written = new LinkedHashMap<>();
+        stacks.forEach(stack -> written.put(stack.name(), cdktf.get(stack.name())));
+        return written;
     }
 
     private Path file(String stack) {

@@ -31,6 +31,7 @@ import dev.servicekit.parts.ServiceParts;
 import dev.servicekit.settings.ServiceSettings;
 import dev.servicekit.terraform.Block;
 import dev.servicekit.terraform.Condition;
+import dev.servicekit.terraform.StructAttributes;
 import dev.servicekit.terraform.TerraformDocument;
 import software.constructs.Construct;
 
@@ -48,6 +49,7 @@ import java.util.TreeMap;
  */
 public final class EnvironmentStack extends TerraformStack {
     private final StackDocument assembled;
+    private final boolean customized;
 
     /**
      * @param assembled       servicekit's part of the stack, assembled before or after
@@ -59,12 +61,34 @@ public final class EnvironmentStack extends TerraformStack {
         super(scope, assembled.unit().name());
         this.assembled = assembled;
         Environment environment = assembled.environment();
-        new AwsProviderBinding(this, "aws", AwsProviderConfig.builder()
+        AwsProviderConfig aws = AwsProviderConfig.builder()
                 .region(environment.region())
                 .defaultTags(List.of(AwsProviderDefaultTags.builder().tags(StackDocument.tags(environment)).build()))
-                .build());
-        backend(outputDirectory);
-        new DatadogProvider(this, "datadog", environment.monitoring().datadogApiUrl());
+                .build();
+        customized = assembled.unit().lines().stream().anyMatch(line -> !line.customizers().isEmpty());
+        if (customized) {
+            // A line's own cdktf constructs (its customizers') find their providers among the stack's constructs.
+            new AwsProviderBinding(this, "aws", aws);
+            backend(outputDirectory);
+            new DatadogProvider(this, "datadog", environment.monitoring().datadogApiUrl());
+        } else {
+            // The same blocks, written in Java: a stack is then two jsii objects (itself and its backend), and
+            // synthesizing it calls nothing back in Java, which a thousand stacks would pay for.
+            TerraformDocument document = assembled.document();
+            document.provider("aws", StructAttributes.plain(aws));
+            document.provider(DatadogProvider.NAME, Map.of("api_url", environment.monitoring().datadogApiUrl()));
+            Map<String, Object> required = new java.util.TreeMap<>();
+            required.put("aws", Map.of("source", AwsProviderBinding.SOURCE, "version", AwsProviderBinding.VERSION));
+            required.put(DatadogProvider.NAME, Map.of("source", DatadogProvider.SOURCE,
+                    "version", DatadogProvider.VERSION_CONSTRAINT));
+            document.terraformSetting("required_providers", required);
+            backend(outputDirectory);
+        }
+    }
+
+    /** Whether a line of this stack has customizers, whose cdktf constructs the stack holds besides servicekit's. */
+    public boolean customized() {
+        return customized;
     }
 
     /** Gives cdktf the blocks that hold a user construct's token, which cdktf alone can resolve. Before synth. */

@@ -32,6 +32,7 @@ public final class TerraformDocument {
     private final Map<String, Variable> variables = new LinkedHashMap<>();
     private final List<String> removed = new ArrayList<>();
     private final Map<String, Object> terraform = new LinkedHashMap<>();
+    private final Map<String, Object> providers = new LinkedHashMap<>();
     private final java.util.Set<String> handedOver = new java.util.HashSet<>();
     /** Each block's JSON once rendered: blocks are complete once the hand-over looks at them. */
     private final Map<Block, ObjectNode> rendered = new java.util.IdentityHashMap<>();
@@ -80,6 +81,14 @@ public final class TerraformDocument {
     /** Terraform forgets {@code address} without destroying it (a {@code removed} block, Terraform 1.7+). */
     public void release(String address) {
         removed.add(Objects.requireNonNull(address));
+    }
+
+    /**
+     * A provider's configuration, written as cdktf writes a provider construct's ({@code provider.<name>} a list of
+     * one block): for a stack that needs no provider construct of cdktf's, one jsii object less each.
+     */
+    public void provider(String name, Map<String, Object> configuration) {
+        providers.put(name, configuration);
     }
 
     /** A setting of the {@code terraform} block, e.g. {@code required_version}. */
@@ -175,6 +184,10 @@ public final class TerraformDocument {
         if (!terraform.isEmpty()) {
             ObjectNode section = section(root, "terraform");
             terraform.forEach((key, value) -> section.set(key, TerraformJson.of(value)));
+        }
+        if (!providers.isEmpty()) {
+            ObjectNode section = section(root, "provider");
+            providers.forEach((name, configuration) -> section.putArray(name).add(TerraformJson.of(configuration)));
         }
     }
 
