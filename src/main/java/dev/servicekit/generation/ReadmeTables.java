@@ -3,6 +3,7 @@ package dev.servicekit.generation;
 import dev.servicekit.environment.Environment;
 import dev.servicekit.alerting.AlertTable;
 import dev.servicekit.alerting.Alerting;
+import dev.servicekit.rules.AwsLimits;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -30,7 +31,21 @@ public final class ReadmeTables {
         tables.put("what-fires-when", AlertTable.scenarios(prod));
         tables.put("presets", PresetTables.presets(Environment.stage(), Environment.prod()));
         tables.put("routing", PresetTables.routing(Environment.stage(), Environment.prod()));
+        tables.put("quotas", quotas());
         return tables;
+    }
+
+    /** The AWS quotas synth counts ({@link AwsLimits#QUOTAS}): AWS's name, default, and the key of an increase. */
+    static String quotas() {
+        StringBuilder table = new StringBuilder("| quota (AWS's name) | default | adjustable | counted per | key in `\"quotas\"` |\n")
+                .append("|---|---|---|---|---|\n");
+        for (AwsLimits.Quota quota : AwsLimits.QUOTAS) {
+            table.append("| ").append(quota.name()).append(" | ").append(String.format("%,d", quota.defaultValue()))
+                    .append(" | ").append(quota.adjustable() ? "yes" : "**no**").append(" | ")
+                    .append(quota.per().equals("region") ? "account and region" : quota.per()).append(" | `")
+                    .append(quota.key()).append("` |\n");
+        }
+        return table.toString();
     }
 
     /** {@code readme} with every generated section replaced by its current table. */

@@ -383,6 +383,11 @@ public final class Rules {
         return "\"" + quota.name() + "\" is " + quota.defaultValue() + " and AWS does not raise it; leave it out";
     }
 
+    public static String quotaKeptAtDefault(AwsLimits.Quota quota) {
+        return "servicekit keeps \"" + quota.name() + "\" at AWS's default " + quota.defaultValue() + ": raising it lowers "
+                + "how many security groups a network interface may have; leave it out";
+    }
+
     public static String quotaNotPositive(String value) {
         return "'" + value + "': a quota is a whole number of at least 1, the value AWS granted";
     }

@@ -171,6 +171,8 @@ final class QuotaRules {
                 scope.add("quotas." + key, Rules.unknownQuota(AwsLimits.QUOTAS.stream().map(Quota::key).toList()));
             } else if (!quota.adjustable()) {
                 scope.add("quotas." + key, Rules.quotaNotAdjustable(quota));
+            } else if (quota == AwsLimits.SECURITY_GROUP_RULES) {
+                scope.add("quotas." + key, Rules.quotaKeptAtDefault(quota));
             } else if (value == null || value < 1) {
                 scope.add("quotas." + key, Rules.quotaNotPositive(String.valueOf(value)));
             }

@@ -140,6 +140,10 @@ class QuotaRulesTest {
         assertThatThrownBy(() -> validate(Catalog.of(Service.worker("w", BUSYBOX)),
                 Contexts.of(Map.entry("prod", Map.of("quotas", Map.of("loadBalancers", 100))))))
                 .hasMessageContaining("prod: quotas.loadBalancers: unknown quota; known: [applicationLoadBalancers,");
+        assertThatThrownBy(() -> validate(Catalog.of(Service.worker("w", BUSYBOX)),
+                Contexts.of(Map.entry("prod", Map.of("quotas", Map.of("securityGroupRules", 100))))))
+                .hasMessageContaining("prod: quotas.securityGroupRules: servicekit keeps \"Inbound or outbound rules per "
+                        + "security group\" at AWS's default 60");
     }
 
     private static Map<String, Object> context(Map<String, Map<String, Object>> environments) {
