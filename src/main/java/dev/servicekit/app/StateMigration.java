@@ -171,11 +171,13 @@ public final class StateMigration {
             script.append("if [ -e ").append(quote(to)).append(" ]; then echo \"").append(to)
                     .append(" exists already: the stack has a state of its own; not moving into it\" >&2; exit 1; fi\n");
         }
-        script.append("cp \"$from\" \"$from.before-split\"\n\n");
+        script.append("cp \"$from\" \"$from.before-split\"\n")
+                .append(backups(plan.from())).append('\n');
         for (Move move : plan.moves()) {
             String to = statePath(plan.toBackends().get(move.stack()), move.stack(), output);
-            script.append("terraform state mv -state=\"$from\" -state-out=").append(quote(to)).append(' ')
-                    .append(quote(move.address())).append(' ').append(quote(move.address())).append(" >/dev/null\n");
+            script.append("terraform state mv ").append(BACKUP_OPTIONS).append(" -state=\"$from\" -state-out=")
+                    .append(quote(to)).append(' ').append(quote(move.address())).append(' ').append(quote(move.address()))
+                    .append(" >/dev/null\n");
         }
         script.append('\n').append(leftBehind("terraform state list -state=\"$from\""))
                 .append("echo \"").append(plan.from()).append(": ").append(plan.moves().size())
@@ -195,8 +197,10 @@ public final class StateMigration {
                 .append("terraform -chdir=\"$work/from-").append(plan.from()).append("\" state pull > \"$states/")
                 .append(plan.from()).append(".tfstate\"\n")
                 .append("from=\"$states/").append(plan.from()).append(".tfstate\"\n\n");
+        script.append(backups(plan.from()));
         for (Move move : plan.moves()) {
-            script.append("terraform state mv -state=\"$from\" -state-out=\"$states/").append(move.stack())
+            script.append("terraform state mv ").append(BACKUP_OPTIONS).append(" -state=\"$from\" -state-out=\"$states/")
+                    .append(move.stack())
                     .append(".tfstate\" ").append(quote(move.address())).append(' ').append(quote(move.address()))
                     .append(" >/dev/null\n");
         }
@@ -211,6 +215,17 @@ public final class StateMigration {
         }
         script.append("echo \"").append(plan.from()).append(": ").append(plan.moves().size())
                 .append(" resources moved; the old state is untouched: delete it once every new stack plans without changes\"\n");
+    }
+
+    /**
+     * Where each {@code state mv} writes the backups Terraform insists on (one per file and call, else a timestamped
+     * file per move beside each state): one file each, overwritten, in the migration's own directory. The script
+     * keeps the original state itself.
+     */
+    private static final String BACKUP_OPTIONS = "-backup=\"$backups/from.backup\" -backup-out=\"$backups/to.backup\"";
+
+    private static String backups(String environment) {
+        return "backups=" + quote(WORK_DIRECTORY + "/" + environment + "/backups") + "\nmkdir -p \"$backups\"\n";
     }
 
     private static void backendDirectory(StringBuilder script, String dir, ObjectNode backend) {

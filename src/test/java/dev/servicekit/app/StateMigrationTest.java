@@ -80,6 +80,10 @@ class StateMigrationTest {
         assertThat(attribute(project.resolve("terraform.prod-mailer.tfstate"), "aws_sqs_queue", "mailer_queue", "id"))
                 .as("each resource moves with its attributes").isEqualTo("id-of-aws_sqs_queue.mailer_queue");
         assertThat(managedIn(project.resolve("terraform.prod.tfstate.before-split"))).isEqualTo(managedOf(old));
+        try (var files = Files.list(project)) {
+            assertThat(files.map(f -> f.getFileName().toString())).as("no backup per move beside the states")
+                    .noneMatch(name -> name.endsWith(".backup"));
+        }
     }
 
     @Test
