@@ -18,7 +18,7 @@ import java.util.Optional;
  */
 public final class AlertTable {
     private static final Signals PLACEHOLDERS = new Signals(Optional.of("<queue>"), Optional.of("<queue>-dlq"),
-            "<service>", "<cluster>", Optional.of("<target group>"), Optional.of("<load balancer>"), Optional.empty());
+            "<service>", "<cluster>", Optional.of("<target group>"), Optional.of("<load balancer>"), Optional.empty(), false);
     private static final Signals.Agent AGENT = new Signals.Agent("<task family>", "<service>", 2, 512, 1024);
 
     private AlertTable() {}

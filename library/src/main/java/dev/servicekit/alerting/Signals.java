@@ -20,9 +20,12 @@ import java.util.Optional;
  * @param targetGroup    the target group's ARN suffix (a Terraform reference), empty without a load balancer
  * @param loadBalancer   the load balancer's ARN suffix (a Terraform reference), empty without one
  * @param agent          the Datadog Agent beside each task, when the service runs one
+ * @param sharedLoadBalancer the load balancer serves other services too (an environment's shared one): its own
+ *                       metrics, which have no target group, are no signal of this service's
  */
 public record Signals(Optional<String> queue, Optional<String> deadLetterQueue, String ecsService, String cluster,
-                      Optional<String> targetGroup, Optional<String> loadBalancer, Optional<Agent> agent) {
+                      Optional<String> targetGroup, Optional<String> loadBalancer, Optional<Agent> agent,
+                      boolean sharedLoadBalancer) {
 
     private static final String SQS = "aws.sqs.";
     private static final String FARGATE = "ecs.fargate.";
@@ -44,24 +47,31 @@ public record Signals(Optional<String> queue, Optional<String> deadLetterQueue, 
     /** The signals of an ECS service on {@code cluster}, without a queue or load balancer yet. */
     public static Signals of(String ecsService, String cluster) {
         return new Signals(Optional.empty(), Optional.empty(), ecsService, cluster, Optional.empty(), Optional.empty(),
-                Optional.empty());
+                Optional.empty(), false);
     }
 
     /** These signals with the service's queue and dead-letter queue, by name. */
     public Signals withQueues(String queueName, String deadLetterQueueName) {
         return new Signals(Optional.of(queueName), Optional.of(deadLetterQueueName), ecsService, cluster, targetGroup,
-                loadBalancer, agent);
+                loadBalancer, agent, sharedLoadBalancer);
     }
 
     /** These signals with the service's target group and load balancer, by ARN suffix. */
     public Signals withLoadBalancer(String targetGroupSuffix, String loadBalancerSuffix) {
         return new Signals(queue, deadLetterQueue, ecsService, cluster, Optional.of(targetGroupSuffix),
-                Optional.of(loadBalancerSuffix), agent);
+                Optional.of(loadBalancerSuffix), agent, false);
+    }
+
+    /** These signals with the service's target group on a load balancer other services share, by ARN suffix. */
+    public Signals withSharedLoadBalancer(String targetGroupSuffix, String loadBalancerSuffix) {
+        return new Signals(queue, deadLetterQueue, ecsService, cluster, Optional.of(targetGroupSuffix),
+                Optional.of(loadBalancerSuffix), agent, true);
     }
 
     /** These signals with the Datadog Agent's container metrics of the service's tasks. */
     public Signals withAgent(Agent value) {
-        return new Signals(queue, deadLetterQueue, ecsService, cluster, targetGroup, loadBalancer, Optional.of(value));
+        return new Signals(queue, deadLetterQueue, ecsService, cluster, targetGroup, loadBalancer, Optional.of(value),
+                sharedLoadBalancer);
     }
     private static final String ALB = "aws.applicationelb.";
 
@@ -166,11 +176,16 @@ public record Signals(Optional<String> queue, Optional<String> deadLetterQueue, 
 
     /**
      * 5xx the load balancer generated itself (502 bad gateway, 503 no healthy target, 504 timeout); AWS
-     * reports them per load balancer only (dimensions LoadBalancer and AvailabilityZone; a load balancer shared
-     * by several services cannot tell them apart). A 502 or 504 is generated after a target was chosen and is in
-     * {@link #requests()} as well; a 503 or 500 raised before one is chosen is not.
+     * reports them per load balancer only (dimensions LoadBalancer and AvailabilityZone). A 502 or 504 is
+     * generated after a target was chosen and is in {@link #requests()} as well; a 503 or 500 raised before one is
+     * chosen is not. On a shared load balancer that count is every service's, so a service's own share is what can
+     * be told apart by target group: the connections to its targets that failed, which the load balancer answers
+     * with 502 (503 without a healthy target is the no-healthy-targets monitor's).
      */
     public String loadBalancer5xx() {
+        if (sharedLoadBalancer) {
+            return targetConnectionErrors();
+        }
         return "sum:" + ALB + "httpcode_elb_5xx{loadbalancer:" + loadBalancer.orElseThrow() + "}.as_count()";
     }
 

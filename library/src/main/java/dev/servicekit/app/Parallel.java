@@ -81,6 +81,28 @@ final class Parallel {
         return result;
     }
 
+    /**
+     * The stack a synthesis runs on: jsii nests each callback from Node into Java on the calling thread's stack
+     * (cdktf-java.md: about 2,000 in one synth overflowed the default), and a catalog of a thousand customized
+     * stacks makes several each. Reserved, not committed: the pages are used only as deep as the calls go.
+     */
+    static final long LARGE_STACK_BYTES = 1L << 30;
+
+    /** Runs {@code work} on a thread with {@link #LARGE_STACK_BYTES} of stack, and waits for it. */
+    static void withLargeStack(Runnable work) {
+        java.util.concurrent.CompletableFuture<Void> result = new java.util.concurrent.CompletableFuture<>();
+        Thread thread = new Thread(null, () -> {
+            try {
+                work.run();
+                result.complete(null);
+            } catch (Throwable t) {
+                result.completeExceptionally(t);
+            }
+        }, "servicekit-synth", LARGE_STACK_BYTES);
+        thread.start();
+        join(result);
+    }
+
     /** The result of background work, or its failure rethrown. */
     static <R> R join(java.util.concurrent.CompletableFuture<R> work) {
         try {

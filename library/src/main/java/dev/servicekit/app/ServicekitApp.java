@@ -11,7 +11,8 @@ import dev.servicekit.rules.ConfigurationException;
 import dev.servicekit.rules.Problem;
 import dev.servicekit.snapshot.AwsTextCheck;
 import dev.servicekit.snapshot.StackJson;
-import dev.servicekit.stack.EnvironmentDocument;
+import dev.servicekit.stack.StackDocument;
+import dev.servicekit.stack.StackPlan;
 import dev.servicekit.stack.EnvironmentStack;
 import software.constructs.Construct;
 import dev.servicekit.terraform.Block;
@@ -29,13 +30,15 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
- * Builds one stack per environment of a catalog in one cdktf {@link App}: reads cdktf.json's context,
- * validates everything, and only then builds the stacks.
+ * Builds the stacks of every environment of a catalog in one cdktf {@link App}: reads cdktf.json's context,
+ * validates everything, and only then builds the stacks, as each environment's layout splits it
+ * ({@link StackPlan}): one stack per environment by default, or a platform stack and a stack per line or owner.
  */
 public final class ServicekitApp {
     private final App app;
     private final String outdir;
     private final List<EnvironmentStack> stacks = new ArrayList<>();
+    private final List<StackPlan> plans = new ArrayList<>();
 
     /** A catalog's stacks with cdktf.json's context, stage and prod unless the context names others. */
     public ServicekitApp(Catalog catalog, Map<String, Object> context, String outdir) {
@@ -59,31 +62,61 @@ public final class ServicekitApp {
         // Every config struct asks for jsii's engine, a singleton created without a lock: created here, on this
         // thread, before any work runs on others (creating it starts nothing; the runtime starts with the App).
         software.amazon.jsii.JsiiEngine.getInstance();
-        List<EnvironmentDocument> documents = resolved.stream().map(EnvironmentDocument::new).toList();
+        List<StackDocument> documents = new ArrayList<>();
+        for (Environment environment : resolved) {
+            StackPlan plan = StackPlan.of(environment, catalog);
+            plans.add(plan);
+            plan.units().forEach(unit -> documents.add(new StackDocument(environment, unit)));
+        }
         AppConfig config = AppConfig.builder().outdir(outdir).context(context).skipValidation(false).build();
         boolean customized = catalog.services().stream().anyMatch(spec -> !spec.customizers().isEmpty());
         if (customized) {
             // A customizer may create cdktf constructs in its service's stack: the stacks come first, and
             // cdktf is called from this thread alone.
             app = new App(config);
-            for (EnvironmentDocument document : documents) {
+            for (StackDocument document : documents) {
                 EnvironmentStack stack = new EnvironmentStack(app, document, outputDirectory);
                 stacks.add(stack);
-                document.assemble(catalog, service -> new Construct(stack, service));
+                document.assemble(service -> new Construct(stack, service));
             }
         } else {
             // Starting cdktf's runtime (a Node process) takes a while: it starts on its own thread while the
-            // environments assemble side by side, in pure Java.
+            // stacks assemble side by side, in pure Java.
             java.util.concurrent.CompletableFuture<App> starting = Parallel.background(() -> new App(config));
-            Parallel.forEach(documents, document -> document.assemble(catalog, service -> {
+            Parallel.forEach(documents, document -> document.assemble(service -> {
                 throw new IllegalStateException("no customizer, no cdktf scope");
             }), true);
             app = Parallel.join(starting);
-            for (EnvironmentDocument document : documents) {
+            for (StackDocument document : documents) {
                 stacks.add(new EnvironmentStack(app, document, outputDirectory));
             }
         }
+        dependOnPlatforms();
         stacks.forEach(EnvironmentStack::handOverCdktfTokens);
+    }
+
+    /**
+     * Every stack of services depends on its environment's platform stack: {@code cdktf deploy 'prod-*'} deploys
+     * the platform first and the services after it, side by side up to {@code --parallelism}; {@code cdktf destroy}
+     * the other way round. A dependency orders deployments only: no stack reads another's state.
+     */
+    private void dependOnPlatforms() {
+        Map<String, EnvironmentStack> platforms = new LinkedHashMap<>();
+        for (EnvironmentStack stack : stacks) {
+            if (stack.unit().role() == StackPlan.Role.PLATFORM) {
+                platforms.put(stack.environment().name(), stack);
+            }
+        }
+        for (EnvironmentStack stack : stacks) {
+            if (stack.unit().role() == StackPlan.Role.SERVICES) {
+                stack.addDependency(platforms.get(stack.environment().name()));
+            }
+        }
+    }
+
+    /** How each environment is split into stacks. */
+    public List<StackPlan> plans() {
+        return List.copyOf(plans);
     }
 
     public App app() {
@@ -94,9 +127,10 @@ public final class ServicekitApp {
         return List.copyOf(stacks);
     }
 
-    public EnvironmentStack stack(String environment) {
-        return stacks.stream().filter(s -> s.environment().name().equals(environment)).findFirst()
-                .orElseThrow(() -> new IllegalArgumentException("no environment " + environment));
+    /** The stack named {@code name}: an environment's own in the environment layout, e.g. {@code prod-auth} in another. */
+    public EnvironmentStack stack(String name) {
+        return stacks.stream().filter(s -> s.name().equals(name)).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("no stack " + name));
     }
 
     /**
@@ -105,21 +139,24 @@ public final class ServicekitApp {
      * every name, description and tag (the catalog's texts were checked before; this catches what a
      * customization or a servicekit change wrote).
      *
-     * @return each stack's Terraform JSON, by environment
+     * @return each stack's Terraform JSON, by stack name (the environment's in the environment layout)
      */
     public Map<String, JsonNode> synth() throws IOException {
-        app.synth();
-        Map<String, ObjectNode> cdktf = new LinkedHashMap<>();
+        Parallel.withLargeStack(app::synth);
+        // Only a stack with a user's constructs has blocks cdktf wrote that servicekit did not count as it added them.
         for (EnvironmentStack stack : stacks) {
-            String name = stack.environment().name();
-            ObjectNode json = (ObjectNode) StackJson.parse(Files.readString(file(name)));
-            AddressCheck.requireUniqueAddresses(name, stack, json, stack.document().handedOver());
-            cdktf.put(name, json);
+            if (stack.customized()) {
+                String name = stack.name();
+                AddressCheck.requireUniqueAddresses(name, stack, StackJson.parse(Files.readString(file(name))),
+                        stack.document().handedOver());
+            }
         }
         // From here on pure Java, each stack on its own.
+        Map<String, ObjectNode> cdktf = new java.util.concurrent.ConcurrentHashMap<>();
         List<List<Problem>> problems = Parallel.each(stacks, stack -> {
-            String name = stack.environment().name();
-            ObjectNode json = cdktf.get(name);
+            String name = stack.name();
+            ObjectNode json = (ObjectNode) StackJson.parse(Files.readString(file(name)));
+            cdktf.put(name, json);
             stack.mergeInto(json);
             TerraformJson.write(json, file(name));
             Set<String> ours = stack.document().blocks().stream().map(Block::address).collect(Collectors.toSet());
@@ -130,10 +167,12 @@ public final class ServicekitApp {
         if (!all.isEmpty()) {
             throw new ConfigurationException(all);
         }
-        return new LinkedHashMap<>(cdktf);
+        Map<String, JsonNode> written = new LinkedHashMap<>();
+        stacks.forEach(stack -> written.put(stack.name(), cdktf.get(stack.name())));
+        return written;
     }
 
-    private Path file(String environment) {
-        return Path.of(outdir, "stacks", environment, "cdk.tf.json");
+    private Path file(String stack) {
+        return Path.of(outdir, "stacks", stack, "cdk.tf.json");
     }
 }

@@ -41,6 +41,7 @@ public final class Service {
     private QueueOptions queue;
     private HealthCheck healthCheck = HealthCheck.at("/");
     private boolean internal;
+    private int sharedLoadBalancer;
     private String runbookUrl;
     private boolean retired;
     private String renamedFrom;
@@ -169,6 +170,19 @@ public final class Service {
     /** An internal load balancer instead of the default internet-facing one; web services only. */
     public Service internal() {
         this.internal = webOnly("internal");
+        return this;
+    }
+
+    /**
+     * Where its environment shares load balancers ({@code "loadBalancer": "shared"}), the service's rule goes on
+     * the {@code n}-th load balancer of its scheme (internet-facing or internal), counted from 0, the default. A
+     * load balancer serves at most 100 services (AWS's target groups per load balancer, not adjustable): once the
+     * first is full, new lines name the next; the services already placed never move. Web services only.
+     */
+    public Service sharedLoadBalancer(int n) {
+        if (webOnly("sharedLoadBalancer")) {
+            this.sharedLoadBalancer = n;
+        }
         return this;
     }
 
@@ -401,7 +415,7 @@ public final class Service {
     }
 
     public ServiceSpec build() {
-        ServiceKind kind = port == null ? new ServiceKind.Worker() : new ServiceKind.Web(port, healthCheck, internal);
+        ServiceKind kind = port == null ? new ServiceKind.Worker() : new ServiceKind.Web(port, healthCheck, internal, sharedLoadBalancer);
         Map<String, Overrides> environments = new LinkedHashMap<>();
         perEnvironment.forEach((env, builder) -> environments.put(env, builder.build()));
         return new ServiceSpec(name, image, kind, owner, command, variables, secrets, Optional.ofNullable(queue),

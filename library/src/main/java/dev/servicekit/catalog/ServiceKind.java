@@ -15,6 +15,9 @@ public sealed interface ServiceKind {
      * @param port          container port (the host port too, as Fargate's awsvpc mode requires)
      * @param healthCheck   the target group's health check; default {@link HealthCheck#at HealthCheck.at("/")}
      * @param internal      true for an internal load balancer; default false (internet-facing)
+     * @param sharedLoadBalancer in an environment whose load balancers are shared, which of its scheme's the
+     *                      service's rule goes on; default 0. Never derived from other lines, so adding or removing
+     *                      one moves no other service
      */
-    record Web(int port, HealthCheck healthCheck, boolean internal) implements ServiceKind {}
+    record Web(int port, HealthCheck healthCheck, boolean internal, int sharedLoadBalancer) implements ServiceKind {}
 }

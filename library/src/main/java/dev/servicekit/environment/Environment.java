@@ -7,6 +7,7 @@ import dev.servicekit.alerting.SloTarget;
 import dev.servicekit.alerting.SyntheticsSettings;
 
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -34,12 +35,21 @@ import java.util.Optional;
  * @param loadBalancerLogs      where load balancers write access logs; default a bucket of the environment's
  * @param secretsKmsKeyArn      the customer-managed KMS key of the secrets whose line names none; default none
  *                              (they must be under the AWS-managed key aws/ssm)
+ * @param stacks                how the environment is split into stacks, each with its own state; default one
+ *                              stack ({@link StackLayout#ENVIRONMENT})
+ * @param account               the AWS account the environment deploys to, when declared: environments of one
+ *                              account and region are counted together against AWS's quotas; without it each
+ *                              environment is counted alone
+ * @param loadBalancing         a load balancer per web service (the default) or shared ones
+ * @param quotaIncreases        quotas raised for the environment's account and region, by
+ *                              {@link dev.servicekit.rules.AwsLimits.Quota#key()}: the value AWS granted
  */
 public record Environment(String name, Preset preset, String prefix, String region, NetworkConfig network,
                           TaskDefaults tasks, int logRetentionDays, boolean protectStatefulResources,
                           boolean httpsRequired, Optional<String> certificateArn, StateBackend state,
                           MonitoringDefaults monitoring, LoadBalancerLogs loadBalancerLogs,
-                          Optional<String> secretsKmsKeyArn) {
+                          Optional<String> secretsKmsKeyArn, StackLayout stacks,
+                          Optional<String> account, LoadBalancing loadBalancing, Map<String, Integer> quotaIncreases) {
 
     public static final String DEFAULT_REGION = "us-east-1";
     public static final String DEFAULT_DATADOG_API_URL = "https://api.datadoghq.com/";
@@ -50,6 +60,10 @@ public record Environment(String name, Preset preset, String prefix, String regi
         prefix = prefix == null ? "" : prefix;
         certificateArn = certificateArn == null ? Optional.empty() : certificateArn;
         secretsKmsKeyArn = secretsKmsKeyArn == null ? Optional.empty() : secretsKmsKeyArn;
+        stacks = stacks == null ? StackLayout.ENVIRONMENT : stacks;
+        account = account == null ? Optional.empty() : account;
+        loadBalancing = loadBalancing == null ? new LoadBalancing.Own() : loadBalancing;
+        quotaIncreases = quotaIncreases == null ? Map.of() : java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(quotaIncreases));
     }
 
     /**
@@ -66,7 +80,8 @@ public record Environment(String name, Preset preset, String prefix, String regi
                 new MonitoringDefaults(DEFAULT_DATADOG_API_URL, AlertRouting.priorities(3, 3),
                         EVALUATION_DELAY_SECONDS, MonitorKind.defaultsOf(Preset.STAGE), SloTarget.of(99, "7d"),
                         new SyntheticsSettings(List.of("aws:us-east-1"), 300)), new LoadBalancerLogs.Managed(),
-                Optional.empty());
+                Optional.empty(),
+                StackLayout.ENVIRONMENT, Optional.empty(), new LoadBalancing.Own(), Map.of());
     }
 
     /**
@@ -84,7 +99,8 @@ public record Environment(String name, Preset preset, String prefix, String regi
                 new MonitoringDefaults(DEFAULT_DATADOG_API_URL, AlertRouting.priorities(1, 3),
                         EVALUATION_DELAY_SECONDS, MonitorKind.defaultsOf(Preset.PROD), SloTarget.of(99.9, "30d"),
                         new SyntheticsSettings(List.of("aws:us-east-1", "aws:us-west-2", "aws:eu-central-1"), 60)),
-                new LoadBalancerLogs.Managed(), Optional.empty());
+                new LoadBalancerLogs.Managed(), Optional.empty(),
+                StackLayout.ENVIRONMENT, Optional.empty(), new LoadBalancing.Own(), Map.of());
     }
 
     /** An environment named {@code name} with every value of {@code preset}. */
@@ -117,6 +133,10 @@ public record Environment(String name, Preset preset, String prefix, String regi
         private MonitoringDefaults monitoring;
         private LoadBalancerLogs loadBalancerLogs;
         private Optional<String> secretsKmsKeyArn;
+        private StackLayout stacks;
+        private Optional<String> account;
+        private LoadBalancing loadBalancing;
+        private Map<String, Integer> quotaIncreases;
 
         private Builder(Environment from) {
             name = from.name;
@@ -133,6 +153,10 @@ public record Environment(String name, Preset preset, String prefix, String regi
             monitoring = from.monitoring;
             loadBalancerLogs = from.loadBalancerLogs;
             secretsKmsKeyArn = from.secretsKmsKeyArn;
+            stacks = from.stacks;
+            account = from.account;
+            loadBalancing = from.loadBalancing;
+            quotaIncreases = from.quotaIncreases;
         }
 
         public Builder name(String value) {
@@ -209,10 +233,33 @@ public record Environment(String name, Preset preset, String prefix, String regi
             return this;
         }
 
+        /** How the environment is split into stacks, each with its own state. */
+        public Builder stacks(StackLayout value) {
+            stacks = value;
+            return this;
+        }
+
+        /** The AWS account ID the environment deploys to: quotas are counted per account and region. */
+        public Builder account(String accountId) {
+            account = Optional.ofNullable(accountId);
+            return this;
+        }
+
+        public Builder loadBalancing(LoadBalancing value) {
+            loadBalancing = value;
+            return this;
+        }
+
+        /** Quotas AWS raised for the environment's account and region, by quota key. */
+        public Builder quotaIncreases(Map<String, Integer> value) {
+            quotaIncreases = value;
+            return this;
+        }
+
         public Environment build() {
             return new Environment(name, preset, prefix, region, network, tasks, logRetentionDays,
                     protectStatefulResources, httpsRequired, certificateArn, state, monitoring, loadBalancerLogs,
-                    secretsKmsKeyArn);
+                    secretsKmsKeyArn, stacks, account, loadBalancing, quotaIncreases);
         }
     }
 }

@@ -207,12 +207,25 @@ public final class EnvironmentContext {
         Optional<String> bucket = reader.string(settings, "stateBucket");
         Optional<String> stateRegion = reader.string(settings, "stateRegion");
         Optional<Boolean> localState = reader.bool(settings, "localState");
-        if (localState.orElse(false) && bucket.isPresent()) {
-            reader.problem("localState", "contradicts stateBucket: keep the state in S3 or in a local file, not both");
+        if (localState.orElse(false) && (bucket.isPresent() || settings.containsKey("cloud"))) {
+            reader.problem("localState", "contradicts " + (bucket.isPresent() ? "stateBucket" : "cloud") + ": keep the state in one place");
         } else if (localState.isPresent()) {
             env.state(new StateBackend.Local(localState.get()));
         }
-        if (bucket.isPresent()) {
+        Optional<Map<String, Object>> cloud = reader.object(settings, "cloud")
+                .map(o -> reader.only(o, "cloud", "organization", "hostname", "project"));
+        if (cloud.isPresent()) {
+            Map<String, Object> c = cloud.get();
+            Optional<String> organization = reader.string(c, "cloud.organization");
+            if (organization.isEmpty() && !c.containsKey("organization")) {
+                reader.problem("cloud.organization", "required: the HCP Terraform or Terraform Enterprise organization");
+            }
+            organization.ifPresent(org -> env.state(new StateBackend.Cloud(org,
+                    reader.string(c, "cloud.hostname").orElse(StateBackend.Cloud.DEFAULT_HOSTNAME),
+                    reader.string(c, "cloud.project"))));
+            bucket.ifPresent(b -> reader.problem("stateBucket", "has no effect with cloud: HCP Terraform keeps the "
+                    + "state; give one of the two"));
+        } else if (bucket.isPresent()) {
             String prefix = reader.string(settings, "prefix").orElse(preset.prefix());
             String awsName = prefix.isEmpty() ? preset.name() : prefix + "-" + preset.name();
             env.state(new StateBackend.S3(bucket.get(), "servicekit/" + awsName + ".tfstate", stateRegion.orElse(region)));
@@ -220,6 +233,16 @@ public final class EnvironmentContext {
             reader.problem("stateRegion", "has no effect without stateBucket");
         }
         env.monitoring(monitoring(preset.monitoring(), settings, reader));
+        reader.string(settings, "stacks").ifPresent(key -> StackLayout.of(key).ifPresentOrElse(env::stacks,
+                () -> reader.problem("stacks", "'" + key + "' is not a layout; known: " + StackLayout.keys())));
+        reader.string(settings, "account").ifPresent(env::account);
+        env.loadBalancing(loadBalancing(preset.loadBalancing(), settings, reader));
+        reader.object(settings, "quotas").ifPresent(quotas -> {
+            Map<String, Integer> increases = new LinkedHashMap<>(preset.quotaIncreases());
+            quotas.keySet().forEach(key -> reader.integer(quotas, "quotas." + key)
+                    .ifPresent(value -> increases.put(key, value)));
+            env.quotaIncreases(increases);
+        });
         return env.build();
     }
 
@@ -249,6 +272,38 @@ public final class EnvironmentContext {
                 reader.integer(settings, "zones").orElse(managed.zones()),
                 reader.integer(settings, "natGateways").orElse(managed.natGateways()),
                 reader.strings(settings, "excludeZoneIds").orElse(managed.excludedZoneIds()));
+    }
+
+    /** {@code "loadBalancer": "own"} (the default) or {@code "shared"}, with what sharing needs. */
+    private static LoadBalancing loadBalancing(LoadBalancing preset, Map<String, Object> settings, Reader reader) {
+        Optional<String> mode = reader.string(settings, "loadBalancer");
+        Optional<String> domain = reader.string(settings, "domain");
+        Optional<String> zone = reader.string(settings, "hostedZoneId");
+        Optional<Map<String, Object>> counts = reader.object(settings, "sharedLoadBalancers")
+                .map(o -> reader.only(o, "sharedLoadBalancers", "internet-facing", "internal"));
+        boolean shared = mode.map(m -> m.equals("shared")).orElse(preset instanceof LoadBalancing.Shared);
+        mode.filter(m -> !m.equals("shared") && !m.equals("own")).ifPresent(m -> reader.problem("loadBalancer",
+                "'" + m + "' is not a load balancer mode; known: [own, shared]"));
+        if (!shared) {
+            for (String sharedOnly : List.of("domain", "hostedZoneId", "sharedLoadBalancers")) {
+                if (settings.containsKey(sharedOnly)) {
+                    reader.problem(sharedOnly, "has no effect without \"loadBalancer\": \"shared\"");
+                }
+            }
+            return new LoadBalancing.Own();
+        }
+        LoadBalancing.Shared base = preset instanceof LoadBalancing.Shared s ? s
+                : new LoadBalancing.Shared("", Optional.empty(), LoadBalancing.Shared.DEFAULT_COUNT,
+                LoadBalancing.Shared.DEFAULT_COUNT);
+        String sharedDomain = domain.orElse(base.domain());
+        if (sharedDomain.isEmpty() && !settings.containsKey("domain")) {
+            reader.problem("domain", "required with \"loadBalancer\": \"shared\": each web service answers on "
+                    + "<service>.<domain>, e.g. \"domain\": \"prod.example.com\"");
+        }
+        int internetFacing = counts.flatMap(c -> reader.integer(c, "sharedLoadBalancers.internet-facing"))
+                .orElse(base.internetFacing());
+        int internal = counts.flatMap(c -> reader.integer(c, "sharedLoadBalancers.internal")).orElse(base.internal());
+        return new LoadBalancing.Shared(sharedDomain, zone.or(base::hostedZoneId), internetFacing, internal);
     }
 
     private static MonitoringDefaults monitoring(MonitoringDefaults preset, Map<String, Object> settings, Reader reader) {
@@ -468,6 +523,14 @@ public final class EnvironmentContext {
         keys.put("slo", "web services' SLO: {\"target\": 99.9, \"window\": \"30d\"}");
         keys.put("synthetics", "{\"locations\": [\"aws:us-east-1\"], \"tickSeconds\": 60}");
         keys.put("monitors", "thresholds by monitor: {\"cpu\": {\"critical\": 90, \"warning\": 80}}");
+        keys.put("stacks", "how the environment is split into stacks, each with its own state: " + StackLayout.keys());
+        keys.put("account", "the AWS account ID: environments of one account and region share its quotas");
+        keys.put("loadBalancer", "own (a load balancer per web service) or shared (host-header rules on shared ones)");
+        keys.put("sharedLoadBalancers", "{\"internet-facing\": 1, \"internal\": 1}: how many shared load balancers of each scheme");
+        keys.put("domain", "with shared load balancers: each web service answers on <service>.<domain>");
+        keys.put("hostedZoneId", "the Route 53 zone of domain: alias records, and a wildcard certificate without certificateArn");
+        keys.put("quotas", "AWS quotas raised for the account and region, e.g. {\"applicationLoadBalancers\": 100}");
+        keys.put("cloud", "HCP Terraform or Terraform Enterprise: {\"organization\": ..., \"hostname\": ..., \"project\": ...}");
         return java.util.Collections.unmodifiableMap(keys);
     }
 }

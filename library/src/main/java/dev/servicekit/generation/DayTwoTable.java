@@ -13,7 +13,8 @@ import dev.servicekit.snapshot.PlanPreview;
 import dev.servicekit.snapshot.PlanPreview.Action;
 import dev.servicekit.snapshot.PlanPreview.Change;
 import dev.servicekit.snapshot.ReplaceForcing;
-import dev.servicekit.stack.EnvironmentDocument;
+import dev.servicekit.stack.StackDocument;
+import dev.servicekit.stack.StackPlan;
 import dev.servicekit.validation.CatalogValidator;
 
 import java.util.ArrayList;
@@ -196,8 +197,9 @@ public final class DayTwoTable {
         Environment environment = variant.environment().apply(base);
         CatalogValidator.validate(variant.catalog(), environments().stream()
                 .map(e -> e.name().equals(environment.name()) ? environment : e).toList());
-        EnvironmentDocument document = new EnvironmentDocument(environment);
-        document.assemble(variant.catalog(), name -> {
+        // The environment layout: one stack holding every line.
+        StackDocument document = new StackDocument(environment, StackPlan.of(environment, variant.catalog()).platform());
+        document.assemble(name -> {
             throw new IllegalStateException("the day-two scenarios have no customizers");
         });
         return document.document().toJson();

@@ -9,8 +9,10 @@ import dev.servicekit.catalog.ServiceSpec;
 import dev.servicekit.datadog.SimulatedMonitors;
 import dev.servicekit.environment.DatadogAgent;
 import dev.servicekit.environment.Environment;
+import dev.servicekit.rules.AwsLimits;
 import dev.servicekit.settings.ServiceSettings;
-import dev.servicekit.stack.EnvironmentDocument;
+import dev.servicekit.stack.StackDocument;
+import dev.servicekit.stack.StackPlan;
 import dev.servicekit.alerting.AlertTable;
 import dev.servicekit.alerting.Alerting;
 
@@ -54,7 +56,21 @@ public final class ReadmeTables {
         tables.put("routing", PresetTables.routing(Environment.stage(), Environment.prod()));
         tables.put("day-two", DayTwoTable.table());
         tables.put("replace-forcing", DayTwoTable.replaceForcingTable());
+        tables.put("quotas", quotas());
         return tables;
+    }
+
+    /** The AWS quotas synth counts ({@link AwsLimits#QUOTAS}): AWS's name, default, and the key of an increase. */
+    static String quotas() {
+        StringBuilder table = new StringBuilder("| quota (AWS's name) | default | adjustable | counted per | key in `\"quotas\"` |\n")
+                .append("|---|---|---|---|---|\n");
+        for (AwsLimits.Quota quota : AwsLimits.QUOTAS) {
+            table.append("| ").append(quota.name()).append(" | ").append(String.format("%,d", quota.defaultValue()))
+                    .append(" | ").append(quota.adjustable() ? "yes" : "**no**").append(" | ")
+                    .append(quota.per().equals("region") ? "account and region" : quota.per()).append(" | `")
+                    .append(quota.key()).append("` |\n");
+        }
+        return table.toString();
     }
 
     /** {@code readme} with every generated section replaced by its current table. */
@@ -103,8 +119,9 @@ public final class ReadmeTables {
         if (withAgent) {
             prod = prod.toBuilder().monitoring(prod.monitoring().toBuilder().datadogAgent(SAMPLE_AGENT).build()).build();
         }
-        EnvironmentDocument document = new EnvironmentDocument(prod);
-        document.assemble(SAMPLE, name -> {
+        // The environment layout: one stack holding every line.
+        StackDocument document = new StackDocument(prod, StackPlan.of(prod, SAMPLE).platform());
+        document.assemble(name -> {
             throw new IllegalStateException("the sample has no customizers");
         });
         JsonNode resources = document.document().toJson().path("resource");

@@ -11,7 +11,8 @@ import java.util.List;
 
 /**
  * The environment's overview dashboard: the state of every monitor, the queues backing up, and a link to
- * each service's dashboard. The only resource that changes when a service is added.
+ * each service's dashboard. In a stack holding every service, the only resource that changes when a service is
+ * added; in a platform stack ({@link #declareByName}), not even that.
  */
 public final class OverviewDashboard {
     private OverviewDashboard() {}
@@ -24,6 +25,26 @@ public final class OverviewDashboard {
         Block dashboard = document.add(DatadogDashboardJson.block("overview_dashboard",
                 Hcl.jsonencode(ServiceDashboards.overview(environment, Catalog.MANAGED_BY, sorted)))
                 .path("overview/dashboard"));
+        output(document, environment, datadogAppUrl, dashboard);
+    }
+
+    /**
+     * The same dashboard for a platform stack, whose services live in stacks of their own: it finds their queues
+     * by name and their dashboards by title, so that adding a service leaves it, and its stack, unchanged.
+     *
+     * @param awsEnvironment the start of every AWS name of the environment ({@code acme-prod})
+     */
+    public static void declareByName(TerraformDocument document, String environment, String awsEnvironment,
+                                     String datadogAppUrl) {
+        String search = datadogAppUrl + "/dashboard/lists?q=" + java.net.URLEncoder.encode("[" + environment + "]",
+                java.nio.charset.StandardCharsets.UTF_8);
+        Block dashboard = document.add(DatadogDashboardJson.block("overview_dashboard",
+                Hcl.jsonencode(ServiceDashboards.overviewByName(environment, Catalog.MANAGED_BY, awsEnvironment, search)))
+                .path("overview/dashboard"));
+        output(document, environment, datadogAppUrl, dashboard);
+    }
+
+    private static void output(TerraformDocument document, String environment, String datadogAppUrl, Block dashboard) {
         document.output(new TerraformDocument.Output("overview_dashboard_url", datadogAppUrl + dashboard.ref("url"),
                 "The " + environment + " overview dashboard", "overview/url"));
     }

@@ -44,8 +44,8 @@ public final class ServiceDashboards {
             widgets.add(timeseries("Requests", s.requests()));
             widgets.add(timeseries("Target latency p50 / p95 / p99 (s)", s.latency("p50"), s.latency("p95"),
                     s.latency("p99")));
-            widgets.add(timeseries("Target 4xx and 5xx, load balancer 5xx", s.target4xx(), s.target5xx(),
-                    s.loadBalancer5xx()));
+            widgets.add(timeseries(s.sharedLoadBalancer() ? "Target 4xx and 5xx, failed connections to targets (502)"
+                    : "Target 4xx and 5xx, load balancer 5xx", s.target4xx(), s.target5xx(), s.loadBalancer5xx()));
             widgets.add(timeseries("Healthy and unhealthy targets", s.healthyTargets(), s.unhealthyTargets()));
         }
         sloId.ifPresent(id -> {
@@ -72,6 +72,34 @@ public final class ServiceDashboards {
     public static Map<String, Object> overview(String environment, String managedBy, List<Entry> services) {
         List<String> queues = services.stream().flatMap(e -> e.signals().queue().stream()).toList();
         List<String> deadLetters = services.stream().flatMap(e -> e.signals().deadLetterQueue().stream()).toList();
+        StringBuilder links = new StringBuilder("**Service dashboards**\n");
+        for (Entry entry : services) {
+            links.append("\n- [").append(entry.name()).append("](").append(entry.dashboardLink()).append(")");
+        }
+        return overview(environment, managedBy, queues.isEmpty() ? Optional.empty() : Optional.of(scope(queues)),
+                scope(deadLetters), links.toString(), Math.max(10, 4 + services.size()));
+    }
+
+    /**
+     * The overview of an environment whose services live in stacks of their own: the same widgets, finding the
+     * queues by name ({@code <env>-*}, dead-letter queues {@code <env>-*-dlq}, Datadog's wildcard tag filters) and
+     * the service dashboards by title, so that adding a service changes nothing in it.
+     *
+     * @param awsEnvironment the start of every queue name of the environment, e.g. {@code acme-prod}
+     * @param dashboardSearch the URL of Datadog's dashboard list searching the environment's service dashboards
+     */
+    public static Map<String, Object> overviewByName(String environment, String managedBy, String awsEnvironment,
+                                                     String dashboardSearch) {
+        // Datadog's advanced filtering: wildcards in tag values, and AND/NOT (not mixed with '!' and ',').
+        String deadLetters = "{queuename:" + awsEnvironment + "-*-dlq}";
+        String queues = "{queuename:" + awsEnvironment + "-* AND NOT queuename:" + awsEnvironment + "-*-dlq}";
+        String links = "**Service dashboards**\n\nEvery service has its own, titled `[" + environment + "] <service>`: ["
+                + "all of " + environment + "'s](" + dashboardSearch + ").";
+        return overview(environment, managedBy, Optional.of(queues), deadLetters, links, 10);
+    }
+
+    private static Map<String, Object> overview(String environment, String managedBy, Optional<String> queueScope,
+                                                String deadLetterScope, String links, int linksHeight) {
         List<Object> widgets = new ArrayList<>();
         Map<String, Object> status = new TreeMap<>();
         status.put("type", "manage_status");
@@ -87,28 +115,25 @@ public final class ServiceDashboards {
                 + "\" AND NOT tag:\"" + Severity.TAG + Notification.PART + "\"");
         widgets.add(placed(status, 0, 0, 30));
         int y = 0;
-        if (!queues.isEmpty()) {
+        if (queueScope.isPresent()) {
+            String queues = queueScope.get();
             widgets.add(placed(toplist("Queues backing up (visible messages)", "max",
                     "aws.sqs.approximate_number_of_messages_visible", queues), COLUMN + 1, y, 14));
             widgets.add(placed(toplist("Oldest message (s)", "max", "aws.sqs.approximate_age_of_oldest_message", queues),
                     COLUMN + 1, y + 15, 15));
             widgets.add(placed(toplist("Dead letters (dead-letter queues)", "max",
-                    "aws.sqs.approximate_number_of_messages_visible", deadLetters), 0, 31, 15));
+                    "aws.sqs.approximate_number_of_messages_visible", deadLetterScope), 0, 31, 15));
             Map<String, Object> trend = new TreeMap<>();
             trend.put("type", "timeseries");
             trend.put("title", "The " + TOP + " deepest queues over time");
             trend.put("requests", List.of(request("top(max:aws.sqs.approximate_number_of_messages_visible"
-                    + scope(queues) + " by {queuename}, " + TOP + ", 'max', 'desc')", "line")));
+                    + queues + " by {queuename}, " + TOP + ", 'max', 'desc')", "line")));
             widgets.add(placed(trend, COLUMN + 1, 31, 15));
             y = 47;
         } else {
             y = 31;
         }
-        StringBuilder links = new StringBuilder("**Service dashboards**\n");
-        for (Entry entry : services) {
-            links.append("\n- [").append(entry.name()).append("](").append(entry.dashboardLink()).append(")");
-        }
-        widgets.add(placed(note(links.toString()).get("definition"), 0, y, Math.max(10, 4 + services.size())));
+        widgets.add(placed(note(links).get("definition"), 0, y, linksHeight));
         return dashboard("[" + environment + "] servicekit overview",
                 "Every service of " + environment + ". Managed by servicekit.", "free", widgets);
     }
@@ -134,12 +159,12 @@ public final class ServiceDashboards {
         return dashboard;
     }
 
-    /** A top list of one SQS metric by queue, over these queues only, with the queue names as labels. */
-    private static Map<String, Object> toplist(String title, String aggregation, String metric, List<String> queues) {
+    /** A top list of one SQS metric by queue, over the queues of {@code scope} only, with the queue names as labels. */
+    private static Map<String, Object> toplist(String title, String aggregation, String metric, String scope) {
         Map<String, Object> definition = new TreeMap<>();
         definition.put("type", "toplist");
         definition.put("title", title);
-        definition.put("requests", List.of(Map.of("q", "top(" + aggregation + ":" + metric + scope(queues)
+        definition.put("requests", List.of(Map.of("q", "top(" + aggregation + ":" + metric + scope
                 + " by {queuename}, " + TOP + ", 'max', 'desc')")));
         return definition;
     }

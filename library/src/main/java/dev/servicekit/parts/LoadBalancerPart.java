@@ -5,6 +5,10 @@ import com.hashicorp.cdktf.providers.aws.lb.LbConfig;
 import com.hashicorp.cdktf.providers.aws.lb_listener.LbListenerConfig;
 import com.hashicorp.cdktf.providers.aws.lb_listener.LbListenerDefaultAction;
 import com.hashicorp.cdktf.providers.aws.lb_listener.LbListenerDefaultActionRedirect;
+import com.hashicorp.cdktf.providers.aws.lb_listener_rule.LbListenerRuleAction;
+import com.hashicorp.cdktf.providers.aws.lb_listener_rule.LbListenerRuleCondition;
+import com.hashicorp.cdktf.providers.aws.lb_listener_rule.LbListenerRuleConditionHostHeader;
+import com.hashicorp.cdktf.providers.aws.lb_listener_rule.LbListenerRuleConfig;
 import com.hashicorp.cdktf.providers.aws.lb_target_group.LbTargetGroupConfig;
 import com.hashicorp.cdktf.providers.aws.lb_target_group.LbTargetGroupHealthCheck;
 import com.hashicorp.cdktf.providers.aws.security_group.SecurityGroupConfig;
@@ -38,7 +42,7 @@ public final class LoadBalancerPart implements ServicePart {
     public static final String TLS_POLICY = "ELBSecurityPolicy-TLS13-1-2-2021-06";
     public static final int HTTP_PORT = 80;
     public static final int HTTPS_PORT = 443;
-    static final Stateful DNS_NAME = new Stateful("its DNS name would change under its clients",
+    public static final Stateful DNS_NAME = new Stateful("its DNS name would change under its clients",
             List.of("name", "internal", "load_balancer_type"), false);
     static final Stateful REGISTRATIONS = new Stateful("its registered tasks would be dropped and the service "
             + "would be unreachable until it recovers", List.of("name", "port", "protocol", "target_type", "vpc_id"), false);
@@ -59,6 +63,10 @@ public final class LoadBalancerPart implements ServicePart {
 
     @Override
     public void declare(ServiceAssembly service) {
+        if (service.platform().sharedLoadBalancers().isPresent()) {
+            declareShared(service, service.platform().sharedLoadBalancers().get());
+            return;
+        }
         ServiceSettings settings = service.settings();
         ServiceNames names = service.names();
         Platform platform = service.platform();
@@ -103,26 +111,7 @@ public final class LoadBalancerPart implements ServicePart {
         service.stateful(loadBalancer, DNS_NAME);
 
         HealthCheck check = web.healthCheck();
-        Block targetGroup = service.declare("target_group", LbTargetGroupConfig.builder()
-                .name(names.targetGroup(Tokens.text(web.port())))
-                .port(web.port())
-                .protocol("HTTP")
-                .targetType("ip")
-                .vpcId(platform.vpcId())
-                .deregistrationDelay(String.valueOf(check.deregistrationDelaySeconds()))
-                .healthCheck(LbTargetGroupHealthCheck.builder()
-                        .enabled(true)
-                        .path(check.path())
-                        .matcher(check.matcher())
-                        .interval(check.intervalSeconds())
-                        .timeout(check.timeoutSeconds())
-                        .healthyThreshold(check.healthyThreshold())
-                        .unhealthyThreshold(check.unhealthyThreshold())
-                        .build())
-                .tags(settings.tags())
-                .lifecycle(NetworkAccessPart.REPLACE_WITHOUT_OUTAGE)
-                .build());
-        service.stateful(targetGroup, REGISTRATIONS);
+        Block targetGroup = targetGroup(service);
 
         List<Block> listeners = new ArrayList<>();
         listeners.add(httpListener(service, loadBalancer, targetGroup, https));
@@ -176,6 +165,79 @@ public final class LoadBalancerPart implements ServicePart {
         service.moduleOutput("lb_arn", loadBalancer.ref("arn"), "ARN of the service's load balancer");
         service.moduleOutput("target_group_arn", targetGroup.ref("arn"), "ARN of the service's target group");
         service.moduleOutput("lb_security_group_id", securityGroup.ref("id"), "Security group of the load balancer");
+    }
+
+    /**
+     * On one of the environment's shared load balancers: the service's target group and a listener rule that sends
+     * it the requests for {@code <service>.<domain>} (no priority: the provider takes the listener's highest plus
+     * one and retries when a parallel apply took it, and host-header rules never overlap, so their order does not
+     * matter), its tasks admitting the load balancer's security group on their port, and with the environment's
+     * hosted zone an alias record for the host name.
+     */
+    private void declareShared(ServiceAssembly service, SharedLoadBalancers shared) {
+        ServiceSettings settings = service.settings();
+        ServiceNames names = service.names();
+        boolean internal = web.internal().always();
+        SharedLoadBalancers.SharedLoadBalancer loadBalancer = shared.of(internal, web.sharedLoadBalancer());
+        Block targetGroup = targetGroup(service);
+        String host = names.hostName(shared.domain());
+        Block rule = service.declare("listener_rule", LbListenerRuleConfig.builder()
+                .listenerArn(loadBalancer.listenerArn())
+                .action(List.of(LbListenerRuleAction.builder().type("forward").targetGroupArn(targetGroup.ref("arn"))
+                        .build()))
+                .condition(List.of(LbListenerRuleCondition.builder()
+                        .hostHeader(LbListenerRuleConditionHostHeader.builder().values(List.of(host)).build()).build()))
+                .tags(settings.tags())
+                .build());
+        if (connectTasks) {
+            Block tasks = service.block(NetworkAccessPart.TASK_SECURITY_GROUP);
+            service.startAfter(service.declare("task_ingress", VpcSecurityGroupIngressRuleConfig.builder()
+                    .securityGroupId(tasks.ref("id"))
+                    .referencedSecurityGroupId(loadBalancer.securityGroupId())
+                    .ipProtocol("tcp")
+                    .fromPort(web.port())
+                    .toPort(web.port())
+                    .description("From the shared load balancer of " + names.prefix())
+                    .tags(settings.tags())
+                    .build()));
+            service.loadBalancerTarget(new ServiceAssembly.LoadBalancerTarget(targetGroup, web.port(), List.of(rule)));
+        }
+        shared.hostedZoneId().ifPresent(zone -> service.declare("dns",
+                SharedLoadBalancerResources.alias(zone, host, loadBalancer)));
+        service.signals(signals -> signals.withSharedLoadBalancer(Hcl.call("lower", targetGroup.ref("arn_suffix")),
+                Hcl.call("lower", loadBalancer.arnSuffix())));
+        String url = shared.https().choose("https", "http") + "://" + host;
+        if (!internal) {
+            // The host name is the one the environment's certificate names: nothing to allow.
+            service.endpoint(new MonitoredService.Endpoint(url + web.healthCheck().path(), Condition.NEVER, Condition.ALWAYS));
+        }
+        service.output("url", url, "The service's URL on the environment's shared load balancer");
+        service.moduleOutput("target_group_arn", targetGroup.ref("arn"), "ARN of the service's target group");
+    }
+
+    private Block targetGroup(ServiceAssembly service) {
+        HealthCheck check = web.healthCheck();
+        Block targetGroup = service.declare("target_group", LbTargetGroupConfig.builder()
+                .name(service.names().targetGroup(Tokens.text(web.port())))
+                .port(web.port())
+                .protocol("HTTP")
+                .targetType("ip")
+                .vpcId(service.platform().vpcId())
+                .deregistrationDelay(String.valueOf(check.deregistrationDelaySeconds()))
+                .healthCheck(LbTargetGroupHealthCheck.builder()
+                        .enabled(true)
+                        .path(check.path())
+                        .matcher(check.matcher())
+                        .interval(check.intervalSeconds())
+                        .timeout(check.timeoutSeconds())
+                        .healthyThreshold(check.healthyThreshold())
+                        .unhealthyThreshold(check.unhealthyThreshold())
+                        .build())
+                .tags(service.settings().tags())
+                .lifecycle(NetworkAccessPart.REPLACE_WITHOUT_OUTAGE)
+                .build());
+        service.stateful(targetGroup, REGISTRATIONS);
+        return targetGroup;
     }
 
     private static void ingress(ServiceAssembly service, Block securityGroup, int port, String cidr, Condition when) {

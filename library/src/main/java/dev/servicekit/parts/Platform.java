@@ -29,13 +29,14 @@ import java.util.List;
  * @param accessLogsBucket        where load balancers write access logs (each under its service's prefix);
  *                                empty when the environment keeps none
  * @param accessLogsReady         what must exist before a load balancer writes there (the bucket's policy)
+ * @param sharedLoadBalancers     the environment's shared load balancers; empty where each web service has its own
  */
 public record Platform(String environment, String region, String accountId, String partition, String vpcId,
                        String vpcCidr, List<String> publicSubnetIds, List<String> taskSubnetIds,
                        Condition assignPublicIp, String clusterName, String clusterArn,
                        boolean protectStatefulResources, Condition deletionProtection,
                        List<Block> networkReady, List<Block> internetReady, java.util.Optional<String> accessLogsBucket,
-                       List<Block> accessLogsReady) {
+                       List<Block> accessLogsReady, java.util.Optional<SharedLoadBalancers> sharedLoadBalancers) {
     public Platform {
         networkReady = List.copyOf(networkReady);
         internetReady = List.copyOf(internetReady);
@@ -70,6 +71,7 @@ public record Platform(String environment, String region, String accountId, Stri
         builder.internetReady = internetReady;
         builder.accessLogsBucket = accessLogsBucket;
         builder.accessLogsReady = accessLogsReady;
+        builder.sharedLoadBalancers = sharedLoadBalancers;
         return builder;
     }
 
@@ -92,6 +94,7 @@ public record Platform(String environment, String region, String accountId, Stri
         private List<Block> internetReady = List.of();
         private java.util.Optional<String> accessLogsBucket = java.util.Optional.empty();
         private List<Block> accessLogsReady = List.of();
+        private java.util.Optional<SharedLoadBalancers> sharedLoadBalancers = java.util.Optional.empty();
 
         private Builder() {}
 
@@ -171,6 +174,12 @@ public record Platform(String environment, String region, String accountId, Stri
             return this;
         }
 
+        /** Web services use these shared load balancers instead of their own. */
+        public Builder sharedLoadBalancers(SharedLoadBalancers value) {
+            sharedLoadBalancers = java.util.Optional.of(value);
+            return this;
+        }
+
         public Platform build() {
             return new Platform(java.util.Objects.requireNonNull(environment, "environment"),
                     java.util.Objects.requireNonNull(region, "region"), java.util.Objects.requireNonNull(accountId, "accountId"),
@@ -178,7 +187,7 @@ public record Platform(String environment, String region, String accountId, Stri
                     vpcCidr, publicSubnetIds, taskSubnetIds, assignPublicIp,
                     java.util.Objects.requireNonNull(clusterName, "clusterName"),
                     java.util.Objects.requireNonNull(clusterArn, "clusterArn"), protectStatefulResources,
-                    deletionProtection, networkReady, internetReady, accessLogsBucket, accessLogsReady);
+                    deletionProtection, networkReady, internetReady, accessLogsBucket, accessLogsReady, sharedLoadBalancers);
         }
     }
 }

@@ -141,7 +141,8 @@ public final class ServiceParts {
                 .filter(block -> keepsData.test(block) || block.owner().filter(keepsData).isPresent())
                 .forEach(block -> document.release(block.address()));
         Optional<ServiceSettings.Web> web = settings.web();
-        if (web.isPresent() && platform.protectStatefulResources()) {
+        // A shared load balancer is the platform's: a retired service has nothing of it to keep.
+        if (web.isPresent() && platform.protectStatefulResources() && platform.sharedLoadBalancers().isEmpty()) {
             ServiceAssembly kept = new ServiceAssembly(settings, platform.withoutDeletionProtection(), document,
                     () -> {
                         throw new IllegalStateException("a retired service has no constructs");

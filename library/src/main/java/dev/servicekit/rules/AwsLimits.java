@@ -118,6 +118,16 @@ public final class AwsLimits {
                     + "(?!.*\\.\\.)[a-z0-9][a-z0-9.-]*[a-z0-9]"),
             "lowercase letters, digits, dots and inner hyphens (no IP address, no xn-- or sthree- prefix, no "
                     + "-s3alias or --ol-s3 suffix)");
+    /**
+     * An ACM certificate's domain name (ACM API, RequestCertificate DomainName): 1-253 characters, labels of
+     * letters, digits and inner hyphens, a leading {@code *.} for a wildcard.
+     */
+    public static final TextRule CERTIFICATE_DOMAIN_NAME = new TextRule("certificate domain name", 1, 253,
+            Pattern.compile("(\\*\\.)?([A-Za-z0-9]([A-Za-z0-9-]*[A-Za-z0-9])?\\.)+[A-Za-z0-9]([A-Za-z0-9-]*[A-Za-z0-9])?"),
+            "labels of letters, digits and inner hyphens, after an optional *.");
+    /** A Route 53 record's name (Route 53 API, ResourceRecordSet Name): at most 255 characters. */
+    public static final TextRule DNS_RECORD_NAME = new TextRule("DNS record name", 1, 255,
+            Pattern.compile("[A-Za-z0-9_*.-]+"), "letters, digits and _*.-");
     /** At most 50 tags on one resource. */
     public static final int MAX_TAGS = 50;
     /**
@@ -303,6 +313,64 @@ public final class AwsLimits {
     public static final Pattern HEALTH_CHECK_MATCHER = Pattern.compile("\\d{3}(-\\d{3})?(,\\d{3}(-\\d{3})?)*");
     /** The codes an HTTP target group's matcher may name (ranges ascending). */
     public static final Range HEALTH_CHECK_CODES = new Range(200, 499, "");
+
+    /**
+     * A default AWS quota a catalog meets as it grows, counted at synth: AWS checks none of them at plan, and
+     * refuses the resource that goes over at apply, half-way through.
+     *
+     * @param key          how cdktf.json's {@code "quotas"} names it, to declare an increase AWS granted
+     * @param name         AWS's name for it (Service Quotas console)
+     * @param defaultValue AWS's default
+     * @param adjustable   whether AWS raises it on request
+     * @param per          what it is counted per: {@code region} (per account and region) or a resource
+     * @param source       where AWS documents it
+     */
+    public record Quota(String key, String name, int defaultValue, boolean adjustable, String per, String source) {}
+
+    private static final String ELB_QUOTAS = "Elastic Load Balancing, \"Quotas for your Application Load Balancers\"";
+    private static final String VPC_QUOTAS = "Amazon VPC, \"Amazon VPC quotas\"";
+
+    public static final Quota APPLICATION_LOAD_BALANCERS = new Quota("applicationLoadBalancers",
+            "Application Load Balancers per Region", 50, true, "region", ELB_QUOTAS);
+    /** Listener rules, the default rules not counted; each web service on a shared load balancer takes one. */
+    public static final Quota RULES_PER_LOAD_BALANCER = new Quota("rulesPerLoadBalancer",
+            "Rules per Application Load Balancer (default rules not counted)", 100, true, "load balancer", ELB_QUOTAS);
+    /** Not adjustable: 100 target groups are all a shared load balancer can ever serve. */
+    public static final Quota TARGET_GROUPS_PER_LOAD_BALANCER = new Quota("targetGroupsPerLoadBalancer",
+            "Target Groups per Application Load Balancer", 100, false, "load balancer", ELB_QUOTAS);
+    public static final Quota TARGET_GROUPS = new Quota("targetGroups", "Target Groups per Region", 3_000, true,
+            "region", ELB_QUOTAS);
+    /** The default VPC counts too: servicekit counts one per account and region besides the environments'. */
+    public static final Quota VPCS = new Quota("vpcs", "VPCs per Region", 5, true, "region", VPC_QUOTAS);
+    /** Each NAT gateway of a managed network takes one. */
+    public static final Quota ELASTIC_IPS = new Quota("elasticIps", "Elastic IP addresses per Region", 5, true,
+            "region", VPC_QUOTAS);
+    public static final Quota NAT_GATEWAYS_PER_ZONE = new Quota("natGatewaysPerZone",
+            "NAT gateways per Availability Zone", 5, true, "availability zone", VPC_QUOTAS);
+    public static final Quota SECURITY_GROUPS = new Quota("securityGroups", "VPC security groups per Region", 2_500,
+            true, "region", VPC_QUOTAS);
+    /**
+     * Inbound, and separately outbound, rules per security group: {@link #SECURITY_GROUP_RULES_PER_DIRECTION}, checked
+     * per service where the rules are declared; listed here so that every quota servicekit counts has one entry.
+     */
+    public static final Quota SECURITY_GROUP_RULES = new Quota("securityGroupRules",
+            "Inbound or outbound rules per security group", SECURITY_GROUP_RULES_PER_DIRECTION, true, "security group",
+            VPC_QUOTAS);
+    /** A target group serves one load balancer (AWS's TargetGroupAssociationLimit). */
+    public static final int LOAD_BALANCERS_PER_TARGET_GROUP = 1;
+    /** Every quota servicekit counts, by cdktf.json key. */
+    public static final List<Quota> QUOTAS = List.of(APPLICATION_LOAD_BALANCERS, RULES_PER_LOAD_BALANCER,
+            TARGET_GROUPS_PER_LOAD_BALANCER, TARGET_GROUPS, VPCS, ELASTIC_IPS, NAT_GATEWAYS_PER_ZONE, SECURITY_GROUPS,
+            SECURITY_GROUP_RULES);
+    /**
+     * Listener rule priorities (ELB API, CreateRule): 1 to 50,000. servicekit sets none: the AWS provider takes the
+     * listener's highest priority plus one, retrying when another apply took it meanwhile (PriorityInUse), which
+     * lets service stacks add their rules to a shared listener side by side (terraform-provider-aws,
+     * internal/service/elbv2/listener_rule.go, retryListenerRuleCreate).
+     */
+    public static final Range LISTENER_RULE_PRIORITY = new Range(1, 50_000, "");
+    /** A host-header condition's value: at most 128 characters (ELB API, HostHeaderConditionConfig). */
+    public static final int HOST_HEADER_MAX = 128;
 
     private static List<Integer> steps(int from, int to, int step) {
         return java.util.stream.IntStream.iterate(from, m -> m <= to, m -> m + step).boxed().toList();

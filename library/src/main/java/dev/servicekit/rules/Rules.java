@@ -211,8 +211,8 @@ public final class Rules {
     /** A prod-preset environment whose Terraform state would sit, by default, in a file on one machine. */
     public static String localProdState(String environment, String file) {
         return "prod state in the local file " + file + ", which one machine holds and nothing locks: set \"stateBucket\" "
-                + "for " + environment + " in cdktf.json (S3, encrypted, locked), or \"localState\": true to keep it local "
-                + "on purpose";
+                + "for " + environment + " in cdktf.json (S3, encrypted, locked) or \"cloud\" (HCP Terraform), or "
+                + "\"localState\": true to keep it local on purpose";
     }
 
     /** A line that pages without a runbook: at 3 a.m. the page must say what to do. */
@@ -372,6 +372,7 @@ public final class Rules {
     // Messages of rules that were written inline in the validator; one place for every text.
 
     public static final String RESERVED_NAME = "is reserved for the environment's own resources";
+    public static final String NEGATIVE_SLOT = "must be 0 or more: the first shared load balancer is 0";
     public static final String DECLARED_TWICE = "declared more than once; service names must be unique";
     public static final String MUST_NOT_BE_EMPTY = "must not be empty";
     public static final String MUST_NOT_BE_NULL = "must not be null";
@@ -501,6 +502,79 @@ public final class Rules {
 
     public static String unknownEnvironment(String name, java.util.List<String> known) {
         return unknown("unknown environment", name, known);
+    }
+
+    /**
+     * A catalog over one of AWS's default quotas: the quota, its default, what the catalog needs, where, and the
+     * setting that avoids it.
+     */
+    public static String overQuota(AwsLimits.Quota quota, int limit, int count, String where, String avoid) {
+        boolean raised = limit != quota.defaultValue();
+        return "AWS quota \"" + quota.name() + "\" is " + limit + (raised ? " (declared in cdktf.json; AWS's default "
+                + quota.defaultValue() + ")" : " by default" + (quota.adjustable() ? "" : ", not adjustable")) + ", and "
+                + where + " would need " + count + " (AWS refuses the one over it at apply, half-way); " + avoid;
+    }
+
+    public static String unknownQuota(List<String> known) {
+        return "unknown quota; known: " + known;
+    }
+
+    public static String quotaNotAdjustable(AwsLimits.Quota quota) {
+        return "\"" + quota.name() + "\" is " + quota.defaultValue() + " and AWS does not raise it; leave it out";
+    }
+
+    public static String quotaKeptAtDefault(AwsLimits.Quota quota) {
+        return "servicekit keeps \"" + quota.name() + "\" at AWS's default " + quota.defaultValue() + ": raising it lowers "
+                + "how many security groups a network interface may have; leave it out";
+    }
+
+    public static String quotaNotPositive(String value) {
+        return "'" + value + "': a quota is a whole number of at least 1, the value AWS granted";
+    }
+
+    public static String noSuchSharedLoadBalancer(int slot, String scheme, int count, String environment) {
+        return "shared load balancer " + slot + " does not exist: " + environment + " keeps " + count + " " + scheme
+                + " one" + (count == 1 ? "" : "s") + " (numbered from 0); raise \"sharedLoadBalancers\": {\"" + scheme
+                + "\": " + (slot + 1) + "} in cdktf.json first (a change to the platform stack alone)";
+    }
+
+    public static String certificateOnSharedLoadBalancer(String environment) {
+        return "a shared load balancer in " + environment + " serves the environment's certificate (certificateArn "
+                + "in cdktf.json, or the wildcard certificate of its hostedZoneId), not one per line; leave the line's out";
+    }
+
+    public static String hostNameTooLong(String host, int max) {
+        return "'" + host + "' is " + host.length() + " characters; a load balancer's host-header condition takes at "
+                + "most " + max + ": a shorter domain or service name";
+    }
+
+    public static String notAnAccountId(String account) {
+        return "'" + account + "' is not an AWS account ID (12 digits)";
+    }
+
+    public static String notADomain(String domain) {
+        return "'" + domain + "' is not a DNS domain in lower case (e.g. prod.example.com): each web service answers on "
+                + "<service>.<domain>";
+    }
+
+    public static String notAHostedZoneId(String zone) {
+        return "'" + zone + "' is not a Route 53 hosted zone ID (e.g. Z0123456789ABCDEFGHIJ)";
+    }
+
+    public static String ownerGivesNoStack(String owner) {
+        return "owner '" + owner + "' has no letter or digit to name its stack by, in an environment with \"stacks\": "
+                + "\"owner\"";
+    }
+
+    public static String badWorkspaceName(String name) {
+        return "the workspace '" + name + "' is not an HCP Terraform workspace name (letters, digits, - and _, at most "
+                + "90 characters): a shorter prefix or name";
+    }
+
+    /** What a stack name derived from a line's owner would be, and why it cannot be. */
+    public static String ownerStackTaken(String owner, String stack, String other) {
+        return "owner '" + owner + "' gives the stack " + stack + ", which " + other + " gives too: owners must differ "
+                + "in their letters and digits";
     }
 
     public static String needsCertificate(String environment) {

@@ -42,6 +42,31 @@ public record EnvironmentNames(String environment, String prefix, String name) {
         return environment + "-lb-logs-" + accountId;
     }
 
+    /** The platform stack's part of its name: {@code <env>-platform}. */
+    public static final String PLATFORM_PART = "platform";
+
+    /**
+     * A stack's name: the environment's own ({@code prod}) for the stack holding everything, else
+     * {@code <env>-<part>} ({@code prod-platform}, {@code prod-auth}). Environment names have no hyphen, so
+     * {@code cdktf deploy 'prod-*'} takes exactly prod's stacks.
+     */
+    public String stack(java.util.Optional<String> part) {
+        return part.map(p -> name + "-" + p).orElse(name);
+    }
+
+    /**
+     * The part of a stack name that an owner gives in the owner layout: lowercase letters and digits, other
+     * characters as single hyphens ({@code "Data Platform"} is {@code data-platform}); empty when nothing is left.
+     */
+    public static String ownerPart(String owner) {
+        return owner.toLowerCase(java.util.Locale.ROOT).replaceAll("[^a-z0-9]+", "-").replaceAll("^-+|-+$", "");
+    }
+
+    /** The {@code slot}-th shared load balancer of a scheme: {@code <env>-public-<n>} or {@code <env>-internal-<n>}. */
+    public String sharedLoadBalancer(boolean internal, int slot) {
+        return environment + (internal ? "-internal-" : "-public-") + slot;
+    }
+
     /** The names of the environment's own resources that a managed network and its logging derive. */
     public List<AwsName> awsNames(boolean managedNetwork, boolean managedLogsBucket) {
         List<AwsName> names = new ArrayList<>();

@@ -32,6 +32,11 @@ public record ServiceNames(String environment, String service, java.util.Optiona
         return "writable-${replace(replace(trim(" + path + ", \"/\"), \"/\", \"-\"), \".\", \"_\")}";
     }
 
+    /** A service's host name on its environment's shared load balancers: {@code <service>.<domain>}. */
+    public String hostName(String domain) {
+        return service + "." + domain;
+    }
+
     public String queue() {
         return prefix();
     }

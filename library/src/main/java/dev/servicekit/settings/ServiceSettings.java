@@ -16,6 +16,7 @@ import dev.servicekit.catalog.ServiceKind;
 import dev.servicekit.catalog.ServiceSpec;
 import dev.servicekit.environment.DatadogAgent;
 import dev.servicekit.environment.Environment;
+import dev.servicekit.environment.LoadBalancing;
 import dev.servicekit.environment.MonitoringDefaults;
 import dev.servicekit.terraform.Condition;
 import dev.servicekit.terraform.Expression;
@@ -85,9 +86,16 @@ public record ServiceSettings(String environment, String awsEnvironment, String 
      *                       internet-facing one
      * @param certificateArn the HTTPS listener's certificate, when {@code https} holds
      * @param https          HTTPS with a redirect from HTTP; plain HTTP otherwise
+     * @param sharedLoadBalancer where the environment shares load balancers, which of its scheme's the service uses
      */
     public record Web(Number port, HealthCheck healthCheck, Condition internal, Optional<String> certificateArn,
-                      Condition https) {}
+                      Condition https, int sharedLoadBalancer) {
+        /** A web service on a load balancer of its own. */
+        public Web(Number port, HealthCheck healthCheck, Condition internal, Optional<String> certificateArn,
+                   Condition https) {
+            this(port, healthCheck, internal, certificateArn, https, 0);
+        }
+    }
 
     public ServiceSettings {
         command = command instanceof Expression.ExpressionList ? command : List.copyOf(command);
@@ -139,8 +147,11 @@ public record ServiceSettings(String environment, String awsEnvironment, String 
         Optional<Web> web = Optional.empty();
         if (spec.kind() instanceof ServiceKind.Web w) {
             Optional<String> certificate = o.certificateArn().or(env::certificateArn);
+            // A shared load balancer serves the environment's certificate, or the wildcard one its platform requests.
+            boolean https = env.loadBalancing() instanceof LoadBalancing.Shared shared
+                    ? env.certificateArn().isPresent() || shared.hostedZoneId().isPresent() : certificate.isPresent();
             web = Optional.of(new Web(w.port(), w.healthCheck().toBuilder().path(Hcl.literal(w.healthCheck().path()))
-                    .build(), Condition.of(w.internal()), certificate, Condition.of(certificate.isPresent())));
+                    .build(), Condition.of(w.internal()), certificate, Condition.of(https), w.sharedLoadBalancer()));
         }
         MonitoringDefaults monitoring = env.monitoring();
         AlertRouting routing = monitoring.routing();

@@ -39,7 +39,9 @@ public final class AwsTextCheck {
             entry("aws_lb_target_group", Map.of("name", AwsLimits.TARGET_GROUP_NAME)),
             entry("aws_cloudwatch_metric_alarm", Map.of("alarm_name", AwsLimits.ALARM_NAME,
                     "alarm_description", AwsLimits.ALARM_DESCRIPTION)),
-            entry("aws_appautoscaling_policy", Map.of("name", AwsLimits.SCALING_POLICY_NAME)));
+            entry("aws_appautoscaling_policy", Map.of("name", AwsLimits.SCALING_POLICY_NAME)),
+            entry("aws_acm_certificate", Map.of("domain_name", AwsLimits.CERTIFICATE_DOMAIN_NAME)),
+            entry("aws_route53_record", Map.of("name", AwsLimits.DNS_RECORD_NAME)));
 
     /** Attributes that look like texts but name AWS's own things (a CloudWatch metric, say). */
     private static final Map<String, List<String>> AWS_OWN = Map.of("aws_cloudwatch_metric_alarm", List.of("metric_name"));

@@ -10,7 +10,8 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * Committed snapshots of the synthesized stacks ({@code stacks/<env>.tf.json}) and their comparison with
+ * Committed snapshots of the synthesized stacks ({@code stacks/<env>.tf.json}, or {@code stacks/<env>/<stack>.tf.json}
+ * for an environment split into several) and their comparison with
  * a new synthesis. Updating them is an explicit act ({@value #UPDATE_VARIABLE}=1, or the system property
  * {@value #UPDATE_PROPERTY}=true), refused under {@code CI=true}.
  */
@@ -29,8 +30,37 @@ public final class Snapshots {
         this.directory = directory;
     }
 
-    public Path file(String environment) {
-        return directory.resolve(environment + ".tf.json");
+    /**
+     * A stack's snapshot: {@code stacks/<env>.tf.json} for an environment's one stack (the default layout, as
+     * before layouts existed), {@code stacks/<env>/<stack>.tf.json} for the stacks of a split environment
+     * ({@code stacks/prod/prod-auth.tf.json}). Environment names have no hyphen, and split stacks' names always
+     * do: the name alone says which.
+     */
+    public Path file(String stack) {
+        int hyphen = stack.indexOf('-');
+        return hyphen < 0 ? directory.resolve(stack + ".tf.json")
+                : directory.resolve(stack.substring(0, hyphen)).resolve(stack + ".tf.json");
+    }
+
+    /** The stack whose snapshot {@code file} is, when it is one: its name without {@code .tf.json}. */
+    public static Optional<String> stackOf(Path file) {
+        String name = file.getFileName().toString();
+        return name.endsWith(".tf.json") ? Optional.of(name.substring(0, name.length() - ".tf.json".length()))
+                : Optional.empty();
+    }
+
+    /** Every committed snapshot, by stack name: {@code stacks/*.tf.json} and {@code stacks/<env>/*.tf.json}. */
+    public java.util.Map<String, Path> committed() throws IOException {
+        java.util.Map<String, Path> files = new java.util.TreeMap<>();
+        if (!Files.isDirectory(directory)) {
+            return files;
+        }
+        try (java.util.stream.Stream<Path> tree = Files.walk(directory, 2)) {
+            for (Path file : tree.filter(Files::isRegularFile).toList()) {
+                stackOf(file).filter(stack -> file(stack).equals(file)).ifPresent(stack -> files.put(stack, file));
+            }
+        }
+        return files;
     }
 
     /** True when the environment asks for an update; throws when it does so under CI. */
@@ -49,9 +79,9 @@ public final class Snapshots {
         return requested;
     }
 
-    public void write(String environment, JsonNode stack) throws IOException {
-        Files.createDirectories(directory);
-        Files.writeString(file(environment), StackJson.render(stack));
+    public void write(String stack, JsonNode json) throws IOException {
+        Files.createDirectories(file(stack).getParent());
+        Files.writeString(file(stack), StackJson.render(json));
     }
 
     /**

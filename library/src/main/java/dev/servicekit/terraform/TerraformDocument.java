@@ -33,6 +33,7 @@ public final class TerraformDocument {
     private final List<String> removed = new ArrayList<>();
     private final Map<String, String> moved = new LinkedHashMap<>();
     private final Map<String, Object> terraform = new LinkedHashMap<>();
+    private final Map<String, Object> providers = new LinkedHashMap<>();
     private final java.util.Set<String> handedOver = new java.util.HashSet<>();
     /** Each block's JSON once rendered: blocks are complete once the hand-over looks at them. */
     private final Map<Block, ObjectNode> rendered = new java.util.IdentityHashMap<>();
@@ -91,6 +92,14 @@ public final class TerraformDocument {
         if (moved.putIfAbsent(Objects.requireNonNull(from), Objects.requireNonNull(to)) != null) {
             throw new IllegalStateException("two moves from " + from);
         }
+    }
+
+    /**
+     * A provider's configuration, written as cdktf writes a provider construct's ({@code provider.<name>} a list of
+     * one block): for a stack that needs no provider construct of cdktf's, one jsii object less each.
+     */
+    public void provider(String name, Map<String, Object> configuration) {
+        providers.put(name, configuration);
     }
 
     /** A setting of the {@code terraform} block, e.g. {@code required_version}. */
@@ -190,6 +199,10 @@ public final class TerraformDocument {
         if (!terraform.isEmpty()) {
             ObjectNode section = section(root, "terraform");
             terraform.forEach((key, value) -> section.set(key, TerraformJson.of(value)));
+        }
+        if (!providers.isEmpty()) {
+            ObjectNode section = section(root, "provider");
+            providers.forEach((name, configuration) -> section.putArray(name).add(TerraformJson.of(configuration)));
         }
     }
 

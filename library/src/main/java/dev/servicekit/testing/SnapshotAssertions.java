@@ -33,14 +33,15 @@ import java.util.stream.Stream;
  * }</pre>
  *
  * It synthesizes every environment of the project's cdktf.json (read from the working directory) and
- * compares each stack with {@code stacks/<env>.tf.json}. A difference fails with the diff grouped by
+ * compares each stack with its snapshot: {@code stacks/<env>.tf.json} for an environment in one stack (the
+ * default), {@code stacks/<env>/<stack>.tf.json} for the stacks of an environment split per service or owner. A difference fails with the diff grouped by
  * resource address and, first, in words, every stateful resource that would be destroyed or replaced;
  * every reference must resolve, and no snapshot may outlive its environment. With
  * {@value Snapshots#UPDATE_VARIABLE}=1 (or {@code -D}{@value Snapshots#UPDATE_PROPERTY}{@code =true}) it
  * rewrites the snapshots instead; under {@code CI=true} that is refused.
  */
 public final class SnapshotAssertions {
-    /** Where the snapshots live, relative to the project: {@code stacks/<env>.tf.json}. */
+    /** Where the snapshots live, relative to the project: {@code stacks/<env>.tf.json}, {@code stacks/<env>/<stack>.tf.json}. */
     public static final Path DEFAULT_DIRECTORY = Path.of("stacks");
 
     private SnapshotAssertions() {}
@@ -81,33 +82,32 @@ public final class SnapshotAssertions {
     private static void compare(Catalog catalog, Path directory, Path stacks) throws IOException {
         Snapshots snapshots = new Snapshots(directory);
         boolean update = Snapshots.updateRequested(System.getenv(), System.getProperties());
-        List<String> environments = inSynthesisOrder(stacks);
+        List<String> synthesized = inSynthesisOrder(stacks);
         List<String> failures = new ArrayList<>();
         List<Difference> differences = new ArrayList<>();
-        for (String env : environments) {
-            JsonNode synthesized = StackJson.parse(Files.readString(stacks.resolve(env).resolve("cdk.tf.json")));
-            ReferenceCheck.problems(synthesized, ReferenceCheck.Providers.CONFIGURED)
-                    .forEach(problem -> failures.add(env + ": broken reference: " + problem));
+        for (String stack : synthesized) {
+            JsonNode json = StackJson.parse(Files.readString(stacks.resolve(stack).resolve("cdk.tf.json")));
+            ReferenceCheck.problems(json, ReferenceCheck.Providers.CONFIGURED)
+                    .forEach(problem -> failures.add(stack + ": broken reference: " + problem));
             if (update) {
-                snapshots.write(env, synthesized);
-                System.out.println("Updated " + snapshots.file(env) + ": review its diff before committing.");
+                snapshots.write(stack, json);
+                System.out.println("Updated " + snapshots.file(stack) + ": review its diff before committing.");
             } else {
-                snapshots.compare(env, synthesized, catalog.activeServiceNames()).ifPresent(differences::add);
+                snapshots.compare(stack, json, catalog.activeServiceNames()).ifPresent(differences::add);
             }
         }
-        if (Files.isDirectory(directory)) {
-            try (Stream<Path> committed = Files.list(directory)) {
-                for (Path file : committed.filter(f -> f.getFileName().toString().endsWith(".tf.json")).sorted().toList()) {
-                    String env = file.getFileName().toString().replace(".tf.json", "");
-                    if (!environments.contains(env)) {
-                        if (update) {
-                            Files.delete(file);
-                        } else {
-                            failures.add(file + ": no environment " + env + " is synthesized any more; if that is "
-                                    + "intended, " + Snapshots.UPDATE_COMMAND + " (which deletes it)");
-                        }
-                    }
-                }
+        for (var committed : snapshots.committed().entrySet()) {
+            String stack = committed.getKey();
+            Path file = committed.getValue();
+            if (synthesized.contains(stack)) {
+                continue;
+            }
+            if (update) {
+                Files.delete(file);
+                deleteIfEmpty(file.getParent(), directory);
+            } else {
+                failures.add(file + ": " + vanished(stack, synthesized) + "; if that is intended, "
+                        + Snapshots.UPDATE_COMMAND + " (which deletes it)");
             }
         }
         if (!differences.isEmpty()) {
@@ -157,5 +157,36 @@ public final class SnapshotAssertions {
         }
         names.removeIf(name -> !Files.isRegularFile(stacks.resolve(name).resolve("cdk.tf.json")));
         return names;
+    }
+
+    /**
+     * Why a committed stack is gone, and what that means: cdktf neither deploys nor destroys a stack the app no
+     * longer has, so its resources stay in AWS, managed by nothing, unless they are destroyed or moved first.
+     */
+    private static String vanished(String stack, List<String> synthesized) {
+        String environment = stack.contains("-") ? stack.substring(0, stack.indexOf('-')) : stack;
+        boolean split = synthesized.stream().anyMatch(s -> s.startsWith(environment + "-"));
+        if (!stack.contains("-") && split) {
+            return "the stack " + stack + " is split into stacks of its own now (stacks/" + environment + "/); move "
+                    + "its state into theirs before deploying them, or they would create everything again (README, "
+                    + "\"Moving an environment to a state per service\")";
+        }
+        if (stack.contains("-") && synthesized.contains(environment)) {
+            return "the stack " + stack + " is no longer synthesized: " + environment + " is one stack again; move its "
+                    + "state back before deploying, or " + environment + " would create its resources again";
+        }
+        return "no stack " + stack + " is synthesized any more; cdktf does not destroy a stack the app no longer has, so "
+                + "its resources would stay in AWS unmanaged: destroy them first (cdktf destroy " + stack + ", or retire "
+                + "its services with .retire() and deploy before removing their lines)";
+    }
+
+    private static void deleteIfEmpty(Path folder, Path root) throws IOException {
+        if (!folder.equals(root) && Files.isDirectory(folder)) {
+            try (Stream<Path> left = Files.list(folder)) {
+                if (left.findAny().isEmpty()) {
+                    Files.delete(folder);
+                }
+            }
+        }
     }
 }

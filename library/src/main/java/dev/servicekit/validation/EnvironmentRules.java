@@ -9,6 +9,7 @@ import dev.servicekit.environment.Environment;
 import dev.servicekit.environment.MonitoringDefaults;
 import dev.servicekit.environment.NetworkConfig;
 import dev.servicekit.environment.LoadBalancerLogs;
+import dev.servicekit.environment.LoadBalancing;
 import dev.servicekit.environment.StateBackend;
 import dev.servicekit.rules.AwsName;
 import dev.servicekit.settings.EnvironmentNames;
@@ -21,6 +22,12 @@ import java.util.regex.Pattern;
 
 /** An environment's own values: name, region, network, task defaults, state, alerting. */
 final class EnvironmentRules {
+    /** An AWS account ID: 12 digits. */
+    static final Pattern ACCOUNT_ID = Pattern.compile("\\d{12}");
+    /** A DNS domain: labels of letters, digits and inner hyphens, at least two of them. */
+    static final Pattern DOMAIN = Pattern.compile("([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?\\.)+[a-z]{2,63}");
+    /** A Route 53 hosted zone ID: Z and upper-case letters and digits. */
+    static final Pattern HOSTED_ZONE_ID = Pattern.compile("Z[A-Z0-9]{1,31}");
     static final Pattern MANAGED_CIDR = Pattern.compile("10\\.(25[0-5]|2[0-4]\\d|1\\d\\d|[1-9]?\\d)\\.0\\.0/16");
 
     private EnvironmentRules() {}
@@ -113,6 +120,26 @@ final class EnvironmentRules {
         }
         env.certificateArn().ifPresent(arn -> WebRules.checkCertificate(scope, arn, env.region()));
         env.secretsKmsKeyArn().ifPresent(arn -> SecretRules.checkKey(scope, "secretsKmsKeyArn", arn, env.region()));
+        env.account().ifPresent(account -> scope.check(ACCOUNT_ID.matcher(account).matches(), "account",
+                Rules.notAnAccountId(account)));
+        if (env.loadBalancing() instanceof LoadBalancing.Shared shared) {
+            scope.check(DOMAIN.matcher(shared.domain()).matches(), "domain", Rules.notADomain(shared.domain()));
+            shared.hostedZoneId().ifPresent(zone -> scope.check(HOSTED_ZONE_ID.matcher(zone).matches(), "hostedZoneId",
+                    Rules.notAHostedZoneId(zone)));
+            scope.check(shared.internetFacing() >= 0, "sharedLoadBalancers.internet-facing",
+                    Rules.negative(String.valueOf(shared.internetFacing())));
+            scope.check(shared.internal() >= 0, "sharedLoadBalancers.internal",
+                    Rules.negative(String.valueOf(shared.internal())));
+            if (Rules.ENVIRONMENT_NAME.matcher(env.name()).matches()) {
+                EnvironmentNames names = EnvironmentNames.of(env);
+                for (boolean internal : java.util.List.of(false, true)) {
+                    for (int slot = 0; slot < shared.count(internal); slot++) {
+                        scope.name("sharedLoadBalancers", names.sharedLoadBalancer(internal, slot),
+                                AwsLimits.LOAD_BALANCER_NAME);
+                    }
+                }
+            }
+        }
         boolean named = Rules.ENVIRONMENT_NAME.matcher(env.name()).matches()
                 && (env.prefix().isEmpty() || Rules.SERVICE_NAME.matcher(env.prefix()).matches());
         // A bad name or prefix is reported as such, not again through every name derived from it.

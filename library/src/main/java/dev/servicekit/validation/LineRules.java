@@ -22,7 +22,9 @@ import java.util.regex.Pattern;
 /** What a catalog line says regardless of the environment: its name, image, owner, variables, secrets, links. */
 final class LineRules {
     /** Names the environment's own resources use as address prefixes. */
-    static final Set<String> RESERVED_SERVICE_NAMES = Set.of("network", "cluster", "overview", "environment");
+    static final Set<String> RESERVED_SERVICE_NAMES = Set.of("network", "cluster", "overview", "environment",
+            // The data sources by which a service's own stack finds its platform, and the platform stack's name.
+            "platform");
 
     private LineRules() {}
 
@@ -72,6 +74,9 @@ final class LineRules {
             line.check(secretNames.add(secret), "secret." + secret, Rules.NAME_DECLARED_TWICE);
             line.check(!spec.variables().containsKey(secret), "secret." + secret, Rules.SECRET_ALSO_PLAIN);
             line.check(!reserved.containsKey(secret), "secret." + secret, Rules.setByServicekit(reserved.get(secret)));
+        }
+        if (spec.kind() instanceof dev.servicekit.catalog.ServiceKind.Web web) {
+            line.check(web.sharedLoadBalancer() >= 0, "sharedLoadBalancer", Rules.NEGATIVE_SLOT);
         }
         spec.runbookUrl().ifPresent(url -> line.check(Rules.RUNBOOK_URL.matcher(url).matches(), "runbook",
                 Rules.badRunbook(url)));

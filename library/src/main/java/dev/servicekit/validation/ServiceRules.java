@@ -7,6 +7,7 @@ import dev.servicekit.catalog.ServiceKind;
 import dev.servicekit.catalog.ServiceSpec;
 import dev.servicekit.environment.DatadogAgent;
 import dev.servicekit.environment.Environment;
+import dev.servicekit.environment.LoadBalancing;
 import dev.servicekit.rules.AwsLimits;
 import dev.servicekit.rules.AwsName;
 import dev.servicekit.rules.Problems;
@@ -58,8 +59,11 @@ final class ServiceRules {
         if (spec.kind() instanceof ServiceKind.Web web) {
             scope.check(!names.loadBalancer().startsWith("internal-"), "load balancer name",
                     Rules.startsWithInternal(names.loadBalancer()));
-            WebRules.checkHttps(scope, web, s.web().orElseThrow().certificateArn().isPresent(),
-                    line.plainHttpAllowed().orElse(false), env);
+            ServiceSettings.Web resolved = s.web().orElseThrow();
+            WebRules.checkHttps(scope, web, resolved.https().always(), line.plainHttpAllowed().orElse(false), env);
+            if (env.loadBalancing() instanceof LoadBalancing.Shared shared) {
+                WebRules.checkShared(scope, web, shared, env, line.certificateArn().isPresent(), names);
+            }
         }
         boolean internetFacing = spec.kind() instanceof ServiceKind.Web web && !web.internal();
         line.plainHttpAllowed().filter(allowed -> allowed).ifPresent(allowed -> scope.check(internetFacing,

@@ -3,6 +3,8 @@ package dev.servicekit.validation;
 import dev.servicekit.catalog.HealthCheck;
 import dev.servicekit.catalog.ServiceKind;
 import dev.servicekit.environment.Environment;
+import dev.servicekit.environment.LoadBalancing;
+import dev.servicekit.settings.ServiceNames;
 import dev.servicekit.rules.AwsLimits;
 import dev.servicekit.rules.Problems;
 import dev.servicekit.rules.Rules;
@@ -22,6 +24,22 @@ final class WebRules {
                            Environment env) {
         scope.check(!env.httpsRequired() || web.internal() || hasCertificate || plainHttpAllowed,
                 "certificateArn", Rules.needsCertificate(env.name()));
+    }
+
+    /**
+     * A web service on the environment's shared load balancers: on one that exists, with a host name AWS takes,
+     * and the environment's certificate (a shared listener serves one).
+     */
+    static void checkShared(Problems.Scope scope, ServiceKind.Web web, LoadBalancing.Shared shared, Environment env,
+                            boolean ownCertificate, ServiceNames names) {
+        int count = shared.count(web.internal());
+        String scheme = web.internal() ? "internal" : "internet-facing";
+        scope.check(web.sharedLoadBalancer() < count, "sharedLoadBalancer",
+                Rules.noSuchSharedLoadBalancer(web.sharedLoadBalancer(), scheme, count, env.name()));
+        scope.check(!ownCertificate, "certificateArn", Rules.certificateOnSharedLoadBalancer(env.name()));
+        String host = names.hostName(shared.domain());
+        scope.check(host.length() <= AwsLimits.HOST_HEADER_MAX, "host name",
+                Rules.hostNameTooLong(host, AwsLimits.HOST_HEADER_MAX));
     }
 
     /** An ACM certificate's ARN, in the environment's region: a load balancer takes no other. */

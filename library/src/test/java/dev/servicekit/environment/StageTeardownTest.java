@@ -5,7 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.servicekit.catalog.Catalog;
 import dev.servicekit.catalog.Service;
 import dev.servicekit.support.TestEnvironments;
-import dev.servicekit.support.Synthesized;
+import dev.servicekit.support.JavaStacks;
 import dev.servicekit.support.TerraformCli;
 import dev.servicekit.support.TerraformMirror;
 import org.junit.jupiter.api.BeforeAll;
@@ -33,11 +33,12 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 @Execution(ExecutionMode.CONCURRENT) // Terraform in a temporary directory of its own
 class StageTeardownTest {
-    private static Synthesized synthesized;
+    /** Assembled in pure Java: this class runs beside others, and cdktf's jsii runtime is not thread safe. */
+    private static java.util.Map<String, JsonNode> stacks;
 
     @BeforeAll
     static void synthesize() {
-        synthesized = Synthesized.of(Catalog.of(
+        stacks = JavaStacks.of(Catalog.of(
                 Service.worker("mailer", "public.ecr.aws/docker/library/busybox:1.36").owner("growth").bucket(),
                 Service.web("shop", "public.ecr.aws/nginx/nginx:1.27", 8080).owner("storefront")
                         .prod(p -> p.allowPlainHttp())), TestEnvironments.context());
@@ -45,7 +46,7 @@ class StageTeardownTest {
 
     @Test
     void stagesBucketsAreEmptiedOnDestroyAndNothingInStageHoldsOnToItsResources() {
-        JsonNode stage = synthesized.stack("stage");
+        JsonNode stage = stacks.get("stage");
         List<String> buckets = names(stage, "aws_s3_bucket");
         assertThat(buckets).as("the access-log bucket and the service's bucket")
                 .contains("environment_lb_logs", "mailer_bucket");
@@ -58,7 +59,7 @@ class StageTeardownTest {
 
     @Test
     void prodRefusesToBeDestroyed() {
-        JsonNode prod = synthesized.stack("prod");
+        JsonNode prod = stacks.get("prod");
         for (String bucket : names(prod, "aws_s3_bucket")) {
             JsonNode attributes = prod.path("resource").path("aws_s3_bucket").path(bucket);
             assertThat(attributes.path("force_destroy").asBoolean()).as(bucket + " force_destroy").isFalse();
@@ -71,15 +72,15 @@ class StageTeardownTest {
 
     @Test
     void terraformPlansStagesDestructionAndRefusesProds(@TempDir Path dir) throws Exception {
-        TerraformCli.Result stage = planDestroy(dir.resolve("stage"), synthesized.stack("stage"));
+        TerraformCli.Result stage = planDestroy(dir.resolve("stage"), stacks.get("stage"));
         assertThat(stage.exit()).as(stage.output()).isZero();
         int resources = 0;
-        for (String type : iterable(synthesized.stack("stage").path("resource").fieldNames())) {
-            resources += names(synthesized.stack("stage"), type).size();
+        for (String type : iterable(stacks.get("stage").path("resource").fieldNames())) {
+            resources += names(stacks.get("stage"), type).size();
         }
         assertThat(stage.output()).contains("0 to add, 0 to change, " + resources + " to destroy");
 
-        TerraformCli.Result prod = planDestroy(dir.resolve("prod"), synthesized.stack("prod"));
+        TerraformCli.Result prod = planDestroy(dir.resolve("prod"), stacks.get("prod"));
         assertThat(prod.exit()).isNotZero();
         assertThat(prod.output()).contains("Instance cannot be destroyed");
     }

@@ -81,7 +81,7 @@ public final class TestEnvironments {
                     prod.putIfAbsent("page", PROD_PAGE);
                     prod.putIfAbsent("notify", PROD_CHAT);
                     prod.putIfAbsent("runbook", PROD_RUNBOOK);
-                    if (!prod.containsKey("stateBucket")) {
+                    if (!prod.containsKey("stateBucket") && !prod.containsKey("cloud")) {
                         prod.putIfAbsent("localState", true);
                     }
                     completed.put(name, prod);
