@@ -56,6 +56,15 @@ public final class SnapshotAssertions {
      * {@link Servicekit#synth(Catalog, Environment...)}.
      */
     public static void assertMatchesSnapshots(Catalog catalog, Path directory, Environment... environments) {
+        check(catalog, directory, Snapshots.updateRequested(System.getenv(), System.getProperties()), environments);
+    }
+
+    /** Writes the catalog's stacks to {@code directory}, as an update does, whatever the environment says. */
+    static void record(Catalog catalog, Path directory) {
+        check(catalog, directory, true);
+    }
+
+    private static void check(Catalog catalog, Path directory, boolean update, Environment... environments) {
         Path project = Path.of("");
         Path outdir;
         ByteArrayOutputStream messages = new ByteArrayOutputStream();
@@ -73,15 +82,14 @@ public final class SnapshotAssertions {
             throw new AssertionError(messages.toString(StandardCharsets.UTF_8).strip());
         }
         try {
-            compare(catalog, directory, outdir.resolve("stacks"));
+            compare(catalog, directory, outdir.resolve("stacks"), update);
         } catch (IOException e) {
             throw new AssertionError("cannot read or write the snapshots in " + directory + ": " + e, e);
         }
     }
 
-    private static void compare(Catalog catalog, Path directory, Path stacks) throws IOException {
+    private static void compare(Catalog catalog, Path directory, Path stacks, boolean update) throws IOException {
         Snapshots snapshots = new Snapshots(directory);
-        boolean update = Snapshots.updateRequested(System.getenv(), System.getProperties());
         List<String> synthesized = inSynthesisOrder(stacks);
         List<String> failures = new ArrayList<>();
         List<Difference> differences = new ArrayList<>();

@@ -32,14 +32,12 @@ class SnapshotAssertionsTest {
                 .writablePaths("/var/cache/nginx", "/var/run").prod(p -> p.allowPlainHttp());
     }
 
-    /** Records {@code catalog}'s stacks in {@code snapshots}, as `npm run update-snapshots` does. */
+    /**
+     * Records {@code catalog}'s stacks in {@code snapshots}, as `npm run update-snapshots` does; directly, since
+     * an update asked for by property is refused under CI=true, where this test runs too.
+     */
     private static void record(Catalog catalog, Path snapshots) {
-        System.setProperty("servicekit.updateSnapshots", "true");
-        try {
-            SnapshotAssertions.assertMatchesSnapshots(catalog, snapshots);
-        } finally {
-            System.clearProperty("servicekit.updateSnapshots");
-        }
+        SnapshotAssertions.record(catalog, snapshots);
     }
 
     @Test
