@@ -1,5 +1,7 @@
 package dev.servicekit.parts;
 
+import dev.servicekit.assembly.TaskHandles;
+import dev.servicekit.assembly.TargetHandle;
 import com.hashicorp.cdktf.ITerraformDependable;
 import com.hashicorp.cdktf.Postcondition;
 import com.hashicorp.cdktf.TerraformResourceLifecycle;
@@ -44,7 +46,7 @@ public final class EcsServicePart implements ServicePart {
     public void declare(ServiceAssembly service) {
         ServiceSettings settings = service.settings();
         Platform platform = service.platform();
-        Block task = service.block(TaskPart.TASK);
+        Block task = service.require(TaskHandles.TaskDefinition.class, "task").taskDefinition();
         List<ITerraformDependable> startAfter = new ArrayList<>(service.startAfter());
         startAfter.addAll(platform.networkReady());
         EcsServiceConfig.Builder config = EcsServiceConfig.builder()
@@ -58,7 +60,7 @@ public final class EcsServicePart implements ServicePart {
                 .deploymentCircuitBreaker(EcsServiceDeploymentCircuitBreaker.builder().enable(true).rollback(true).build())
                 .networkConfiguration(EcsServiceNetworkConfiguration.builder()
                         .subnets(platform.taskSubnetIds())
-                        .securityGroups(List.of(service.block(NetworkAccessPart.TASK_SECURITY_GROUP).ref("id")))
+                        .securityGroups(List.of(service.require(TaskHandles.SecurityGroup.class, "network").group().ref("id")))
                         .assignPublicIp(platform.assignPublicIp())
                         .build())
                 // A deploy succeeds only when the tasks are healthy; a rolled-back deploy fails the apply.
@@ -74,7 +76,7 @@ public final class EcsServicePart implements ServicePart {
                                 .errorMessage(ROLLED_BACK)
                                 .build()))
                         .build());
-        service.loadBalancerTarget().ifPresent(target -> {
+        service.find(TargetHandle.class).ifPresent(target -> {
             config.loadBalancer(List.of(EcsServiceLoadBalancer.builder()
                             .targetGroupArn(target.targetGroup().ref("arn"))
                             .containerName(settings.name())
@@ -85,6 +87,7 @@ public final class EcsServicePart implements ServicePart {
         });
         config.dependsOn(startAfter);
         Block ecsService = service.declare(SERVICE, config.build());
+        service.publish(new TaskHandles.EcsService(ecsService));
         service.moduleOutput("ecs_service_arn", ecsService.ref("id"), "ARN of the ECS service");
     }
 }

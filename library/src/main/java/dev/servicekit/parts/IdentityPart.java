@@ -1,7 +1,9 @@
 package dev.servicekit.parts;
 
-import com.hashicorp.cdktf.providers.aws.iam_role.IamRoleConfig;
-import com.hashicorp.cdktf.providers.aws.iam_role_policy.IamRolePolicyConfig;
+import dev.servicekit.assembly.TaskHandles;
+import dev.servicekit.assembly.Role;
+import dev.servicekit.assembly.Roles;
+import dev.servicekit.assembly.Trust;
 import com.hashicorp.cdktf.providers.aws.iam_role_policy_attachment.IamRolePolicyAttachmentConfig;
 import dev.servicekit.catalog.IamStatement;
 import dev.servicekit.settings.ServiceNames;
@@ -27,6 +29,7 @@ public final class IdentityPart implements ServicePart {
     public static final String ECR_READ_ONLY_POLICY = "arn:%s:iam::aws:policy/AmazonEC2ContainerRegistryReadOnly";
     static final String EXECUTION_ROLE = "execution_role";
     static final String TASK_ROLE = "task_role";
+    private static final String ECS_TASKS = "ecs-tasks.amazonaws.com";
 
     @Override
     public String name() {
@@ -37,14 +40,15 @@ public final class IdentityPart implements ServicePart {
     public void declare(ServiceAssembly service) {
         ServiceNames names = service.names();
         Platform platform = service.platform();
-        Block executionRole = role(service, EXECUTION_ROLE, names.executionRole(),
-                "ECS agent for " + names.prefix() + ": pulls the image, writes logs, reads secrets", Optional.empty());
+        Block executionRole = Roles.role(service, EXECUTION_ROLE, names.executionRole(),
+                "ECS agent for " + names.prefix() + ": pulls the image, writes logs, reads secrets",
+                Trust.unconditioned(ECS_TASKS, "AWS's page on the task execution role shows no condition and no AWS "
+                        + "statement says ECS sets aws:SourceAccount when it assumes it (README, The execution role's trust)"));
         service.executionRole().attach("execution_ecr", String.format(ECR_READ_ONLY_POLICY, platform.partition()),
                 service.settings().privateEcrImage());
-        Block executionPolicy = policy(service, "execution_policy", executionRole, names.executionRole(),
-                service.executionRole().statements());
-        service.startAfter(executionPolicy);
-        for (ServiceAssembly.Attachment attachment : service.executionRole().attachments()) {
+        service.startAfter(Roles.inlinePolicy(service, "execution_policy", executionRole, names.executionRole(),
+                service.executionRole()));
+        for (Role.Attachment attachment : service.executionRole().attachments()) {
             if (!attachment.when().never()) {
                 service.startAfter(service.declare(attachment.id(), IamRolePolicyAttachmentConfig.builder()
                         .role(executionRole.ref("name"))
@@ -54,41 +58,18 @@ public final class IdentityPart implements ServicePart {
         }
 
         List<IamStatement> extra = service.settings().taskPolicies();
-        Block taskRole = role(service, TASK_ROLE, names.taskRole(), "Application role of " + names.prefix() + ": "
+        Block taskRole = Roles.role(service, TASK_ROLE, names.taskRole(), "Application role of " + names.prefix() + ": "
                         + (extra.isEmpty() ? "its own resources only" : "its own resources and its line's taskPolicy"),
-                // Only tasks of this account may assume the application role (confused deputy).
-                Optional.of(Map.of("StringEquals", Map.of("aws:SourceAccount", platform.accountId()))));
+                Trust.fromAccount(ECS_TASKS, platform.accountId()));
+        service.publish(new TaskHandles.Roles(executionRole, taskRole));
         for (int i = 0; i < extra.size(); i++) {
             service.taskRole().allow("Line" + (i + 1), extra.get(i).actions(), extra.get(i).resources());
         }
-        Condition anyGrant = Condition.anyOf(service.taskRole().statements().stream()
-                .map(ServiceAssembly.Contribution::when).toList());
+        Condition anyGrant = service.taskRole().anyGrant();
         if (!anyGrant.never()) {
-            policy(service, "task_policy", taskRole, names.taskRole(), service.taskRole().statements())
-                    .existsWhen(anyGrant);
+            Roles.inlinePolicy(service, "task_policy", taskRole, names.taskRole(), service.taskRole()).existsWhen(anyGrant);
         }
         service.moduleOutput("task_role_arn", taskRole.ref("arn"), "ARN of the task (application) role");
         service.moduleOutput("execution_role_arn", executionRole.ref("arn"), "ARN of the task execution role");
-    }
-
-    private static Block role(ServiceAssembly service, String id, String name, String description,
-                              Optional<Map<String, Object>> condition) {
-        return service.declare(id, IamRoleConfig.builder()
-                .name(name)
-                .description(description)
-                .assumeRolePolicy(PolicyDocument.jsonencode(List.of(PolicyDocument.trust("ecs-tasks.amazonaws.com",
-                        condition))))
-                .tags(service.settings().tags())
-                .build());
-    }
-
-    /** An inline policy, named like its role (names need only be unique per role). */
-    private static Block policy(ServiceAssembly service, String id, Block role, String name,
-                                List<ServiceAssembly.Contribution<Map<String, Object>>> statements) {
-        return service.declare(id, IamRolePolicyConfig.builder()
-                .name(name)
-                .role(role.ref("id"))
-                .policy(PolicyDocument.ofContributions(statements))
-                .build());
     }
 }

@@ -1,5 +1,7 @@
 package dev.servicekit.parts;
 
+import dev.servicekit.assembly.TaskHandles;
+import dev.servicekit.assembly.TargetHandle;
 import com.hashicorp.cdktf.providers.aws.lb.LbAccessLogs;
 import com.hashicorp.cdktf.providers.aws.lb.LbConfig;
 import com.hashicorp.cdktf.providers.aws.lb_listener.LbListenerConfig;
@@ -128,7 +130,7 @@ public final class LoadBalancerPart implements ServicePart {
         }
 
         if (connectTasks) {
-            Block tasks = service.block(NetworkAccessPart.TASK_SECURITY_GROUP);
+            Block tasks = service.require(TaskHandles.SecurityGroup.class, "network").group();
             service.startAfter(NetworkAccessPart.followsReplacementOf(service.declare("lb_to_tasks",
                     VpcSecurityGroupEgressRuleConfig.builder()
                     .securityGroupId(securityGroup.ref("id"))
@@ -151,7 +153,7 @@ public final class LoadBalancerPart implements ServicePart {
                     .tags(settings.tags())
                     .lifecycle(NetworkAccessPart.RULE_LIFECYCLE)
                     .build()), securityGroup, targetGroup));
-            service.loadBalancerTarget(new ServiceAssembly.LoadBalancerTarget(targetGroup, web.port(), listeners));
+            service.publish(new TargetHandle(targetGroup, web.port(), listeners));
         }
 
         service.signals(signals -> signals.withLoadBalancer(Hcl.call("lower", targetGroup.ref("arn_suffix")),
@@ -190,7 +192,7 @@ public final class LoadBalancerPart implements ServicePart {
                 .tags(settings.tags())
                 .build());
         if (connectTasks) {
-            Block tasks = service.block(NetworkAccessPart.TASK_SECURITY_GROUP);
+            Block tasks = service.require(TaskHandles.SecurityGroup.class, "network").group();
             service.startAfter(service.declare("task_ingress", VpcSecurityGroupIngressRuleConfig.builder()
                     .securityGroupId(tasks.ref("id"))
                     .referencedSecurityGroupId(loadBalancer.securityGroupId())
@@ -200,7 +202,7 @@ public final class LoadBalancerPart implements ServicePart {
                     .description("From the shared load balancer of " + names.prefix())
                     .tags(settings.tags())
                     .build()));
-            service.loadBalancerTarget(new ServiceAssembly.LoadBalancerTarget(targetGroup, web.port(), List.of(rule)));
+            service.publish(new TargetHandle(targetGroup, web.port(), List.of(rule)));
         }
         shared.hostedZoneId().ifPresent(zone -> service.declare("dns",
                 SharedLoadBalancerResources.alias(zone, host, loadBalancer)));

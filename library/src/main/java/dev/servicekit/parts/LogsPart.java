@@ -1,5 +1,6 @@
 package dev.servicekit.parts;
 
+import dev.servicekit.assembly.TaskHandles;
 import com.hashicorp.cdktf.providers.aws.cloudwatch_log_group.CloudwatchLogGroupConfig;
 import dev.servicekit.terraform.Block;
 import dev.servicekit.terraform.Stateful;
@@ -27,6 +28,7 @@ public final class LogsPart implements ServicePart {
                 .retentionInDays(service.settings().logRetentionDays())
                 .tags(service.settings().tags())
                 .build());
+        service.publish(new TaskHandles.LogGroup(logGroup));
         service.stateful(logGroup, LOG_HISTORY);
         service.executionRole().allow("WriteOwnLogs", List.of("logs:CreateLogStream", "logs:PutLogEvents"),
                 List.of(logGroup.ref("arn") + ":log-stream:*"));

@@ -1,5 +1,6 @@
 package dev.servicekit.parts;
 
+import dev.servicekit.assembly.TaskHandles;
 import com.hashicorp.cdktf.TerraformResourceLifecycle;
 import com.hashicorp.cdktf.providers.aws.security_group.SecurityGroupConfig;
 import com.hashicorp.cdktf.providers.aws.vpc_security_group_egress_rule.VpcSecurityGroupEgressRuleConfig;
@@ -59,6 +60,7 @@ public final class NetworkAccessPart implements ServicePart {
                 .tags(settings.tags())
                 .lifecycle(REPLACE_WITHOUT_OUTAGE)
                 .build());
+        service.publish(new TaskHandles.SecurityGroup(securityGroup));
         service.stateful(securityGroup, GROUP);
         // DNS needs no rule: security groups do not filter traffic to the VPC's resolver.
         NetworkRule https = NetworkRule.HTTPS_ANYWHERE;

@@ -1,5 +1,6 @@
 package dev.servicekit.parts;
 
+import dev.servicekit.assembly.PolicyDocument;
 import com.hashicorp.cdktf.providers.aws.s3_bucket.S3BucketConfig;
 import com.hashicorp.cdktf.providers.aws.s3_bucket_lifecycle_configuration.S3BucketLifecycleConfigurationConfig;
 import com.hashicorp.cdktf.providers.aws.s3_bucket_lifecycle_configuration.S3BucketLifecycleConfigurationRule;

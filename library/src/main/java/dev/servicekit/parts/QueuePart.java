@@ -1,5 +1,8 @@
 package dev.servicekit.parts;
 
+import dev.servicekit.assembly.PolicyDocument;
+import dev.servicekit.assembly.QueueHandle;
+import dev.servicekit.terraform.Condition;
 import com.hashicorp.cdktf.providers.aws.sqs_queue.SqsQueueConfig;
 import com.hashicorp.cdktf.providers.aws.sqs_queue_policy.SqsQueuePolicyConfig;
 import com.hashicorp.cdktf.providers.aws.sqs_queue_redrive_allow_policy.SqsQueueRedriveAllowPolicyConfig;
@@ -22,23 +25,6 @@ import java.util.TreeMap;
  * else of SQS; the container finds them in the variables {@link QueueOptions} names.
  */
 public final class QueuePart implements ServicePart {
-    /**
-     * What a consumer needs of its queue (the batch calls are authorized by the same actions). A worker does not
-     * send to its own queue; a web service does (below).
-     */
-    static final List<String> CONSUMER_ACTIONS = List.of("sqs:ChangeMessageVisibility", "sqs:DeleteMessage",
-            "sqs:GetQueueAttributes", "sqs:GetQueueUrl", "sqs:ReceiveMessage");
-    /** What a web service with a queue needs to hand work to it. */
-    static final List<String> SENDER_ACTIONS = List.of("sqs:SendMessage");
-    /**
-     * What a service needs of its dead-letter queue, whose URL it gets: park a message it cannot process at
-     * once (send it there, then delete it from its queue) rather than wait for maxReceiveCount, and read the
-     * dead-letter queue's depth. Not receive or delete: re-driving dead letters is an operator's act (SQS's
-     * dead-letter queue redrive, StartMessageMoveTask, with the operator's own permissions), and a service that
-     * could consume its dead letters could lose them.
-     */
-    static final List<String> DEAD_LETTER_ACTIONS = List.of("sqs:GetQueueAttributes", "sqs:GetQueueUrl",
-            "sqs:SendMessage");
     static final Stateful MESSAGES = new Stateful("its messages would be lost", List.of("name", "fifo_queue"), true);
 
     private final QueueOptions options;
@@ -101,11 +87,13 @@ public final class QueuePart implements ServicePart {
         service.environmentVariable(QueueOptions.URL_VARIABLE, queue.ref("url"));
         service.environmentVariable(QueueOptions.NAME_VARIABLE, queue.ref("name"));
         service.environmentVariable(QueueOptions.DEAD_LETTER_URL_VARIABLE, deadLetterQueue.ref("url"));
-        service.taskRole().allow("ConsumeOwnQueue", CONSUMER_ACTIONS, List.of(queue.ref("arn")));
-        if (settings.isWeb()) {
-            service.taskRole().allow("SendToOwnQueue", SENDER_ACTIONS, List.of(queue.ref("arn")));
-        }
-        service.taskRole().allow("ParkInOwnDeadLetterQueue", DEAD_LETTER_ACTIONS, List.of(deadLetterQueue.ref("arn")));
+        QueueHandle handle = new QueueHandle(queue, deadLetterQueue, names.queue(), names.deadLetterQueue(),
+                options.retentionSeconds(), options.maxReceiveCount(), options.deadLetterRetentionSeconds());
+        service.publish(handle);
+        handle.grantConsume(service.taskRole(), "ConsumeOwnQueue");
+        // A worker does not send to its own queue; a web service hands work to it.
+        handle.grantSend(service.taskRole(), "SendToOwnQueue", Condition.of(settings.isWeb()));
+        handle.grantDeadLetter(service.taskRole(), "ParkInOwnDeadLetterQueue", Condition.ALWAYS);
         service.signals(signals -> signals.withQueues(names.queue(), names.deadLetterQueue()));
         service.output("queue_url", queue.ref("url"), "URL of the service's SQS queue");
         service.output("dlq_url", deadLetterQueue.ref("url"), "URL of the service's dead-letter queue");

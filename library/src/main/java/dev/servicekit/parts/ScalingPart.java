@@ -1,5 +1,7 @@
 package dev.servicekit.parts;
 
+import dev.servicekit.assembly.TaskHandles;
+import dev.servicekit.assembly.QueueHandle;
 import com.hashicorp.cdktf.providers.aws.appautoscaling_policy.AppautoscalingPolicyConfig;
 import com.hashicorp.cdktf.providers.aws.appautoscaling_policy.AppautoscalingPolicyStepScalingPolicyConfiguration;
 import com.hashicorp.cdktf.providers.aws.appautoscaling_policy.AppautoscalingPolicyStepScalingPolicyConfigurationStepAdjustment;
@@ -53,7 +55,7 @@ public final class ScalingPart implements ServicePart {
                 .serviceNamespace("ecs")
                 .scalableDimension("ecs:service:DesiredCount")
                 .resourceId("service/" + service.platform().clusterName() + "/"
-                        + service.block(EcsServicePart.SERVICE).ref("name"))
+                        + service.require(TaskHandles.EcsService.class, "scaling").service().ref("name"))
                 .minCapacity(settings.minCount())
                 .maxCapacity(settings.maxCount())
                 .tags(settings.tags())
@@ -83,7 +85,7 @@ public final class ScalingPart implements ServicePart {
                 step(0, BIG_STEP_BACKLOG - SCALE_OUT_BACKLOG, 1),
                 step(BIG_STEP_BACKLOG - SCALE_OUT_BACKLOG, null, BIG_STEP)));
         Block scaleIn = stepPolicy(service, target, "scale_in", List.of(step(null, 0, -1)));
-        String queue = service.block("queue").ref("name");
+        String queue = service.require(QueueHandle.class, "scaling").queue().ref("name");
         alarm(service, "backlog_high", "more tasks", CloudwatchMetricAlarmConfig.builder()
                 .namespace(SQS_NAMESPACE)
                 .metricName(VISIBLE_MESSAGES)

@@ -1,5 +1,10 @@
 package dev.servicekit.parts;
 
+import dev.servicekit.assembly.Contribution;
+import dev.servicekit.assembly.Handle;
+import dev.servicekit.assembly.Role;
+import dev.servicekit.assembly.ServiceContext;
+import dev.servicekit.rules.Rules;
 import dev.servicekit.alerting.MonitoredService;
 import dev.servicekit.alerting.Signals;
 import dev.servicekit.catalog.ServiceResources;
@@ -27,7 +32,7 @@ import java.util.function.UnaryOperator;
  * resources and leave what later parts consume. Parts run in the order {@link ServiceParts} gives; each
  * reads only what earlier parts left.
  */
-public final class ServiceAssembly implements ServiceResources {
+public final class ServiceAssembly implements ServiceContext, ServiceResources {
     private final ServiceSettings settings;
     private final Platform platform;
     private final TerraformDocument document;
@@ -39,69 +44,12 @@ public final class ServiceAssembly implements ServiceResources {
     private final Role taskRole = new Role();
     private final Role executionRole = new Role();
     private final List<Block> startAfter = new ArrayList<>();
-    private Optional<LoadBalancerTarget> loadBalancerTarget = Optional.empty();
+    private final Map<Class<? extends Handle>, Handle> handles = new LinkedHashMap<>();
     private Signals signals;
     private Optional<MonitoredService.Endpoint> endpoint = Optional.empty();
     private Optional<String> dashboardLink = Optional.empty();
     private String part = "service";
     private Construct construct;
-
-    /**
-     * Something a part gives the others, where {@code when} holds: always in a stack; in a generated module,
-     * where the part itself exists only when a boolean input says so (an add-on), only then.
-     */
-    public record Contribution<T>(T value, Condition when) {}
-
-    /** A role's permissions as the parts grant them; the identity part writes the role. */
-    public static final class Role {
-        private final List<Contribution<Map<String, Object>>> statements = new ArrayList<>();
-        private final List<Attachment> attachments = new ArrayList<>();
-
-        /** Grants {@code actions} on {@code resources}; {@code sid} names the grant (letters and digits). */
-        public void allow(String sid, List<String> actions, List<String> resources) {
-            allow(sid, actions, resources, Condition.ALWAYS);
-        }
-
-        /** Grants {@code actions} on {@code resources} where {@code when} holds. */
-        public void allow(String sid, List<String> actions, List<String> resources, Condition when) {
-            if (!when.never()) {
-                statements.add(new Contribution<>(PolicyDocument.allow(sid, actions, resources), when));
-            }
-        }
-
-        /**
-         * Grants {@code actions} on {@code resources} under the IAM {@code condition} (e.g. {@code kms:ViaService}),
-         * where {@code when} holds; resources may be an expression of a list (a module's input).
-         */
-        public void allow(String sid, List<String> actions, Object resources, Map<String, Object> condition,
-                          Condition when) {
-            if (!when.never()) {
-                statements.add(new Contribution<>(PolicyDocument.allow(sid, actions, resources, condition), when));
-            }
-        }
-
-        /** Attaches a managed policy, where {@code when} holds. */
-        public void attach(String id, String policyArn, Condition when) {
-            attachments.add(new Attachment(id, policyArn, when));
-        }
-
-        List<Contribution<Map<String, Object>>> statements() {
-            return statements;
-        }
-
-        List<Attachment> attachments() {
-            return attachments;
-        }
-    }
-
-    /** A managed policy attached to a role, named {@code id} among the service's resources. */
-    record Attachment(String id, String policyArn, Condition when) {}
-
-    /**
-     * Where the load balancer sends the service's traffic: the ECS service registers its tasks with
-     * {@code targetGroup} on {@code port} once the {@code listeners} exist.
-     */
-    public record LoadBalancerTarget(Block targetGroup, Number port, List<Block> listeners) {}
 
     /**
      * @param scope  a cdktf scope for the service's customizers, made on first use
@@ -129,11 +77,42 @@ public final class ServiceAssembly implements ServiceResources {
         return settings.names();
     }
 
+    @Override
+    public String awsEnvironment() {
+        return settings.awsEnvironment();
+    }
+
+    @Override
+    public String region() {
+        return platform.region();
+    }
+
+    @Override
+    public String accountId() {
+        return platform.accountId();
+    }
+
+    @Override
+    public String partition() {
+        return platform.partition();
+    }
+
+    @Override
+    public Map<String, String> tags() {
+        return settings.tags();
+    }
+
+    @Override
+    public String address(String id) {
+        return names().address(id);
+    }
+
     void enter(ServicePart next) {
         part = next.name();
     }
 
     /** Declares a resource from its provider's config struct, at the service's address {@code <service>_<id>}. */
+    @Override
     public Block declare(String id, Object config) {
         return add(id, Block.resource(names().address(id), config));
     }
@@ -152,24 +131,11 @@ public final class ServiceAssembly implements ServiceResources {
         return dev.servicekit.terraform.Expression.of("local." + name);
     }
 
-    /** The service's resource declared as {@code id} by an earlier part. */
-    public Block block(String id) {
-        Block block = blocks.get(id);
-        if (block == null) {
-            throw new IllegalStateException(settings.name() + " has no resource '" + id + "' yet; it has " + blocks.keySet());
-        }
-        return block;
-    }
-
-    /** The service's resource declared as {@code id}, if an earlier part declared it. */
-    public Optional<Block> find(String id) {
-        return Optional.ofNullable(blocks.get(id));
-    }
-
     /**
      * Marks a resource stateful: in environments that protect stateful resources it gets {@code prevent_destroy}
      * (when {@code stateful} asks for it), and its metadata says what replacing it would lose.
      */
+    @Override
     public void stateful(Block block, Stateful stateful) {
         if (stateful.preventDestroy()) {
             block.addOverride("lifecycle.prevent_destroy", platform.protectStatefulResources());
@@ -183,6 +149,7 @@ public final class ServiceAssembly implements ServiceResources {
     }
 
     /** A plain environment variable of the container, where {@code when} holds. */
+    @Override
     public void environmentVariable(String name, String value, Condition when) {
         if (when.never()) {
             return;
@@ -209,11 +176,13 @@ public final class ServiceAssembly implements ServiceResources {
     }
 
     /** The application's role: what the service's code may do. */
+    @Override
     public Role taskRole() {
         return taskRole;
     }
 
     /** The role ECS starts the task with: pull, log, read secrets. */
+    @Override
     public Role executionRole() {
         return executionRole;
     }
@@ -227,15 +196,27 @@ public final class ServiceAssembly implements ServiceResources {
         return startAfter;
     }
 
-    public void loadBalancerTarget(LoadBalancerTarget target) {
-        loadBalancerTarget = Optional.of(target);
+    @Override
+    public void publish(Handle handle) {
+        if (handles.putIfAbsent(handle.getClass(), handle) != null) {
+            throw new IllegalStateException(settings.name() + ": two parts publish a " + handle.getClass().getSimpleName());
+        }
     }
 
-    public Optional<LoadBalancerTarget> loadBalancerTarget() {
-        return loadBalancerTarget;
+    @Override
+    public <H extends Handle> Optional<H> find(Class<H> type) {
+        return Optional.ofNullable(handles.get(type)).map(type::cast);
+    }
+
+    @Override
+    public <H extends Handle> H require(Class<H> type, String field) {
+        return find(type).orElseThrow(() -> new ConfigurationException(List.of(new Problem(settings.environment() + "/"
+                + settings.name(), field, Rules.needsWhatTheServiceLacks(field, type.getSimpleName(), handles.keySet()
+                .stream().map(Class::getSimpleName).sorted().toList())))));
     }
 
     /** Adds to the metric queries the monitors and dashboards read. */
+    @Override
     public void signals(UnaryOperator<Signals> contribution) {
         signals = contribution.apply(signals);
     }
@@ -263,6 +244,7 @@ public final class ServiceAssembly implements ServiceResources {
     }
 
     /** An output {@code <service>_<name>} (in a module, {@code <name>}). */
+    @Override
     public void output(String name, Object value, String description) {
         String address = names().address(name);
         document.output(new TerraformDocument.Output(address, value, description,
@@ -270,6 +252,7 @@ public final class ServiceAssembly implements ServiceResources {
     }
 
     /** An output only a generated module has: the ARNs a caller wires into its own resources. */
+    @Override
     public void moduleOutput(String name, Object value, String description) {
         if (module) {
             output(name, value, description);

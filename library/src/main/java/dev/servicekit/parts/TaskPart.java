@@ -1,5 +1,6 @@
 package dev.servicekit.parts;
 
+import dev.servicekit.assembly.TaskHandles;
 import com.hashicorp.cdktf.providers.aws.ecs_task_definition.EcsTaskDefinitionConfig;
 import com.hashicorp.cdktf.providers.aws.ecs_task_definition.EcsTaskDefinitionVolume;
 import dev.servicekit.alerting.Signals;
@@ -77,7 +78,7 @@ public final class TaskPart implements ServicePart {
         }
         container.put("mountPoints", mounts);
         Map<String, Object> logOptions = new TreeMap<>();
-        logOptions.put("awslogs-group", service.block(LogsPart.LOGS).ref("name"));
+        logOptions.put("awslogs-group", service.require(TaskHandles.LogGroup.class, "logs").logGroup().ref("name"));
         logOptions.put("awslogs-region", service.platform().region());
         logOptions.put("awslogs-stream-prefix", settings.name());
         Map<String, Object> cloudWatchLogs = new TreeMap<>(Map.of("logDriver", "awslogs", "options", logOptions));
@@ -108,11 +109,12 @@ public final class TaskPart implements ServicePart {
                 .networkMode("awsvpc")
                 .cpu(cpu)
                 .memory(memory)
-                .executionRoleArn(service.block(IdentityPart.EXECUTION_ROLE).ref("arn"))
-                .taskRoleArn(service.block(IdentityPart.TASK_ROLE).ref("arn"))
+                .executionRoleArn(service.require(TaskHandles.Roles.class, "iam").executionRole().ref("arn"))
+                .taskRoleArn(service.require(TaskHandles.Roles.class, "iam").taskRole().ref("arn"))
                 .containerDefinitions(Hcl.jsonencode(containers))
                 .tags(settings.tags())
                 .build());
+        service.publish(new TaskHandles.TaskDefinition(task));
         if (writable instanceof Expression.ExpressionList paths) {
             // A module's paths are an input: one volume for each, named as its mount point names it.
             task.addOverride("dynamic", Map.of("volume", new TreeMap<>(Map.of("for_each", paths.expression(),

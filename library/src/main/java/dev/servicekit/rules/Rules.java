@@ -701,4 +701,10 @@ public final class Rules {
     public static String badSecurityGroupId(String id) {
         return "'" + id + "' is not a security group ID (sg-...)";
     }
+
+    /** An option needs something of the service it does not have, e.g. a schedule needs a queue. */
+    public static String needsWhatTheServiceLacks(String option, String what, List<String> has) {
+        return option + " needs the service's " + what + ", which it does not have (it has " + (has.isEmpty() ? "none"
+                : String.join(", ", has)) + ")";
+    }
 }

@@ -8,7 +8,7 @@ import dev.servicekit.environment.Environment;
 import dev.servicekit.rules.AwsLimits;
 import dev.servicekit.settings.EnvironmentNames;
 import dev.servicekit.terraform.Block;
-import dev.servicekit.parts.PolicyDocument;
+import dev.servicekit.assembly.PolicyDocument;
 import dev.servicekit.parts.PrivateBucket;
 import dev.servicekit.terraform.Condition;
 import dev.servicekit.terraform.Stateful;

@@ -8,7 +8,6 @@ import com.hashicorp.cdktf.providers.aws.cloudwatch_log_group.CloudwatchLogGroup
 import com.hashicorp.cdktf.providers.aws.default_security_group.DefaultSecurityGroupConfig;
 import com.hashicorp.cdktf.providers.aws.eip.EipConfig;
 import com.hashicorp.cdktf.providers.aws.flow_log.FlowLogConfig;
-import com.hashicorp.cdktf.providers.aws.iam_role.IamRoleConfig;
 import com.hashicorp.cdktf.providers.aws.iam_role_policy.IamRolePolicyConfig;
 import com.hashicorp.cdktf.providers.aws.internet_gateway.InternetGatewayConfig;
 import com.hashicorp.cdktf.providers.aws.nat_gateway.NatGatewayConfig;
@@ -19,7 +18,9 @@ import com.hashicorp.cdktf.providers.aws.subnet.SubnetConfig;
 import com.hashicorp.cdktf.providers.aws.vpc.VpcConfig;
 import dev.servicekit.environment.Environment;
 import dev.servicekit.environment.NetworkConfig;
-import dev.servicekit.parts.PolicyDocument;
+import dev.servicekit.assembly.PolicyDocument;
+import dev.servicekit.assembly.Roles;
+import dev.servicekit.assembly.Trust;
 import dev.servicekit.rules.Rules;
 import dev.servicekit.settings.EnvironmentNames;
 import dev.servicekit.terraform.Block;
@@ -164,16 +165,10 @@ final class ManagedNetwork {
         logs.stateful(FLOW_LOG_HISTORY);
         logs.addOverride("lifecycle.prevent_destroy", env.protectStatefulResources());
         // Any flow log of this account: naming this one would make the role and the flow log refer to each other.
-        Map<String, Object> assume = PolicyDocument.trust("vpc-flow-logs.amazonaws.com", Optional.of(new TreeMap<>(Map.of(
-                "StringEquals", Map.of("aws:SourceAccount", accountId),
-                "ArnLike", Map.of("aws:SourceArn", "arn:" + partition + ":ec2:" + env.region() + ":" + accountId
-                        + ":vpc-flow-log/*")))));
-        Block role = add("flow-logs-role", "flow_logs_role", IamRoleConfig.builder()
-                .name(names.flowLogRole())
-                .description("VPC Flow Logs of " + env.awsName() + ": writes to " + names.flowLogGroup())
-                .assumeRolePolicy(PolicyDocument.jsonencode(List.of(assume)))
-                .tags(named(names.flowLogRole()))
-                .build());
+        Block role = Roles.role((id, config) -> add("flow-logs-role", id, config), "flow_logs_role", names.flowLogRole(),
+                "VPC Flow Logs of " + env.awsName() + ": writes to " + names.flowLogGroup(),
+                Trust.fromAccountAndSource("vpc-flow-logs.amazonaws.com", accountId, "arn:" + partition + ":ec2:"
+                        + env.region() + ":" + accountId + ":vpc-flow-log/*"), named(names.flowLogRole()));
         Block policy = add("flow-logs-policy", "flow_logs_policy", IamRolePolicyConfig.builder()
                 .name(names.flowLogRole())
                 .role(role.ref("id"))

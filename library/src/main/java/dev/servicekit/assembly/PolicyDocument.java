@@ -1,4 +1,4 @@
-package dev.servicekit.parts;
+package dev.servicekit.assembly;
 
 import dev.servicekit.terraform.Expression;
 import dev.servicekit.terraform.Hcl;
@@ -81,10 +81,10 @@ public final class PolicyDocument {
      * A policy of statements that may hold only under a condition Terraform decides (an add-on of a module):
      * those are concatenated to the others where their condition holds.
      */
-    static String ofContributions(List<ServiceAssembly.Contribution<Map<String, Object>>> statements) {
+    public static String ofContributions(List<Contribution<Map<String, Object>>> statements) {
         List<Map<String, Object>> always = statements.stream().filter(s -> s.when().always())
-                .map(ServiceAssembly.Contribution::value).toList();
-        List<ServiceAssembly.Contribution<Map<String, Object>>> decided = statements.stream()
+                .map(Contribution::value).toList();
+        List<Contribution<Map<String, Object>>> decided = statements.stream()
                 .filter(s -> !s.when().always()).toList();
         if (decided.isEmpty()) {
             return jsonencode(always);
