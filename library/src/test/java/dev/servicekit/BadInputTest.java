@@ -4,7 +4,7 @@ import dev.servicekit.rules.Rules;
 import dev.servicekit.support.TestEnvironments;
 import dev.servicekit.alerting.MonitorKind;
 import dev.servicekit.alerting.Thresholds;
-import dev.servicekit.catalog.Bucket;
+import dev.servicekit.bucket.Bucket;
 import com.hashicorp.cdktf.providers.aws.sns_topic.SnsTopic;
 import com.hashicorp.cdktf.providers.aws.sns_topic.SnsTopicConfig;
 import dev.servicekit.catalog.Catalog;

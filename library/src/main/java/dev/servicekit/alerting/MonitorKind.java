@@ -585,7 +585,29 @@ public enum MonitorKind {
     }
 
     /** What a service must have for a monitor to apply. */
-    public enum Needs { NOTHING, QUEUE, LOAD_BALANCER, INTERNET_FACING }
+    public enum Needs {
+        NOTHING, QUEUE, LOAD_BALANCER, INTERNET_FACING;
+
+        /** True when a service of {@code shape} has what this asks for. */
+        public boolean metBy(ServiceShape shape) {
+            return switch (this) {
+                case NOTHING -> true;
+                case QUEUE -> shape.queue();
+                case LOAD_BALANCER -> shape.loadBalancer();
+                case INTERNET_FACING -> shape.loadBalancer() && shape.internetFacing();
+            };
+        }
+
+        /** What a service must have, in words, for messages: e.g. {@code a queue}. */
+        public String inWords() {
+            return switch (this) {
+                case NOTHING -> "nothing";
+                case QUEUE -> "a queue (a worker, or a web service with .withQueue())";
+                case LOAD_BALANCER -> "a load balancer (a web service)";
+                case INTERNET_FACING -> "an internet-facing load balancer";
+            };
+        }
+    }
 
     /** What a threshold counts, for validation beyond "not negative". */
     public enum Scale {
@@ -695,12 +717,7 @@ public enum MonitorKind {
 
     /** True when a service of this shape gets this monitor. */
     public boolean appliesTo(ServiceShape service) {
-        return switch (spec.needs) {
-            case NOTHING -> true;
-            case QUEUE -> service.queue();
-            case LOAD_BALANCER -> service.loadBalancer();
-            case INTERNET_FACING -> service.loadBalancer() && service.internetFacing();
-        };
+        return spec.needs.metBy(service);
     }
 
     /** The name used in catalog overrides, addresses and error messages, e.g. {@code queue_backlog}. */

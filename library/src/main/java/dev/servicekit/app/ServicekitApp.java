@@ -9,7 +9,7 @@ import dev.servicekit.environment.Environment;
 import dev.servicekit.environment.EnvironmentContext;
 import dev.servicekit.rules.ConfigurationException;
 import dev.servicekit.rules.Problem;
-import dev.servicekit.snapshot.AwsTextCheck;
+import dev.servicekit.validation.AwsTextCheck;
 import dev.servicekit.snapshot.StackJson;
 import dev.servicekit.stack.StackDocument;
 import dev.servicekit.stack.StackPlan;

@@ -31,6 +31,9 @@ public interface ServiceContext {
 
     String partition();
 
+    /** Whether the environment protects stateful resources ({@code prevent_destroy}, deletion protection). */
+    boolean protectStatefulResources();
+
     /** The tags every resource of the service carries. */
     Map<String, String> tags();
 

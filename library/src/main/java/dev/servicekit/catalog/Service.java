@@ -1,5 +1,7 @@
 package dev.servicekit.catalog;
 
+import dev.servicekit.assembly.AddOn;
+import dev.servicekit.bucket.Bucket;
 import dev.servicekit.alerting.MonitorKind;
 import dev.servicekit.alerting.Thresholds;
 import dev.servicekit.rules.Rules;
@@ -27,6 +29,12 @@ import java.util.function.UnaryOperator;
  * inside {@link #stage}, {@link #prod} or {@link #in} to one.
  */
 public final class Service {
+    /**
+     * Every kind of add-on a line may have, as a generated module offers it (with its defaults, or its inputs):
+     * a new add-on is an entry here and an option below.
+     */
+    public static final List<AddOn> ADD_ONS = List.of(Bucket.DEFAULTS);
+
     /** The owner tag of a line that names none. */
     public static final String DEFAULT_OWNER = "unowned";
 

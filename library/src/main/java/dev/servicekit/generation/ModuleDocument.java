@@ -12,7 +12,7 @@ import dev.servicekit.alerting.MonitorKind;
 import dev.servicekit.alerting.SloTarget;
 import dev.servicekit.alerting.SyntheticsSettings;
 import dev.servicekit.alerting.Thresholds;
-import dev.servicekit.catalog.AddOn;
+import dev.servicekit.assembly.AddOn;
 import dev.servicekit.catalog.HealthCheck;
 import dev.servicekit.catalog.QueueOptions;
 import dev.servicekit.datadog.DatadogProvider;
@@ -94,9 +94,9 @@ final class ModuleDocument {
                 .alerting(alerting).monitors(monitors).extraTags(map("tags"))
                 .privateEcrImage(condition(ModuleInputs.PRIVATE_ECR_IMAGE))
                 .writablePaths(list("writable_paths")).readonlyRootFilesystem(condition("readonly_root_filesystem"))
-                .addOns(ServiceParts.moduleAddOns())
-                .addOnSwitches(ServiceParts.moduleAddOns().stream().collect(java.util.stream.Collectors.toMap(
-                        AddOn::option, addOn -> condition(addOn.option()))))
+                .addOns(ServiceParts.moduleAddOns(ModuleInputs.shape(kind)))
+                .addOnSwitches(ServiceParts.moduleAddOns(ModuleInputs.shape(kind)).stream().collect(
+                        java.util.stream.Collectors.toMap(AddOn::option, AddOn::moduleSwitch)))
                 .build();
         // A module always protects its stateful resources: Terraform lets no variable decide prevent_destroy.
         Platform platform = Platform.builder().environment(string("environment")).region(region.ref("name"))

@@ -1,6 +1,8 @@
 package dev.servicekit.generation;
 
-import dev.servicekit.catalog.AddOn;
+import dev.servicekit.terraform.Expression;
+import dev.servicekit.terraform.Hcl;
+import dev.servicekit.assembly.AddOn;
 import dev.servicekit.catalog.Catalog;
 import dev.servicekit.catalog.HealthCheck;
 import dev.servicekit.catalog.QueueOptions;
@@ -50,11 +52,17 @@ final class ModuleInputs {
 
     private ModuleInputs() {}
 
+    /**
+     * What a module of this kind may have. A web module decides internet-facing at plan time (var.internal): its
+     * synthetics test is counted.
+     */
+    static ServiceShape shape(ModuleKind kind) {
+        return kind == ModuleKind.WEB_SERVICE ? ServiceShape.BARE.withLoadBalancer(true) : ServiceShape.BARE.withQueue();
+    }
+
     /** The monitors a module of this kind creates. */
     static List<MonitorKind> monitors(ModuleKind kind) {
-        // A web module decides internet-facing at plan time (var.internal): its synthetics test is counted.
-        ServiceShape shape = kind == ModuleKind.WEB_SERVICE ? ServiceShape.BARE.withLoadBalancer(true)
-                : ServiceShape.BARE.withQueue();
+        ServiceShape shape = shape(kind);
         return Arrays.stream(MonitorKind.values()).filter(m -> m.appliesTo(shape)).toList();
     }
 
@@ -90,7 +98,7 @@ final class ModuleInputs {
         inputs.add(optional("command", "list(string)", Variable.NULL, "The container command; null for the image's.",
                 new Validation("${try(trimspace(var.command[0]) != \"\", true)}", "command: " + Rules.BLANK_EXECUTABLE)));
         String variableName = Rules.hclRegex(Rules.VARIABLE_NAME);
-        String reserved = reservedVariables(web);
+        String reserved = reservedVariables(kind);
         // The offending names only, as the Java validator names them.
         String namedAsSecrets = "[for k in keys(var.environment_variables) : k if can(regex(\""
                 + Rules.hclRegex(Rules.SENSITIVE_VARIABLE_NAME) + "\", k)) && !can(regex(\""
@@ -250,8 +258,8 @@ final class ModuleInputs {
         for (MonitorKind monitor : monitors(kind)) {
             inputs.addAll(thresholdInputs(monitor));
         }
-        for (AddOn addOn : ServiceParts.moduleAddOns()) {
-            inputs.add(addOnInput(addOn));
+        for (AddOn addOn : ServiceParts.moduleAddOns(shape(kind))) {
+            inputs.addAll(addOn.moduleInputs().isEmpty() ? List.of(addOnInput(addOn)) : addOn.moduleInputs());
         }
         return inputs;
     }
@@ -260,14 +268,14 @@ final class ModuleInputs {
      * The container variables servicekit sets in a module, as HCL: the queue's (a worker always has one) and
      * those of each add-on its input switches on.
      */
-    private static String reservedVariables(boolean web) {
+    private static String reservedVariables(ModuleKind kind) {
         List<String> lists = new ArrayList<>();
-        if (!web) {
+        if (kind != ModuleKind.WEB_SERVICE) {
             lists.add(strings(QueueOptions.VARIABLES.stream().sorted().toList()));
         }
-        for (AddOn addOn : ServiceParts.moduleAddOns()) {
+        for (AddOn addOn : ServiceParts.moduleAddOns(shape(kind))) {
             if (!addOn.variables().isEmpty()) {
-                lists.add("var." + addOn.option() + " ? " + strings(addOn.variables()) + " : []");
+                lists.add(Hcl.render(addOn.moduleSwitch().choose(Expression.of(strings(addOn.variables())), Expression.of("[]"))));
             }
         }
         return lists.isEmpty() ? "[]" : "concat(" + String.join(", ", lists) + ")";

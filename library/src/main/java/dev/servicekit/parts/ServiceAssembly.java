@@ -98,6 +98,11 @@ public final class ServiceAssembly implements ServiceContext, ServiceResources {
     }
 
     @Override
+    public boolean protectStatefulResources() {
+        return platform.protectStatefulResources();
+    }
+
+    @Override
     public Map<String, String> tags() {
         return settings.tags();
     }
@@ -211,8 +216,8 @@ public final class ServiceAssembly implements ServiceContext, ServiceResources {
     @Override
     public <H extends Handle> H require(Class<H> type, String field) {
         return find(type).orElseThrow(() -> new ConfigurationException(List.of(new Problem(settings.environment() + "/"
-                + settings.name(), field, Rules.needsWhatTheServiceLacks(field, type.getSimpleName(), handles.keySet()
-                .stream().map(Class::getSimpleName).sorted().toList())))));
+                + settings.name(), field, Rules.needsWhatTheServiceLacks(field, "the service's " + type.getSimpleName()
+                + " (it has " + handles.keySet().stream().map(Class::getSimpleName).sorted().toList() + ")")))));
     }
 
     /** Adds to the metric queries the monitors and dashboards read. */

@@ -1,8 +1,9 @@
 package dev.servicekit.parts;
 
 import dev.servicekit.alerting.Signals;
-import dev.servicekit.catalog.AddOn;
-import dev.servicekit.catalog.Bucket;
+import dev.servicekit.assembly.AddOn;
+import dev.servicekit.alerting.ServiceShape;
+import dev.servicekit.catalog.Service;
 import dev.servicekit.catalog.Customizer;
 import dev.servicekit.rules.ConfigurationException;
 import dev.servicekit.rules.Problem;
@@ -18,14 +19,13 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Predicate;
-import java.util.function.BiFunction;
 import java.util.function.Supplier;
 
 /**
  * Which parts a service is made of, in which order, and their assembly. The kind of service decides the list
  * once: a worker's queue, logs, secrets, identity, task, network access, ECS service, backlog scaling and
  * monitoring; a web service's the same with a load balancer and CPU scaling, and a queue only if its line
- * asks. A line's add-ons (a {@link dev.servicekit.catalog.Bucket}, ...) bring their parts, before the
+ * asks. A line's add-ons (a {@link dev.servicekit.bucket.Bucket}, ...) declare themselves, before the
  * identity part, which grants what they ask for.
  */
 public final class ServiceParts {
@@ -35,24 +35,24 @@ public final class ServiceParts {
     public record Assembled(String name, Signals signals, String dashboardLink) {}
 
     /**
-     * A kind of add-on and the part that builds it, which exists where its condition holds (always on a line;
-     * as its boolean input says in a generated module).
-     *
-     * @param defaults the add-on a generated module offers
+     * The add-ons a generated module of a service of {@code shape} offers, each behind its inputs: those whose
+     * needs the shape meets (a schedule needs a queue: the worker module offers it, the web module does not).
      */
-    public record AddOnKind<T extends AddOn>(Class<T> type, T defaults, BiFunction<T, Condition, ServicePart> part) {
-        ServicePart partOf(AddOn addOn, Condition when) {
-            return part.apply(type.cast(addOn), when);
-        }
+    public static List<AddOn> moduleAddOns(ServiceShape shape) {
+        return Service.ADD_ONS.stream().filter(addOn -> addOn.needs().metBy(shape)).toList();
     }
 
-    /** Every kind of add-on a line may have; a new one is a line here. */
-    static final List<AddOnKind<?>> ADD_ONS = List.of(
-            new AddOnKind<>(Bucket.class, Bucket.DEFAULTS, BucketPart::new));
+    /** An add-on as a part of its service: its resources where its switch is on. */
+    private record AddOnPart(AddOn addOn, Condition exists) implements ServicePart {
+        @Override
+        public String name() {
+            return addOn.option();
+        }
 
-    /** The add-ons a generated module offers, each behind a boolean input named like its option. */
-    public static List<AddOn> moduleAddOns() {
-        return ADD_ONS.stream().<AddOn>map(AddOnKind::defaults).toList();
+        @Override
+        public void declare(ServiceAssembly service) {
+            addOn.declare(service, exists);
+        }
     }
 
     /** The parts of the service {@code settings} describes, in order. */
@@ -62,7 +62,7 @@ public final class ServiceParts {
         parts.add(new LogsPart());
         parts.add(new SecretsPart());
         for (AddOn addOn : settings.addOns()) {
-            parts.add(partOf(addOn, settings.switchOf(addOn)));
+            parts.add(new AddOnPart(addOn, settings.switchOf(addOn)));
         }
         parts.add(new IdentityPart());
         parts.add(new TaskPart());
@@ -72,12 +72,6 @@ public final class ServiceParts {
         parts.add(new ScalingPart(!settings.isWeb() && settings.queue().isPresent()));
         parts.add(new MonitoringPart());
         return parts;
-    }
-
-    private static ServicePart partOf(AddOn addOn, Condition when) {
-        return ADD_ONS.stream().filter(kind -> kind.type().isInstance(addOn)).findFirst()
-                .orElseThrow(() -> new IllegalArgumentException("no part builds the add-on '" + addOn.option() + "'"))
-                .partOf(addOn, when);
     }
 
     /**

@@ -703,8 +703,7 @@ public final class Rules {
     }
 
     /** An option needs something of the service it does not have, e.g. a schedule needs a queue. */
-    public static String needsWhatTheServiceLacks(String option, String what, List<String> has) {
-        return option + " needs the service's " + what + ", which it does not have (it has " + (has.isEmpty() ? "none"
-                : String.join(", ", has)) + ")";
+    public static String needsWhatTheServiceLacks(String option, String what) {
+        return option + " needs " + what + ", which this service does not have";
     }
 }

@@ -4,7 +4,7 @@ import dev.servicekit.alerting.AlertRouting;
 import dev.servicekit.alerting.Alerting;
 import dev.servicekit.alerting.MonitorKind;
 import dev.servicekit.alerting.Thresholds;
-import dev.servicekit.catalog.AddOn;
+import dev.servicekit.assembly.AddOn;
 import dev.servicekit.catalog.Catalog;
 import dev.servicekit.catalog.Customizer;
 import dev.servicekit.catalog.HealthCheck;

@@ -161,40 +161,13 @@ public final class ReferenceCheck {
      */
     static List<String> expressions(String text) {
         List<String> found = new ArrayList<>();
-        int start = nextTemplate(text, 0);
+        int start = Hcl.nextTemplate(text, 0);
         while (start >= 0) {
             int end = Hcl.closingBrace(text, start + 2);
             scan(text.substring(start + 2, end), found);
-            start = nextTemplate(text, end);
+            start = Hcl.nextTemplate(text, end);
         }
         return found;
-    }
-
-    /** {@code text} with every {@code ${...}} or {@code %{...}} template replaced by {@code replacement}. */
-    static String withoutTemplates(String text, String replacement) {
-        StringBuilder literal = new StringBuilder();
-        int from = 0;
-        int start = nextTemplate(text, 0);
-        while (start >= 0) {
-            literal.append(text, from, start).append(replacement);
-            from = Math.min(text.length(), Hcl.closingBrace(text, start + 2) + 1);
-            start = nextTemplate(text, from);
-        }
-        return literal.append(text.substring(from)).toString();
-    }
-
-    /** Where the next <code>${</code> interpolation or <code>%{</code> directive starts; <code>$${</code> and <code>%%{</code> are escapes. */
-    private static int nextTemplate(String text, int from) {
-        for (int i = from; i + 1 < text.length(); i++) {
-            char c = text.charAt(i);
-            if ((c == '$' || c == '%') && text.charAt(i + 1) == '{') {
-                return i;
-            }
-            if ((c == '$' || c == '%') && text.charAt(i + 1) == c && i + 2 < text.length() && text.charAt(i + 2) == '{') {
-                i += 2;
-            }
-        }
-        return -1;
     }
 
     /** Splits one expression into its code (literals blanked) and the templates inside its literals. */

@@ -9,7 +9,7 @@ import dev.servicekit.rules.AwsLimits;
 import dev.servicekit.settings.EnvironmentNames;
 import dev.servicekit.terraform.Block;
 import dev.servicekit.assembly.PolicyDocument;
-import dev.servicekit.parts.PrivateBucket;
+import dev.servicekit.bucket.PrivateBucket;
 import dev.servicekit.terraform.Condition;
 import dev.servicekit.terraform.Stateful;
 import dev.servicekit.terraform.TerraformDocument;

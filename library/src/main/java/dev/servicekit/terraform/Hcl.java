@@ -182,4 +182,31 @@ public final class Hcl {
         }
         return text.length();
     }
+
+    /** {@code text} with every {@code ${...}} or {@code %{...}} template replaced by {@code replacement}. */
+    public static String withoutTemplates(String text, String replacement) {
+        StringBuilder literal = new StringBuilder();
+        int from = 0;
+        int start = nextTemplate(text, 0);
+        while (start >= 0) {
+            literal.append(text, from, start).append(replacement);
+            from = Math.min(text.length(), closingBrace(text, start + 2) + 1);
+            start = nextTemplate(text, from);
+        }
+        return literal.append(text.substring(from)).toString();
+    }
+
+    /** Where the next <code>${</code> interpolation or <code>%{</code> directive starts; <code>$${</code> and <code>%%{</code> are escapes. */
+    public static int nextTemplate(String text, int from) {
+        for (int i = from; i + 1 < text.length(); i++) {
+            char c = text.charAt(i);
+            if ((c == '$' || c == '%') && text.charAt(i + 1) == '{') {
+                return i;
+            }
+            if ((c == '$' || c == '%') && text.charAt(i + 1) == c && i + 2 < text.length() && text.charAt(i + 2) == '{') {
+                i += 2;
+            }
+        }
+        return -1;
+    }
 }

@@ -115,6 +115,8 @@ final class LineRules {
                 .forEach(paths -> line.add("writablePaths", Rules.sameVolume(String.join(", ", paths))));
         spec.addOns().forEach(addOn -> addOn.problems()
                 .forEach((field, message) -> line.add(addOn.option() + "." + field, message)));
+        spec.addOns().forEach(addOn -> line.check(addOn.needs().metBy(spec.shape()), addOn.option(),
+                Rules.needsWhatTheServiceLacks(addOn.option(), addOn.needs().inWords())));
     }
 
     /** An image reference without its digest and tag: {@code registry:5000/team/app:1.2@sha256:...} is {@code registry:5000/team/app}. */

@@ -3,7 +3,7 @@ package dev.servicekit.parts;
 import dev.servicekit.support.TestEnvironments;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.servicekit.catalog.Bucket;
+import dev.servicekit.bucket.Bucket;
 import dev.servicekit.catalog.Catalog;
 import dev.servicekit.catalog.Service;
 import dev.servicekit.environment.Environment;

@@ -1,7 +1,10 @@
-package dev.servicekit.snapshot;
+package dev.servicekit.validation;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.servicekit.assembly.AddOn;
+import dev.servicekit.catalog.Service;
 import dev.servicekit.rules.AwsLimits;
+import dev.servicekit.terraform.Hcl;
 import dev.servicekit.rules.AwsLimits.TextRule;
 
 import java.util.ArrayList;
@@ -20,13 +23,17 @@ import static java.util.Map.entry;
  * lengths are checked only for texts without them, or whose expressions have a known form (an account ID).
  */
 public final class AwsTextCheck {
-    /** Per resource or data source type, the rule of each of its top-level text attributes. */
-    static final Map<String, Map<String, TextRule>> RULES = Map.ofEntries(
+    /**
+     * Per resource or data source type, the rule of each of its top-level text attributes: those of the resources
+     * every service and platform has, and each add-on's own ({@link AddOn#awsTextRules()}).
+     */
+    static final Map<String, Map<String, TextRule>> RULES = withAddOns(Map.ofEntries(
             entry("aws_security_group", Map.of("name", AwsLimits.SECURITY_GROUP_NAME,
                     "name_prefix", AwsLimits.SECURITY_GROUP_NAME_PREFIX,
                     "description", AwsLimits.SECURITY_GROUP_DESCRIPTION)),
             entry("aws_vpc_security_group_ingress_rule", Map.of("description", AwsLimits.SECURITY_GROUP_RULE_DESCRIPTION)),
             entry("aws_vpc_security_group_egress_rule", Map.of("description", AwsLimits.SECURITY_GROUP_RULE_DESCRIPTION)),
+            // The load balancer logs' bucket; a line's bucket brings the same rule.
             entry("aws_s3_bucket", Map.of("bucket", AwsLimits.S3_BUCKET_NAME)),
             entry("aws_iam_role", Map.of("name", AwsLimits.IAM_ROLE_NAME, "description", AwsLimits.IAM_ROLE_DESCRIPTION)),
             entry("aws_iam_role_policy", Map.of("name", AwsLimits.IAM_POLICY_NAME)),
@@ -41,13 +48,21 @@ public final class AwsTextCheck {
                     "alarm_description", AwsLimits.ALARM_DESCRIPTION)),
             entry("aws_appautoscaling_policy", Map.of("name", AwsLimits.SCALING_POLICY_NAME)),
             entry("aws_acm_certificate", Map.of("domain_name", AwsLimits.CERTIFICATE_DOMAIN_NAME)),
-            entry("aws_route53_record", Map.of("name", AwsLimits.DNS_RECORD_NAME)));
+            entry("aws_route53_record", Map.of("name", AwsLimits.DNS_RECORD_NAME))));
 
     /** Attributes that look like texts but name AWS's own things (a CloudWatch metric, say). */
     private static final Map<String, List<String>> AWS_OWN = Map.of("aws_cloudwatch_metric_alarm", List.of("metric_name"));
     private static final Pattern TEXT_ATTRIBUTE = Pattern.compile(".*(name|name_prefix|description)");
 
     private AwsTextCheck() {}
+
+    private static Map<String, Map<String, TextRule>> withAddOns(Map<String, Map<String, TextRule>> base) {
+        Map<String, Map<String, TextRule>> all = new java.util.TreeMap<>();
+        base.forEach((type, rules) -> all.put(type, new java.util.TreeMap<>(rules)));
+        Service.ADD_ONS.forEach(addOn -> addOn.awsTextRules().forEach((type, rules) ->
+                all.computeIfAbsent(type, t -> new java.util.TreeMap<>()).putAll(rules)));
+        return java.util.Collections.unmodifiableMap(all);
+    }
 
     /** Every text AWS would reject, as {@code <address>.<attribute>: <problem>}; empty when all pass. */
     public static List<String> problems(JsonNode config) {
@@ -132,7 +147,7 @@ public final class AwsTextCheck {
         for (Map.Entry<String, String> known : KNOWN_FORMS.entrySet()) {
             text = text.replace(known.getKey(), known.getValue());
         }
-        String literal = ReferenceCheck.withoutTemplates(text, "x");
+        String literal = Hcl.withoutTemplates(text, "x");
         if (literal.equals("x") && !literal.equals(text)) {
             return java.util.Optional.empty(); // one Terraform expression: its value is Terraform's to check
         }

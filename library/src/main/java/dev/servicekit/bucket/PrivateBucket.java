@@ -1,4 +1,4 @@
-package dev.servicekit.parts;
+package dev.servicekit.bucket;
 
 import dev.servicekit.assembly.PolicyDocument;
 import com.hashicorp.cdktf.providers.aws.s3_bucket.S3BucketConfig;

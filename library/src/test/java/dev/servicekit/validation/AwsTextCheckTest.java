@@ -1,7 +1,8 @@
-package dev.servicekit.snapshot;
+package dev.servicekit.validation;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.servicekit.catalog.Catalog;
+import dev.servicekit.snapshot.StackJson;
 import dev.servicekit.catalog.Service;
 import dev.servicekit.generation.ModuleGenerator;
 import dev.servicekit.generation.ModuleKind;
@@ -43,7 +44,7 @@ class AwsTextCheckTest {
     @Test
     void everyTextOfTheCommittedStacksAndModulesPassesAwsRules() throws Exception {
         for (String env : List.of("stage", "prod")) {
-            assertThat(AwsTextCheck.problems(StackJson.parse(Files.readString(SnapshotTest.SNAPSHOTS.file(env)))))
+            assertThat(AwsTextCheck.problems(StackJson.parse(Files.readString(new dev.servicekit.snapshot.Snapshots(java.nio.file.Path.of("stacks")).file(env)))))
                     .as(env).isEmpty();
         }
         for (ModuleKind kind : ModuleKind.values()) {
