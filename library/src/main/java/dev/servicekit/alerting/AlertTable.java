@@ -18,7 +18,8 @@ import java.util.Optional;
  */
 public final class AlertTable {
     private static final Signals PLACEHOLDERS = new Signals(Optional.of("<queue>"), Optional.of("<queue>-dlq"),
-            "<service>", "<cluster>", Optional.of("<target group>"), Optional.of("<load balancer>"), Optional.empty(), false);
+            "<service>", "<cluster>", Optional.of("<target group>"), Optional.of("<load balancer>"), Optional.empty(), false,
+            Map.of());
     private static final Signals.Agent AGENT = new Signals.Agent("<task family>", "<service>", 2, 512, 1024);
 
     private AlertTable() {}
@@ -129,10 +130,9 @@ public final class AlertTable {
 
     /** A web service with a queue, internet-facing, in an environment with {@code alerting}. */
     private static MonitoredService sample(Alerting alerting, Signals signals) {
-        return MonitoredService.builder().environment("prod").name("<service>").owner("<team>")
-                .managedBy("<managed-by>").region("<region>").logGroup("/prod/<service>").deadLettering(5, 345_600, 1_209_600)
-                .signals(signals).alerting(alerting)
-                .endpoint(Optional.of(new MonitoredService.Endpoint("https://<load balancer>/", Condition.ALWAYS,
-                        Condition.ALWAYS))).build();
+        return new MonitoredService("prod", "<service>", "<team>", "<managed-by>", "<region>", "/prod/<service>",
+                Optional.empty(), Optional.of(new MonitoredService.Queue(345_600, 5, 1_209_600)), Map.of(), signals,
+                alerting, Optional.of(new MonitoredService.Endpoint("https://<load balancer>/", Condition.ALWAYS,
+                        Condition.ALWAYS)));
     }
 }

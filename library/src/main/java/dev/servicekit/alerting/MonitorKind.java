@@ -145,7 +145,7 @@ public enum MonitorKind {
             return new Explanation(level -> "In the last 30 minutes " + s.signals().deadLetterQueue().orElseThrow()
                     + " received more dead letters than consumers processed messages, by {{value}} (alert above "
                     + level + "): most messages fail, each after "
-                    + s.maxReceiveCount().map(String::valueOf).orElse("several") + " attempts.",
+                    + s.queue().map(q -> String.valueOf(q.maxReceiveCount())).orElse("several") + " attempts.",
                     "The logs around the failures: an expired credential, a downstream outage, a bad deploy. Redrive "
                             + "the dead letters once fixed.");
         }
@@ -169,7 +169,7 @@ public enum MonitorKind {
         Explanation explain(MonitoredService s) {
             return new Explanation(level -> "{{value}} new messages reached the dead-letter queue "
                     + s.signals().deadLetterQueue().orElseThrow() + " in 15 minutes, each after failing "
-                    + s.maxReceiveCount().map(String::valueOf).orElse("several") + " times.",
+                    + s.queue().map(q -> String.valueOf(q.maxReceiveCount())).orElse("several") + " times.",
                     "The logs around the failing messages; redrive them from the dead-letter queue once fixed.");
         }
     },
@@ -177,7 +177,7 @@ public enum MonitorKind {
     /**
      * The oldest dead letter's age as a share of the time it is surely kept: the dead-letter queue's retention
      * less the queue's, since SQS expires a dead letter by the time it was first sent while the metric's age
-     * counts from its arrival (see {@link MonitoredService.Builder#deadLettering}). No anchor watches this;
+     * counts from its arrival (see {@link MonitoredService.Queue#deadLetterKeptSeconds}). No anchor watches this;
      * without it, dead letters expire unseen.
      */
     DEAD_LETTER_AGE(spec("dead letters about to expire", "% of the time a dead letter is surely kept").above().percentage()
@@ -185,7 +185,7 @@ public enum MonitorKind {
         @Override
         public Watch watch(MonitoredService s, Thresholds t) {
             return new Watch.Metric(Over.MAX, 15, s.signals().deadLetterAge() + " / "
-                    + Tokens.text(s.deadLetterKeptSeconds().orElseThrow()) + " * 100");
+                    + Tokens.text(s.queue(this).deadLetterKeptSeconds()) + " * 100");
         }
 
         @Override
@@ -586,7 +586,9 @@ public enum MonitorKind {
 
     /** What a service must have for a monitor to apply. */
     public enum Needs {
-        NOTHING, QUEUE, LOAD_BALANCER, INTERNET_FACING;
+        NOTHING, QUEUE, LOAD_BALANCER, INTERNET_FACING,
+        /** The line's {@code .schedule(...)}: its monitors exist where the schedule does. */
+        SCHEDULE;
 
         /** True when a service of {@code shape} has what this asks for. */
         public boolean metBy(ServiceShape shape) {
@@ -595,7 +597,13 @@ public enum MonitorKind {
                 case QUEUE -> shape.queue();
                 case LOAD_BALANCER -> shape.loadBalancer();
                 case INTERNET_FACING -> shape.loadBalancer() && shape.internetFacing();
+                case SCHEDULE -> addOn().map(shape.addOns()::contains).orElse(false);
             };
+        }
+
+        /** The option of the add-on this asks for, if it asks for one. */
+        public Optional<String> addOn() {
+            return this == SCHEDULE ? Optional.of("schedule") : Optional.empty();
         }
 
         /** What a service must have, in words, for messages: e.g. {@code a queue}. */
@@ -605,6 +613,7 @@ public enum MonitorKind {
                 case QUEUE -> "a queue (a worker, or a web service with .withQueue())";
                 case LOAD_BALANCER -> "a load balancer (a web service)";
                 case INTERNET_FACING -> "an internet-facing load balancer";
+                case SCHEDULE -> "a schedule";
             };
         }
     }

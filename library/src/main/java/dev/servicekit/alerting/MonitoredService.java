@@ -8,7 +8,7 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * What the monitors and dashboard of one service need to know about it. Built with {@link #builder}.
+ * What the monitors and dashboard of one service need to know about it.
  *
  * @param environment  e.g. {@code prod}
  * @param name         the service
@@ -17,18 +17,16 @@ import java.util.Optional;
  * @param region       the AWS region, for console links
  * @param logGroup     the CloudWatch log group, for console links
  * @param runbookUrl   linked from every message, when given; default none
- * @param maxReceiveCount receives before a message is dead-lettered; empty without a queue
- * @param deadLetterKeptSeconds how long a dead letter is surely kept, counted from its arrival in the dead-letter
- *                     queue (the age Datadog's metric reports); empty without a queue
+ * @param queue        the service's queue, as its monitors need it; empty without a queue
  * @param thresholds   the monitors that are on, with their thresholds
  * @param signals      the service's metric queries
  * @param alerting     where and how urgently to notify, the SLO, the synthetics settings
  * @param endpoint     what Datadog calls from outside; empty unless the service may be internet-facing
  */
 public record MonitoredService(String environment, String name, String owner, String managedBy, String region,
-                               String logGroup, Optional<String> runbookUrl, Optional<Integer> maxReceiveCount,
-                               Optional<Number> deadLetterKeptSeconds, Map<MonitorKind, Thresholds> thresholds,
-                               Signals signals, Alerting alerting, Optional<Endpoint> endpoint) {
+                               String logGroup, Optional<String> runbookUrl, Optional<Queue> queue,
+                               Map<MonitorKind, Thresholds> thresholds, Signals signals, Alerting alerting,
+                               Optional<Endpoint> endpoint) {
 
     /**
      * A URL Datadog's synthetics tests call.
@@ -39,14 +37,42 @@ public record MonitoredService(String environment, String name, String owner, St
      */
     public record Endpoint(String url, Condition allowInsecure, Condition exists) {}
 
+    /**
+     * The service's queue as its monitors need it.
+     *
+     * @param retentionSeconds           how long SQS keeps a message before deleting it unread
+     * @param maxReceiveCount            receives before a message moves to the dead-letter queue
+     * @param deadLetterRetentionSeconds how long the dead-letter queue keeps a message, from its first send
+     */
+    public record Queue(int retentionSeconds, int maxReceiveCount, int deadLetterRetentionSeconds) {
+        /**
+         * How long a dead letter is surely kept, counted from its arrival in the dead-letter queue (the age
+         * Datadog's metric reports). SQS expires a dead letter by the time it was first sent (AWS: "Using
+         * dead-letter queues in Amazon SQS"): one that spent the queue's whole retention there before failing is
+         * gone once its age reaches the difference. Equal retentions (both at SQS's maximum, say) guarantee
+         * nothing: the dead-letter retention is the measure then.
+         */
+        public int deadLetterKeptSeconds() {
+            int kept = deadLetterRetentionSeconds - retentionSeconds;
+            return kept > 0 ? kept : deadLetterRetentionSeconds;
+        }
+    }
+
     public MonitoredService {
         java.util.EnumMap<MonitorKind, Thresholds> ordered = new java.util.EnumMap<>(MonitorKind.class);
         ordered.putAll(thresholds);
         thresholds = java.util.Collections.unmodifiableMap(ordered);
+        Objects.requireNonNull(signals, "signals");
+        Objects.requireNonNull(alerting, "alerting");
     }
 
-    public static Builder builder() {
-        return new Builder();
+    /**
+     * The queue, for a monitor kind that needs one ({@link MonitorKind.Needs#QUEUE}): a service without one never
+     * gets such a kind, and if it did, this says which and where.
+     */
+    public Queue queue(MonitorKind kind) {
+        return queue.orElseThrow(() -> new IllegalStateException(kind.key() + " watches a queue, and " + title()
+                + " has none: its needs() must say QUEUE"));
     }
 
     /** The tag that carries the owning team on every monitor, SLO and test, as on every AWS resource: {@code owner:<team>}. */
@@ -70,102 +96,5 @@ public record MonitoredService(String environment, String name, String owner, St
     public String logsUrl() {
         return "https://" + region + ".console.aws.amazon.com/cloudwatch/home?region=" + region
                 + "#logsV2:log-groups/log-group/" + logGroup.replace("/", "$252F");
-    }
-
-    /** Collects the values of a {@link MonitoredService}; optional ones default to empty. */
-    public static final class Builder {
-        private String environment;
-        private String name;
-        private String owner;
-        private String managedBy;
-        private String region;
-        private String logGroup;
-        private Optional<String> runbookUrl = Optional.empty();
-        private Optional<Integer> maxReceiveCount = Optional.empty();
-        private Optional<Number> deadLetterKeptSeconds = Optional.empty();
-        private Map<MonitorKind, Thresholds> thresholds = Map.of();
-        private Signals signals;
-        private Alerting alerting;
-        private Optional<Endpoint> endpoint = Optional.empty();
-
-        private Builder() {}
-
-        public Builder environment(String value) {
-            environment = value;
-            return this;
-        }
-
-        public Builder name(String value) {
-            name = value;
-            return this;
-        }
-
-        public Builder owner(String value) {
-            owner = value;
-            return this;
-        }
-
-        public Builder managedBy(String value) {
-            managedBy = value;
-            return this;
-        }
-
-        public Builder region(String value) {
-            region = value;
-            return this;
-        }
-
-        public Builder logGroup(String value) {
-            logGroup = value;
-            return this;
-        }
-
-        public Builder runbookUrl(Optional<String> value) {
-            runbookUrl = value;
-            return this;
-        }
-
-        /**
-         * The queue's dead-lettering: receives before a message moves, and both queues' retention. SQS expires a
-         * dead letter by the time it was first sent, while the age Datadog reports counts from its arrival in the
-         * dead-letter queue (AWS: "Using dead-letter queues in Amazon SQS"): one that spent the queue's whole
-         * retention there before failing is gone once its age reaches the difference.
-         */
-        public Builder deadLettering(int maxReceives, int retentionSeconds, int deadLetterRetentionSeconds) {
-            maxReceiveCount = Optional.of(maxReceives);
-            // Equal retentions (both at SQS's maximum, say) guarantee nothing: the dead-letter retention is the measure.
-            int kept = deadLetterRetentionSeconds - retentionSeconds;
-            deadLetterKeptSeconds = Optional.of(kept > 0 ? kept : deadLetterRetentionSeconds);
-            return this;
-        }
-
-        public Builder thresholds(Map<MonitorKind, Thresholds> value) {
-            thresholds = value;
-            return this;
-        }
-
-        public Builder signals(Signals value) {
-            signals = value;
-            return this;
-        }
-
-        public Builder alerting(Alerting value) {
-            alerting = value;
-            return this;
-        }
-
-        public Builder endpoint(Optional<Endpoint> value) {
-            endpoint = value;
-            return this;
-        }
-
-        public MonitoredService build() {
-            return new MonitoredService(Objects.requireNonNull(environment, "environment"),
-                    Objects.requireNonNull(name, "name"), Objects.requireNonNull(owner, "owner"),
-                    Objects.requireNonNull(managedBy, "managedBy"), Objects.requireNonNull(region, "region"),
-                    Objects.requireNonNull(logGroup, "logGroup"), runbookUrl, maxReceiveCount,
-                    deadLetterKeptSeconds, thresholds, Objects.requireNonNull(signals, "signals"),
-                    Objects.requireNonNull(alerting, "alerting"), endpoint);
-        }
     }
 }

@@ -22,10 +22,12 @@ import java.util.Optional;
  * @param agent          the Datadog Agent beside each task, when the service runs one
  * @param sharedLoadBalancer the load balancer serves other services too (an environment's shared one): its own
  *                       metrics, which have no target group, are no signal of this service's
+ * @param addOnScopes    by add-on option, the Datadog tags that select the add-on's own metrics (e.g. a schedule
+ *                       group's), for the monitor kinds that need the add-on
  */
 public record Signals(Optional<String> queue, Optional<String> deadLetterQueue, String ecsService, String cluster,
                       Optional<String> targetGroup, Optional<String> loadBalancer, Optional<Agent> agent,
-                      boolean sharedLoadBalancer) {
+                      boolean sharedLoadBalancer, java.util.Map<String, String> addOnScopes) {
 
     private static final String SQS = "aws.sqs.";
     private static final String FARGATE = "ecs.fargate.";
@@ -47,31 +49,48 @@ public record Signals(Optional<String> queue, Optional<String> deadLetterQueue, 
     /** The signals of an ECS service on {@code cluster}, without a queue or load balancer yet. */
     public static Signals of(String ecsService, String cluster) {
         return new Signals(Optional.empty(), Optional.empty(), ecsService, cluster, Optional.empty(), Optional.empty(),
-                Optional.empty(), false);
+                Optional.empty(), false, java.util.Map.of());
     }
 
     /** These signals with the service's queue and dead-letter queue, by name. */
     public Signals withQueues(String queueName, String deadLetterQueueName) {
         return new Signals(Optional.of(queueName), Optional.of(deadLetterQueueName), ecsService, cluster, targetGroup,
-                loadBalancer, agent, sharedLoadBalancer);
+                loadBalancer, agent, sharedLoadBalancer, addOnScopes);
     }
 
     /** These signals with the service's target group and load balancer, by ARN suffix. */
     public Signals withLoadBalancer(String targetGroupSuffix, String loadBalancerSuffix) {
         return new Signals(queue, deadLetterQueue, ecsService, cluster, Optional.of(targetGroupSuffix),
-                Optional.of(loadBalancerSuffix), agent, false);
+                Optional.of(loadBalancerSuffix), agent, false, addOnScopes);
     }
 
     /** These signals with the service's target group on a load balancer other services share, by ARN suffix. */
     public Signals withSharedLoadBalancer(String targetGroupSuffix, String loadBalancerSuffix) {
         return new Signals(queue, deadLetterQueue, ecsService, cluster, Optional.of(targetGroupSuffix),
-                Optional.of(loadBalancerSuffix), agent, true);
+                Optional.of(loadBalancerSuffix), agent, true, addOnScopes);
     }
 
     /** These signals with the Datadog Agent's container metrics of the service's tasks. */
     public Signals withAgent(Agent value) {
         return new Signals(queue, deadLetterQueue, ecsService, cluster, targetGroup, loadBalancer, Optional.of(value),
-                sharedLoadBalancer);
+                sharedLoadBalancer, addOnScopes);
+    }
+
+    /** These signals with the tags that select the metrics of the add-on {@code option}. */
+    public Signals withAddOnScope(String option, String tags) {
+        java.util.Map<String, String> scopes = new java.util.TreeMap<>(addOnScopes);
+        scopes.put(option, tags);
+        return new Signals(queue, deadLetterQueue, ecsService, cluster, targetGroup, loadBalancer, agent,
+                sharedLoadBalancer, java.util.Collections.unmodifiableMap(scopes));
+    }
+
+    /** The tags that select the add-on {@code option}'s metrics, for a monitor kind that needs the add-on. */
+    public String addOnScope(String option) {
+        String scope = addOnScopes.get(option);
+        if (scope == null) {
+            throw new IllegalStateException("the service has no " + option + " whose metrics a monitor could watch");
+        }
+        return scope;
     }
     private static final String ALB = "aws.applicationelb.";
 

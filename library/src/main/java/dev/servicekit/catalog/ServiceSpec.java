@@ -81,7 +81,8 @@ public record ServiceSpec(String name, String image, ServiceKind kind, String ow
 
     /** What the service has that monitors watch: its queue, its load balancer and whether the internet reaches it. */
     public ServiceShape shape() {
-        ServiceShape shape = queue.isPresent() ? ServiceShape.BARE.withQueue() : ServiceShape.BARE;
+        ServiceShape shape = (queue.isPresent() ? ServiceShape.BARE.withQueue() : ServiceShape.BARE)
+                .withAddOns(addOns.stream().map(AddOn::option).toList());
         return kind instanceof ServiceKind.Web web ? shape.withLoadBalancer(!web.internal()) : shape;
     }
 }

@@ -57,7 +57,9 @@ final class ModuleInputs {
      * synthetics test is counted.
      */
     static ServiceShape shape(ModuleKind kind) {
-        return kind == ModuleKind.WEB_SERVICE ? ServiceShape.BARE.withLoadBalancer(true) : ServiceShape.BARE.withQueue();
+        ServiceShape shape = kind == ModuleKind.WEB_SERVICE ? ServiceShape.BARE.withLoadBalancer(true)
+                : ServiceShape.BARE.withQueue();
+        return shape.withAddOns(ServiceParts.moduleAddOns(shape).stream().map(AddOn::option).toList());
     }
 
     /** The monitors a module of this kind creates. */

@@ -1,5 +1,7 @@
 package dev.servicekit.parts;
 
+import dev.servicekit.terraform.Condition;
+import dev.servicekit.assembly.QueueHandle;
 import dev.servicekit.alerting.AlertRouting;
 import dev.servicekit.alerting.MonitorKind;
 import dev.servicekit.alerting.MonitoredService;
@@ -47,6 +49,7 @@ public final class MonitoringPart implements ServicePart {
     private String dashboardLink;
     private PagingPlan plan;
     private Optional<Block> slo = Optional.empty();
+    private Condition watching = Condition.ALWAYS;
     private final Map<MonitorKind, String> ids = new EnumMap<>(MonitorKind.class);
     private final Map<MonitorKind, String> trailing = new EnumMap<>(MonitorKind.class);
 
@@ -59,15 +62,11 @@ public final class MonitoringPart implements ServicePart {
     public void declare(ServiceAssembly assembly) {
         this.assembly = assembly;
         ServiceSettings settings = assembly.settings();
-        MonitoredService.Builder builder = MonitoredService.builder()
-                .environment(settings.environment()).name(settings.name()).owner(settings.owner())
-                .managedBy(Catalog.MANAGED_BY).region(assembly.platform().region())
-                .logGroup(assembly.names().logGroup()).runbookUrl(settings.runbookUrl())
-                .thresholds(settings.monitors()).signals(assembly.signals()).alerting(settings.alerting())
-                .endpoint(assembly.endpoint());
-        settings.queue().ifPresent(q -> builder.deadLettering(q.maxReceiveCount(), q.retentionSeconds(),
-                q.deadLetterRetentionSeconds()));
-        service = builder.build();
+        service = new MonitoredService(settings.environment(), settings.name(), settings.owner(), Catalog.MANAGED_BY,
+                assembly.platform().region(), assembly.names().logGroup(), settings.runbookUrl(),
+                assembly.find(QueueHandle.class).map(q -> new MonitoredService.Queue(q.retentionSeconds(),
+                        q.maxReceiveCount(), q.deadLetterRetentionSeconds())),
+                settings.monitors(), assembly.signals(), settings.alerting(), assembly.endpoint());
         plan = PagingPlan.of(service.thresholds().keySet());
 
         slo = service.signals().targetGroup().map(tg -> slo());
@@ -91,6 +90,9 @@ public final class MonitoringPart implements ServicePart {
     }
 
     private void watch(MonitorKind kind, Thresholds thresholds) {
+        // A kind that needs an add-on exists where the add-on does (a module's input decides it).
+        watching = kind.needs().addOn().map(option -> assembly.settings().addOnSwitches().getOrDefault(option,
+                Condition.ALWAYS)).orElse(Condition.ALWAYS);
         Watch watch = kind.watch(service, thresholds);
         String critical = Tokens.text(thresholds.critical());
         Optional<String> warning = thresholds.warning().map(Tokens::text);
@@ -232,7 +234,8 @@ public final class MonitoringPart implements ServicePart {
     }
 
     private Block monitor(String id, MonitorDefinition.Builder definition) {
-        return assembly.add(id, DatadogMonitor.block(assembly.names().address(id), definition.build()));
+        Block monitor = assembly.add(id, DatadogMonitor.block(assembly.names().address(id), definition.build()));
+        return watching.always() ? monitor : monitor.existsWhen(watching);
     }
 
     /**
