@@ -19,7 +19,13 @@ import java.util.Optional;
 public final class AlertTable {
     private static final Signals PLACEHOLDERS = new Signals(Optional.of("<queue>"), Optional.of("<queue>-dlq"),
             "<service>", "<cluster>", Optional.of("<target group>"), Optional.of("<load balancer>"), Optional.empty(), false,
-            Map.of());
+            addOnPlaceholders());
+
+    /** For each add-on a monitor kind may need, a placeholder of the tags that select its metrics. */
+    private static Map<String, String> addOnPlaceholders() {
+        return java.util.Arrays.stream(MonitorKind.Needs.values()).flatMap(needs -> needs.addOn().stream())
+                .collect(java.util.stream.Collectors.toMap(option -> option, option -> "<" + option + " tags>"));
+    }
     private static final Signals.Agent AGENT = new Signals.Agent("<task family>", "<service>", 2, 512, 1024);
 
     private AlertTable() {}

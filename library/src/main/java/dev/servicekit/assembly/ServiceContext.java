@@ -24,6 +24,9 @@ public interface ServiceContext {
     /** The service's name. */
     String name();
 
+    /** The service's name as its AWS names carry it: a renamed line's old name ({@code .renamedFrom}). */
+    String awsName();
+
     /** The service's AWS region, account ID (a reference) and partition. */
     String region();
 

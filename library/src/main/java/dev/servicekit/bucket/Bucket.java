@@ -88,7 +88,7 @@ public record Bucket(int noncurrentVersionDays) implements AddOn {
      */
     @Override
     public void declare(ServiceContext service, Condition exists) {
-        String name = name(service.awsEnvironment(), service.name(), service.accountId());
+        String name = name(service.awsEnvironment(), service.awsName(), service.accountId());
         // Old versions expire after the line's days, and a deleted object's delete marker once no old version
         // is left behind it; a bucket without a lifecycle on current versions may remove it in the same rule.
         PrivateBucket.Blocks blocks = PrivateBucket.declare(service::declare, "bucket", name, service.tags(),

@@ -78,6 +78,11 @@ public final class ServiceAssembly implements ServiceContext, ServiceResources {
     }
 
     @Override
+    public String awsName() {
+        return names().service();
+    }
+
+    @Override
     public String awsEnvironment() {
         return settings.awsEnvironment();
     }
