@@ -199,6 +199,29 @@ public enum MonitorKind {
     },
 
     /**
+     * The line's schedule could not deliver its message: EventBridge Scheduler retried for a day and dropped it
+     * ({@code InvocationDroppedCount} of the service's own schedule group). A cause: the scheduled job did not
+     * run, which someone should look at today, not at night.
+     */
+    SCHEDULE_FAILING(spec("scheduled message not delivered", "messages dropped").above().criticalOnly()
+            .severity(CAUSE).needs(Needs.SCHEDULE).stage(0).prod(0)) {
+        @Override
+        public Watch watch(MonitoredService s, Thresholds t) {
+            return new Watch.Metric(Over.SUM, 60, "default_zero(sum:aws.scheduler.invocation_dropped_count{"
+                    + s.signals().addOnScope(Needs.SCHEDULE.addOn().orElseThrow()) + "}.as_count())");
+        }
+
+        @Override
+        Explanation explain(MonitoredService s) {
+            return new Explanation(level -> "EventBridge Scheduler dropped {{value}} of the schedule's messages to "
+                    + s.signals().queue().orElseThrow() + " in the last hour, after retrying for a day: the scheduled "
+                    + "job did not run.",
+                    "Does the queue exist, and may the scheduler role send to it (its policy, a queue policy, a KMS "
+                            + "key)? The schedule's target errors in CloudWatch (AWS/Scheduler, TargetErrorCount).");
+        }
+    },
+
+    /**
      * Average CPU over 15 minutes (10 with the Agent's metrics). A cause: latency and backlog are the symptoms.
      * Datadog recommends 80 % over 15 minutes for Fargate; claranet 90/80 (off by default). Prod warns at 70 and
      * alerts at 85 so that autoscaling (which targets 60 %) has failed to keep up before anyone is told.

@@ -2,6 +2,7 @@ package dev.servicekit.catalog;
 
 import dev.servicekit.assembly.AddOn;
 import dev.servicekit.bucket.Bucket;
+import dev.servicekit.schedule.Schedule;
 import dev.servicekit.alerting.MonitorKind;
 import dev.servicekit.alerting.Thresholds;
 import dev.servicekit.rules.Rules;
@@ -33,7 +34,7 @@ public final class Service {
      * Every kind of add-on a line may have, as a generated module offers it (with its defaults, or its inputs):
      * a new add-on is an entry here and an option below.
      */
-    public static final List<AddOn> ADD_ONS = List.of(Bucket.DEFAULTS);
+    public static final List<AddOn> ADD_ONS = List.of(Bucket.DEFAULTS, Schedule.IN_MODULE);
 
     /** The owner tag of a line that names none. */
     public static final String DEFAULT_OWNER = "unowned";
@@ -332,6 +333,20 @@ public final class Service {
     /** A bucket with other options, e.g. {@code Bucket.keepingOldVersionsFor(90)}. */
     public Service bucket(Bucket bucket) {
         return notNull("bucket", bucket) ? addOn(bucket) : this;
+    }
+
+    /**
+     * Sends {@code message} to the service's own queue on {@code expression}, EventBridge Scheduler's
+     * {@code rate(15 minutes)}, {@code cron(0 6 * * ? *)} (UTC) or {@code at(2027-01-01T09:00:00)}; needs a queue (a
+     * worker, or a web service {@code .withQueue()}). See {@link Schedule}.
+     */
+    public Service schedule(String expression, String message) {
+        return addOn(Schedule.of(expression, message));
+    }
+
+    /** A schedule with other options, e.g. {@code Schedule.of("cron(0 6 * * ? *)", "{}").inTimeZone("Europe/Berlin")}. */
+    public Service schedule(Schedule schedule) {
+        return notNull("schedule", schedule) ? addOn(schedule) : this;
     }
 
     /** Adds {@code addOn} (e.g. a {@link Bucket}) to the service; a line holds one of each kind. */

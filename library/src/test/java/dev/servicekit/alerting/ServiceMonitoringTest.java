@@ -366,7 +366,9 @@ class ServiceMonitoringTest {
                 warnings.put(kind, warning);
                 line = line.monitor(kind, Thresholds.of(critical, warning));
             } else if (!kind.takesWarning()) {
+                // With a queue and a schedule, so that every kind applies.
                 Service refused = Service.web("shop", "public.ecr.aws/nginx/nginx:1.27", 80).withQueue()
+                        .schedule("rate(1 hour)", "{}")
                         .prod(p -> p.allowPlainHttp()).monitor(kind, Thresholds.of(critical, warning));
                 assertThatThrownBy(() -> CatalogValidator.validate(Catalog.of(refused),
                         List.of(TestEnvironments.stage(), TestEnvironments.prod()))).as(kind.key())
