@@ -100,6 +100,31 @@ public enum MonitorKind {
     },
 
     /**
+     * The oldest message has waited most of the queue's retention: SQS deletes it unread at 100 %. Measured
+     * against the queue's own retention (its handle's), so a line's {@code retentionSeconds} moves it too. A
+     * cause, not a symptom: {@link #OLDEST_MESSAGE} pages for the same backlog hours or days earlier, so this
+     * one is the daytime reminder that data is about to be lost while that page is snoozed or acknowledged (and
+     * a symptom would be an eleventh part of the outage composite, over Datadog's ten).
+     */
+    QUEUE_NEAR_RETENTION(spec("messages about to expire unread", "% of the queue's retention").above().percentage()
+            .severity(CAUSE).needs(Needs.QUEUE).stage(90, 75).prod(75, 50)) {
+        @Override
+        public Watch watch(MonitoredService s, Thresholds t) {
+            return new Watch.Metric(Over.MIN, 15, s.signals().oldestMessageAge() + " / "
+                    + Tokens.text(s.queue(this).retentionSeconds()) + " * 100");
+        }
+
+        @Override
+        Explanation explain(MonitoredService s) {
+            return new Explanation(level -> "The oldest message in " + s.signals().queue().orElseThrow()
+                    + " has waited {{value}} % of the queue's retention of " + Tokens.text(s.queue(this)
+                    .retentionSeconds()) + " s (alert at " + level + " %); SQS deletes it unread at 100 %.",
+                    "Why are messages not consumed (running tasks, errors in the logs)? Save or process the oldest "
+                            + "messages before they expire; raise retentionSeconds only if they can wait.");
+        }
+    },
+
+    /**
      * Messages wait and no consumer asks for them: no receive call at all, not even an empty long poll,
      * for 10 minutes while messages are visible. Every receive call outweighs any backlog (×1e9), so the
      * value is above 0 exactly when messages wait and nobody polls. No anchor has this monitor.

@@ -111,6 +111,10 @@ public final class ReplaceForcing {
                 "01606926a0c0ab9174aec440f976a48b0baee722", "bucket", "expected_bucket_owner");
         aws("aws_s3_bucket_versioning", "internal/service/s3/bucket_versioning.go",
                 "01c08000ddb14181b5bd19201d8fca311dc570e4", "bucket", "expected_bucket_owner");
+        aws("aws_scheduler_schedule", "internal/service/scheduler/schedule.go",
+                "02f524b9e9cc109457eeba63867c83e70af99455", "group_name", "name", "name_prefix");
+        aws("aws_scheduler_schedule_group", "internal/service/scheduler/schedule_group.go",
+                "0cdab4ae09a963535e03dde0bff4784afe8e3517", "name", "name_prefix");
         aws("aws_security_group", "internal/service/ec2/vpc_security_group.go", "01606926a0c0ab9174aec440f976a48b0baee722",
                 "description", "name", "name_prefix", "vpc_id");
         aws("aws_sqs_queue", "internal/service/sqs/queue.go", "00a35305dc1b297a6fcdecdfbba33f1e63c3da39", "fifo_queue",
