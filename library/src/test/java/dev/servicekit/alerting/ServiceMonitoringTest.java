@@ -23,7 +23,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 /** Every service's Datadog monitors, SLO, synthetics test and dashboard, per environment. */
 class ServiceMonitoringTest {
     private static final List<String> QUEUE = List.of("queue_backlog", "queue_backlog_level", "queue_backlog_draining",
-            "oldest_message", "no_consumers", "dead_letter_flood", "dead_letter_arrivals", "dead_letter_age");
+            "oldest_message", "queue_near_retention", "no_consumers", "dead_letter_flood", "dead_letter_arrivals", "dead_letter_age");
     private static final List<String> TASKS = List.of("cpu", "memory", "running_tasks", "tasks_missing",
             "tasks_fail_to_start", "deployment_rolled_back", "service_reporting");
     private static final List<String> LOAD_BALANCER = List.of("latency", "error_rate", "no_healthy_targets",
@@ -69,6 +69,17 @@ class ServiceMonitoringTest {
                 .queue(q -> q.retentionSeconds(86_400).deadLetterRetentionSeconds(604_800))));
         assertThat(custom.resource("prod", "datadog_monitor", "w_monitor_dead_letter_age").path("query").asText())
                 .contains("/ 518400 * 100 > ");
+    }
+
+    /** How near the oldest message is to expiring is measured against the line's own queue retention. */
+    @Test
+    void messagesNearExpiryAreMeasuredAgainstTheQueuesOwnRetention() {
+        Synthesized custom = Synthesized.of(Catalog.of(Service.worker("w", "nginx:1.27")
+                .queue(q -> q.retentionSeconds(86_400))));
+        JsonNode monitor = custom.resource("prod", "datadog_monitor", "w_monitor_queue_near_retention");
+        assertThat(monitor.path("query").asText())
+                .isEqualTo("min(last_15m):max:aws.sqs.approximate_age_of_oldest_message{queuename:prod-w} / 86400 * 100 > 75");
+        assertThat(monitor.path("tags").toString()).contains("severity:cause");
     }
 
     /**
