@@ -236,7 +236,7 @@ final class ModuleInputs {
                     "slo.target: " + Rules.badSloTarget("${var.slo_target}"))));
             inputs.add(optional("slo_window", "string", slo.window(), "The SLO's rolling window: "
                     + String.join(", ", SloTarget.WINDOWS) + ".", new Validation("${contains(" + strings(SloTarget.WINDOWS)
-                    + ", var.slo_window)}", "slo.window: " + Rules.badSloWindow("${var.slo_window}"))));
+                    + ", var.slo_window)}", "slo.window: " + Rules.badSloWindow("${var.slo_window}", SloTarget.WINDOWS))));
             SyntheticsSettings synthetics = DEFAULTS.monitoring().synthetics();
             inputs.add(optional("synthetics_locations", "list(string)", synthetics.locations(), "The Datadog locations "
                     + "the synthetics test calls the health check from (internet-facing services only).",
@@ -352,7 +352,7 @@ final class ModuleInputs {
                             field + ".warning: " + Rules.negative("${coalesce(" + warning + ", 0)}")),
                     new Validation("${try(" + warning + (monitor.above() ? " < " : " > ") + critical + ", true)}",
                             field + ".warning: " + Rules.warningAfterCritical(
-                                    monitor, "${coalesce(" + warning + ", 0)}", "${" + critical + "}"))));
+                                    monitor.above(), "${coalesce(" + warning + ", 0)}", "${" + critical + "}"))));
             if (monitor.scale() == MonitorKind.Scale.PERCENTAGE) {
                 warningRules.add(new Validation("${try(" + warning + " <= 100, true)}",
                         field + ".warning: " + Rules.percentageAbove100("${coalesce(" + warning + ", 0)}")));

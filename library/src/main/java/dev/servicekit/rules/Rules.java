@@ -1,6 +1,5 @@
 package dev.servicekit.rules;
 
-import dev.servicekit.alerting.MonitorKind;
 
 import java.util.List;
 import java.util.regex.Pattern;
@@ -316,12 +315,16 @@ public final class Rules {
                 + maximum + " (1 / (1 - target))";
     }
 
-    public static String targetBelowTheBurnRates(String target, dev.servicekit.alerting.MonitorKind kind, String burnRate,
+    /**
+     * @param kind     the monitor kind's key in overrides ({@code slo_fast_burn})
+     * @param constant its constant in Java ({@code SLO_FAST_BURN})
+     */
+    public static String targetBelowTheBurnRates(String target, String kind, String constant, String burnRate,
                                                  double maximum) {
         String most = new java.math.BigDecimal(maximum).setScale(1, java.math.RoundingMode.DOWN).stripTrailingZeros()
                 .toPlainString();
-        return "a " + target + " % SLO allows burn rates up to " + most + ", below the environment's " + kind.key()
-                + " (" + burnRate + "): set .monitor(" + kind.name() + ", Thresholds.critical(n)) with n at most "
+        return "a " + target + " % SLO allows burn rates up to " + most + ", below the environment's " + kind
+                + " (" + burnRate + "): set .monitor(" + constant + ", Thresholds.critical(n)) with n at most "
                 + most + " on the line, or a higher target";
     }
 
@@ -339,8 +342,8 @@ public final class Rules {
                 .toPlainString() + ", twice the window, or late data would look missing";
     }
 
-    public static String badSloWindow(String window) {
-        return "'" + window + "' is not an SLO window; allowed: " + dev.servicekit.alerting.SloTarget.WINDOWS;
+    public static String badSloWindow(String window, java.util.Collection<String> allowed) {
+        return "'" + window + "' is not an SLO window; allowed: " + allowed;
     }
 
     /** The least SLO target taken: below it, a target is more likely a fraction (0.999) than meant. */
@@ -362,9 +365,13 @@ public final class Rules {
     /** Datadog takes a non-negative delay; beyond a day, monitors would judge day-old data. */
     public static final AwsLimits.Range EVALUATION_DELAY = new AwsLimits.Range(0, 86_400, "s");
 
-    /** A warning threshold on the wrong side of its critical one. */
-    public static String warningAfterCritical(MonitorKind kind, String warning, String critical) {
-        return kind.above()
+    /**
+     * A warning threshold on the wrong side of its critical one.
+     *
+     * @param above the monitor fires above its thresholds (below them otherwise)
+     */
+    public static String warningAfterCritical(boolean above, String warning, String critical) {
+        return above
                 ? warning + " must be below the critical threshold " + critical + " (this monitor fires above its thresholds)"
                 : warning + " must be above the critical threshold " + critical + " (this monitor fires below its thresholds)";
     }

@@ -104,7 +104,7 @@ final class ServiceRules {
                 double critical = thresholds.critical().doubleValue();
                 if (kind.scale() == MonitorKind.Scale.BURN_RATE && !line.monitors().containsKey(kind)
                         && critical * (100 - slo.targetPercent().doubleValue()) > 100 + 1e-9) {
-                    scope.add("slo.target", Rules.targetBelowTheBurnRates(Tokens.text(slo.targetPercent()), kind,
+                    scope.add("slo.target", Rules.targetBelowTheBurnRates(Tokens.text(slo.targetPercent()), kind.key(), kind.name(),
                             thresholds.critical().toString(), slo.maximumBurnRate()));
                 }
             });

@@ -24,7 +24,7 @@ final class ThresholdRules {
 
     /** A window Datadog's SLOs take, and a target below 100 % that leaves an error budget. */
     static void checkSlo(Problems.Scope scope, SloTarget slo) {
-        scope.check(SloTarget.WINDOWS.contains(slo.window()), "slo.window", Rules.badSloWindow(slo.window()));
+        scope.check(SloTarget.WINDOWS.contains(slo.window()), "slo.window", Rules.badSloWindow(slo.window(), SloTarget.WINDOWS));
         scope.check(validSlo(slo), "slo.target", Rules.badSloTarget(String.valueOf(slo.targetPercent())));
     }
 
@@ -82,7 +82,7 @@ final class ThresholdRules {
                 scope.check(w.doubleValue() <= 100, field + ".warning", Rules.percentageAbove100(w.toString()));
             }
             boolean before = kind.above() ? w.doubleValue() < critical : w.doubleValue() > critical;
-            scope.check(before, field + ".warning", Rules.warningAfterCritical(kind, w.toString(), criticalText));
+            scope.check(before, field + ".warning", Rules.warningAfterCritical(kind.above(), w.toString(), criticalText));
         });
     }
 }

@@ -179,7 +179,7 @@ class ModuleValidationTest {
         assertThat(java(Service.web("svc", "img", 80).internal().monitor(MonitorKind.LATENCY, Thresholds.of(500, 250)),
                 "prod")).containsExactly("error: monitor latency.critical: " + Rules.slowerThanTheLoadBalancerWaits("500"));
         assertThat(errors(web, Map.of("slo_window", "1d")))
-                .containsExactly("error: slo.window: " + Rules.badSloWindow("1d"));
+                .containsExactly("error: slo.window: " + Rules.badSloWindow("1d", dev.servicekit.alerting.SloTarget.WINDOWS));
         assertThat(errors(worker, Map.of("page", "pagerduty")))
                 .containsExactly("error: page: " + Rules.badHandle("pagerduty"));
         assertThat(errors(worker, Map.of("service_reporting_critical", "30")))
