@@ -38,11 +38,6 @@ public final class EcsServicePart implements ServicePart {
     static final String SERVICE = "service";
 
     @Override
-    public String name() {
-        return "ecs-service";
-    }
-
-    @Override
     public void declare(ServiceAssembly service) {
         ServiceSettings settings = service.settings();
         Platform platform = service.platform();

@@ -59,11 +59,6 @@ public final class LoadBalancerPart implements ServicePart {
     }
 
     @Override
-    public String name() {
-        return "load-balancer";
-    }
-
-    @Override
     public void declare(ServiceAssembly service) {
         if (service.platform().sharedLoadBalancers().isPresent()) {
             declareShared(service, service.platform().sharedLoadBalancers().get());

@@ -17,11 +17,6 @@ public final class LogsPart implements ServicePart {
     static final Stateful LOG_HISTORY = new Stateful("its logs would be lost", List.of("name"), true);
 
     @Override
-    public String name() {
-        return "logs";
-    }
-
-    @Override
     public void declare(ServiceAssembly service) {
         Block logGroup = service.declare(LOGS, CloudwatchLogGroupConfig.builder()
                 .name(service.names().logGroup())

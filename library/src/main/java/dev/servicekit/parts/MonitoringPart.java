@@ -54,11 +54,6 @@ public final class MonitoringPart implements ServicePart {
     private final Map<MonitorKind, String> trailing = new EnumMap<>(MonitorKind.class);
 
     @Override
-    public String name() {
-        return "monitoring";
-    }
-
-    @Override
     public void declare(ServiceAssembly assembly) {
         this.assembly = assembly;
         ServiceSettings settings = assembly.settings();

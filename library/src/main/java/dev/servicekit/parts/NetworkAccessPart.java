@@ -44,11 +44,6 @@ public final class NetworkAccessPart implements ServicePart {
             + "to the new one", List.of("description", "name", "name_prefix", "vpc_id"), false);
 
     @Override
-    public String name() {
-        return "network-access";
-    }
-
-    @Override
     public void declare(ServiceAssembly service) {
         ServiceSettings settings = service.settings();
         ServiceNames names = service.names();

@@ -41,11 +41,6 @@ public final class QueuePart implements ServicePart {
     }
 
     @Override
-    public String name() {
-        return "queue";
-    }
-
-    @Override
     public void declare(ServiceAssembly service) {
         ServiceSettings settings = service.settings();
         ServiceNames names = service.names();

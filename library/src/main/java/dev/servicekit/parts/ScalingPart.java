@@ -43,11 +43,6 @@ public final class ScalingPart implements ServicePart {
     }
 
     @Override
-    public String name() {
-        return "scaling";
-    }
-
-    @Override
     public void declare(ServiceAssembly service) {
         ServiceSettings settings = service.settings();
         ServiceNames names = service.names();

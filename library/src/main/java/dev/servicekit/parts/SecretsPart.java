@@ -15,10 +15,6 @@ import java.util.TreeMap;
  * keys they are under, if any.
  */
 public final class SecretsPart implements ServicePart {
-    @Override
-    public String name() {
-        return "secrets";
-    }
 
     @Override
     public void declare(ServiceAssembly service) {

@@ -8,8 +8,15 @@ package dev.servicekit.parts;
  * which of its resources are stateful. {@link ServiceParts} decides a service's parts and their order.
  */
 public interface ServicePart {
-    /** The part's name: the middle of its resources' metadata paths, e.g. {@code queue}. */
-    String name();
+    /**
+     * The part's name: the middle of its resources' metadata paths. By default the class's name in kebab case
+     * without {@code Part} ({@code LoadBalancerPart}: {@code load-balancer}); changing it moves no resource, but
+     * it shows in every metadata path of the snapshots.
+     */
+    default String name() {
+        return getClass().getSimpleName().replaceFirst("Part$", "").replaceAll("([a-z])([A-Z])", "$1-$2")
+                .toLowerCase(java.util.Locale.ROOT);
+    }
 
     /** Declares the part's resources and contributions. */
     void declare(ServiceAssembly service);

@@ -28,11 +28,6 @@ public final class TaskPart implements ServicePart {
     static final String TASK = "task";
 
     @Override
-    public String name() {
-        return "task";
-    }
-
-    @Override
     public void declare(ServiceAssembly service) {
         ServiceSettings settings = service.settings();
         Optional<DatadogAgent> agent = settings.datadogAgent();
