@@ -60,20 +60,28 @@ public final class AwsLimits {
             "letters, digits and inner hyphens");
     public static final TextRule TARGET_GROUP_NAME = new TextRule("target group name", 1, 32, ALNUM_HYPHEN,
             "letters, digits and inner hyphens");
-    public static final TextRule QUEUE_NAME = new TextRule("SQS queue name", 1, 80, Pattern.compile("[A-Za-z0-9_-]+"),
+    /** The characters SQS, ECS and most AWS names take, with what a message calls them. */
+    private static final Characters NAME_CHARACTERS = new Characters("[A-Za-z0-9_-]",
             "letters, digits, hyphens and underscores");
-    public static final TextRule ECS_SERVICE_NAME = new TextRule("ECS service name", 1, 255,
-            Pattern.compile("[A-Za-z0-9_-]+"), "letters, digits, hyphens and underscores");
-    public static final TextRule TASK_FAMILY = new TextRule("task family", 1, 255,
-            Pattern.compile("[A-Za-z0-9_-]+"), "letters, digits, hyphens and underscores");
-    public static final TextRule ECS_CLUSTER_NAME = new TextRule("ECS cluster name", 1, 255,
-            Pattern.compile("[A-Za-z0-9_-]+"), "letters, digits, hyphens and underscores");
-    public static final TextRule CONTAINER_NAME = new TextRule("container name", 1, 255,
-            Pattern.compile("[A-Za-z0-9_-]+"), "letters, digits, hyphens and underscores");
-    public static final TextRule IAM_ROLE_NAME = new TextRule("IAM role name", 1, 64,
-            Pattern.compile("[A-Za-z0-9+=,.@_-]+"), "letters, digits and +=,.@_-");
-    public static final TextRule IAM_POLICY_NAME = new TextRule("IAM policy name", 1, 128,
-            Pattern.compile("[A-Za-z0-9+=,.@_-]+"), "letters, digits and +=,.@_-");
+    /** The characters of IAM's names (roles, policies). */
+    private static final Characters IAM_NAME_CHARACTERS = new Characters("[A-Za-z0-9+=,.@_-]",
+            "letters, digits and +=,.@_-");
+
+    /** A set of characters as a regular expression's class, and in words. */
+    private record Characters(String regex, String inWords) {}
+
+    /** A name of 1 to {@code maximum} of these characters. */
+    private static TextRule nameOf(String what, int maximum, Characters characters) {
+        return new TextRule(what, 1, maximum, Pattern.compile(characters.regex() + "+"), characters.inWords());
+    }
+
+    public static final TextRule QUEUE_NAME = nameOf("SQS queue name", 80, NAME_CHARACTERS);
+    public static final TextRule ECS_SERVICE_NAME = nameOf("ECS service name", 255, NAME_CHARACTERS);
+    public static final TextRule TASK_FAMILY = nameOf("task family", 255, NAME_CHARACTERS);
+    public static final TextRule ECS_CLUSTER_NAME = nameOf("ECS cluster name", 255, NAME_CHARACTERS);
+    public static final TextRule CONTAINER_NAME = nameOf("container name", 255, NAME_CHARACTERS);
+    public static final TextRule IAM_ROLE_NAME = nameOf("IAM role name", 64, IAM_NAME_CHARACTERS);
+    public static final TextRule IAM_POLICY_NAME = nameOf("IAM policy name", 128, IAM_NAME_CHARACTERS);
     /** IAM's own pattern for role descriptions: tab, line breaks and printable Latin-1. */
     public static final TextRule IAM_ROLE_DESCRIPTION = new TextRule("IAM role description", 0, 1000,
             Pattern.compile("[\\u0009\\u000A\\u000D\\u0020-\\u007E\\u00A1-\\u00FF]*"),
