@@ -50,7 +50,11 @@ public record Schedule(String expression, String message, String timeZone) imple
     /** The option's name on a line and a module's inputs. */
     public static final String OPTION = "schedule";
     public static final String DEFAULT_TIME_ZONE = "UTC";
-    /** Scheduler's limit on a target's input, which SQS's 256 KiB message limit does not reach. */
+    /**
+     * servicekit's own cap on the message: Scheduler's API sets none for a target's input (only a minimum of 1),
+     * and SQS takes 256 KiB; but the message is a trigger, not a payload, and it is written into the configuration,
+     * Terraform's state and every snapshot, so a larger one is a mistake to catch before apply.
+     */
     public static final int MAX_MESSAGE_LENGTH = 8192;
     /** Scheduler's maximum: retries spread over the event's age below. */
     static final int RETRY_ATTEMPTS = 185;
@@ -124,8 +128,9 @@ public record Schedule(String expression, String message, String timeZone) imple
         if (message.isEmpty()) {
             problems.put("message", Rules.MUST_NOT_BE_EMPTY);
         } else if (message.length() > MAX_MESSAGE_LENGTH) {
-            problems.put("message", "is " + message.length() + " characters; EventBridge Scheduler limits a "
-                    + "target's input to " + MAX_MESSAGE_LENGTH);
+            problems.put("message", "is " + message.length() + " characters; servicekit takes at most "
+                    + MAX_MESSAGE_LENGTH + ": the message is a trigger written into the configuration and the state, "
+                    + "not a payload (send a reference to the data instead)");
         } else if (Rules.holdsACredential(message)) {
             problems.put("message", "has the form of a credential (an AWS access key, a private key, a GitHub or "
                     + "Slack token); the message is in the configuration and Terraform's state: send a reference to a "
