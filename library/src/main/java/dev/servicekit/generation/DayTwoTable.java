@@ -112,6 +112,7 @@ public final class DayTwoTable {
     private static final NetworkRule SCRAPE = NetworkRule.tcp(9100).securityGroup("sg-0123456789abcdef0")
             .describedAs("Prometheus scrapes");
     private static final NetworkRule POSTGRES = NetworkRule.tcp(5432).cidr("10.40.0.0/16").describedAs("Postgres");
+    private static final String NIGHTLY = "cron(0 3 * * ? *)";
     private static final IamStatement READ_TABLE = IamStatement.allow("dynamodb:GetItem")
             .on("arn:aws:dynamodb:us-east-1:123456789012:table/orders");
 
@@ -149,6 +150,13 @@ public final class DayTwoTable {
                 true));
         scenarios.add(new Scenario("remove `.bucket()`", catalog(shop(), mailer().bucket()), catalog(shop(), mailer()),
                 false));
+        scenarios.add(new Scenario("add a `.schedule(...)`", catalog(shop(), mailer()),
+                catalog(shop(), mailer().schedule(NIGHTLY, "{\"job\":\"digest\"}")), true));
+        scenarios.add(new Scenario("change a `.schedule(...)`'s expression or message",
+                catalog(shop(), mailer().schedule(NIGHTLY, "{\"job\":\"digest\"}")),
+                catalog(shop(), mailer().schedule("rate(6 hours)", "{\"job\":\"digest\",\"full\":true}")), true));
+        scenarios.add(new Scenario("remove a `.schedule(...)`",
+                catalog(shop(), mailer().schedule(NIGHTLY, "{\"job\":\"digest\"}")), catalog(shop(), mailer()), true));
         scenarios.add(new Scenario("add a `.taskPolicy(...)`", catalog(shop(), mailer()),
                 catalog(shop(), mailer().taskPolicy(READ_TABLE)), true));
         scenarios.add(new Scenario("remove a `.taskPolicy(...)`", catalog(shop(), mailer().taskPolicy(READ_TABLE)),
