@@ -26,16 +26,17 @@ final class ServiceRules {
 
     static void check(ServiceSettings s, ServiceSpec spec, Environment env, Problems.Scope scope) {
         Overrides line = spec.overridesFor(env.name());
+        ServiceSettings.Capacity capacity = s.capacity();
         if (line.cpu().isPresent() || line.memory().isPresent()) {
-            TaskRules.checkSize(scope, s.cpu().intValue(), s.memory().intValue());
+            TaskRules.checkSize(scope, capacity.cpu().intValue(), capacity.memory().intValue());
         }
         if (line.minCount().isPresent() || line.desiredCount().isPresent() || line.maxCount().isPresent()) {
             java.util.Set<String> given = new java.util.HashSet<>();
             line.minCount().ifPresent(c -> given.add("minCount"));
             line.desiredCount().ifPresent(c -> given.add("desiredCount"));
             line.maxCount().ifPresent(c -> given.add("maxCount"));
-            TaskRules.checkCounts(scope, s.minCount().intValue(), s.desiredCount().intValue(), s.maxCount().intValue(),
-                    given);
+            TaskRules.checkCounts(scope, capacity.minCount().intValue(), capacity.desiredCount().intValue(),
+                    capacity.maxCount().intValue(), given);
         }
         line.logRetentionDays().ifPresent(days -> scope.check(AwsLimits.LOG_RETENTION_DAYS.contains(days),
                 "logRetentionDays", Rules.badRetention(String.valueOf(days))));
@@ -50,10 +51,10 @@ final class ServiceRules {
                 scope.add(name.field(), problem + (prefixed ? Rules.prefixTakes(env.awsName()) : ""));
             }
         }
-        for (String secret : spec.secrets()) {
+        for (String secret : spec.container().secrets()) {
             scope.name("secret." + secret, names.secretsPath() + "/" + secret, AwsLimits.ssmParameterName(env.region()));
         }
-        spec.secretKmsKeys().forEach((secret, arn) ->
+        spec.container().secretKmsKeys().forEach((secret, arn) ->
                 SecretRules.checkKey(scope, "secret." + secret + ".kmsKeyArn", arn, env.region()));
 
         if (spec.kind() instanceof ServiceKind.Web web) {
@@ -77,18 +78,19 @@ final class ServiceRules {
                 Rules.badHandle(handle)));
         // A page at 3 a.m. says what to do: a line that pages links a runbook, its own or the environment's.
         String pageHandle = s.alerting().routing().pageHandle();
-        scope.check(!Rules.PAGING_HANDLE.matcher(pageHandle).matches() || s.runbookUrl().isPresent(), "runbook",
-                Rules.pagesWithoutRunbook(pageHandle));
+        scope.check(!Rules.PAGING_HANDLE.matcher(pageHandle).matches() || s.identity().runbookUrl().isPresent(),
+                "runbook", Rules.pagesWithoutRunbook(pageHandle));
         line.datadogAgent().filter(run -> run).ifPresent(run -> scope.check(env.monitoring().datadogAgent().isPresent(),
                 "datadogAgent", Rules.NO_AGENT_IN_THE_ENVIRONMENT));
         s.datadogAgent().ifPresent(agent -> {
-            java.util.List<String> taken = spec.variables().keySet().stream()
+            java.util.List<String> taken = spec.container().variables().keySet().stream()
                     .filter(DatadogAgent.APPLICATION_VARIABLES::contains).sorted().toList();
             scope.check(taken.isEmpty(), "env", Rules.variablesSetByServicekit(String.join(", ", taken)));
         });
-        s.datadogAgent().ifPresent(agent -> scope.check(AwsLimits.smallestFargateSizeHolding(s.cpu().intValue()
-                + agent.cpu(), s.memory().intValue() + agent.memory()).isPresent(), "datadogAgent",
-                Rules.noFargateSizeHolds(s.cpu().intValue() + agent.cpu(), s.memory().intValue() + agent.memory())));
+        s.datadogAgent().ifPresent(agent -> scope.check(AwsLimits.smallestFargateSizeHolding(capacity.cpu().intValue()
+                + agent.cpu(), capacity.memory().intValue() + agent.memory()).isPresent(), "datadogAgent",
+                Rules.noFargateSizeHolds(capacity.cpu().intValue() + agent.cpu(), capacity.memory().intValue()
+                        + agent.memory())));
         SloTarget slo = s.alerting().slo();
         line.slo().ifPresent(target -> {
             scope.check(spec.isWeb(), "slo", Rules.WEB_ONLY);
