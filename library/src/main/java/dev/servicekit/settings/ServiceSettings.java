@@ -8,6 +8,7 @@ import dev.servicekit.assembly.AddOn;
 import dev.servicekit.catalog.Access;
 import dev.servicekit.catalog.Catalog;
 import dev.servicekit.catalog.Customizer;
+import dev.servicekit.catalog.Fargate;
 import dev.servicekit.catalog.HealthCheck;
 import dev.servicekit.catalog.IamStatement;
 import dev.servicekit.catalog.NetworkRule;
@@ -19,6 +20,7 @@ import dev.servicekit.environment.DatadogAgent;
 import dev.servicekit.environment.Environment;
 import dev.servicekit.environment.LoadBalancing;
 import dev.servicekit.environment.MonitoringDefaults;
+import dev.servicekit.environment.TaskDefaults;
 import dev.servicekit.terraform.Condition;
 import dev.servicekit.terraform.Expression;
 import dev.servicekit.terraform.Hcl;
@@ -189,8 +191,8 @@ public record ServiceSettings(Identity identity, Container container, Capacity c
         Overrides o = spec.overridesFor(env.name());
         Map<MonitorKind, Thresholds> monitors = new EnumMap<>(MonitorKind.class);
         for (MonitorKind kind : MonitorKind.values()) {
-            Optional<Thresholds> chosen = o.monitors().containsKey(kind)
-                    ? o.monitors().get(kind)
+            Optional<Thresholds> chosen = o.alerts().monitors().containsKey(kind)
+                    ? o.alerts().monitors().get(kind)
                     : Optional.ofNullable(env.monitoring().thresholds().get(kind));
             if (kind.appliesTo(spec.shape())) {
                 chosen.ifPresent(t -> monitors.put(kind, t));
@@ -198,7 +200,7 @@ public record ServiceSettings(Identity identity, Container container, Capacity c
         }
         Optional<Web> web = Optional.empty();
         if (spec.kind() instanceof ServiceKind.Web w) {
-            Optional<String> certificate = o.certificateArn().or(env::certificateArn);
+            Optional<String> certificate = o.https().certificateArn().or(env::certificateArn);
             // A shared load balancer serves the environment's certificate, or the wildcard one its platform requests.
             boolean https = env.loadBalancing() instanceof LoadBalancing.Shared shared
                     ? env.certificateArn().isPresent() || shared.hostedZoneId().isPresent() : certificate.isPresent();
@@ -207,11 +209,11 @@ public record ServiceSettings(Identity identity, Container container, Capacity c
         }
         MonitoringDefaults monitoring = env.monitoring();
         AlertRouting routing = monitoring.routing();
-        routing = o.notifyHandle().map(routing::withNotifyHandle).orElse(routing);
-        routing = o.pageHandle().map(routing::withPageHandle).orElse(routing);
+        routing = o.alerts().notifyHandle().map(routing::withNotifyHandle).orElse(routing);
+        routing = o.alerts().pageHandle().map(routing::withPageHandle).orElse(routing);
         Alerting alerting = new Alerting(routing, monitoring.evaluationDelaySeconds(),
                 Alerting.appUrlOf(monitoring.datadogApiUrl()),
-                spec.isWeb() ? o.slo().orElse(monitoring.slo()) : monitoring.slo(), monitoring.synthetics());
+                spec.isWeb() ? o.alerts().slo().orElse(monitoring.slo()) : monitoring.slo(), monitoring.synthetics());
         ServiceSpec.Container line = spec.container();
         Map<String, String> variables = new TreeMap<>();
         line.variables().forEach((key, value) -> variables.put(key, Hcl.literal(value)));
@@ -227,9 +229,11 @@ public record ServiceSettings(Identity identity, Container container, Capacity c
                 Condition.of(PRIVATE_ECR_IMAGE.matcher(line.image()).matches()),
                 line.command().stream().map(Hcl::literal).toList(), variables, line.secrets(), secretKmsKeys,
                 line.writablePaths(), Condition.of(line.readonlyRootFilesystem()));
-        Capacity capacity = new Capacity(o.cpu().orElse(env.tasks().cpu()), o.memory().orElse(env.tasks().memory()),
-                o.minCount().orElse(env.tasks().minCount()), o.desiredCount().orElse(env.tasks().desiredCount()),
-                o.maxCount().orElse(env.tasks().maxCount()));
+        TaskDefaults tasks = env.tasks();
+        Capacity capacity = new Capacity(o.size().map(Fargate.TaskSize::cpu).orElse(tasks.cpu()),
+                o.size().map(Fargate.TaskSize::memoryMiB).orElse(tasks.memory()),
+                o.counts().min().orElse(tasks.minCount()), o.counts().desired().orElse(tasks.desiredCount()),
+                o.counts().max().orElse(tasks.maxCount()));
         Access access = new Access(spec.access().taskPolicies().stream().map(ServiceSettings::literal).toList(),
                 spec.access().ingress().stream().map(ServiceSettings::literal).toList(),
                 spec.access().egress().stream().map(ServiceSettings::literal).toList());

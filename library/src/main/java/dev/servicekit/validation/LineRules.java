@@ -88,8 +88,8 @@ final class LineRules {
             line.check(environments.contains(env), "in." + env, Rules.unknownEnvironment(env, environments));
         }
         Set<MonitorKind> overridden = EnumSet.noneOf(MonitorKind.class);
-        overridden.addAll(spec.common().monitors().keySet());
-        spec.perEnvironment().values().forEach(o -> overridden.addAll(o.monitors().keySet()));
+        overridden.addAll(spec.common().alerts().monitors().keySet());
+        spec.perEnvironment().values().forEach(o -> overridden.addAll(o.alerts().monitors().keySet()));
         for (MonitorKind kind : overridden) {
             if (!kind.appliesTo(spec.shape())) {
                 line.add("monitor " + kind.key(), switch (kind.needs()) {

@@ -1,6 +1,7 @@
 package dev.servicekit.validation;
 
 import dev.servicekit.catalog.Access;
+import dev.servicekit.catalog.Overrides;
 import dev.servicekit.catalog.ServiceKind;
 import dev.servicekit.catalog.ServiceSpec;
 import dev.servicekit.environment.Environment;
@@ -25,7 +26,7 @@ final class NullRules {
      * (the line's healthCheck, not its kind's; its image, not its container's; its taskPolicies, not its access').
      */
     private static final Set<Class<?>> GROUPS = Set.of(ServiceKind.class, ServiceSpec.Container.class,
-            Access.class);
+            Access.class, Overrides.Https.class, Overrides.Alerts.class);
 
     private NullRules() {}
 

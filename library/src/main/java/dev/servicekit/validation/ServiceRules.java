@@ -2,6 +2,7 @@ package dev.servicekit.validation;
 
 import dev.servicekit.alerting.MonitorKind;
 import dev.servicekit.alerting.SloTarget;
+import dev.servicekit.catalog.Counts;
 import dev.servicekit.catalog.Overrides;
 import dev.servicekit.catalog.ServiceKind;
 import dev.servicekit.catalog.ServiceSpec;
@@ -27,14 +28,15 @@ final class ServiceRules {
     static void check(ServiceSettings s, ServiceSpec spec, Environment env, Problems.Scope scope) {
         Overrides line = spec.overridesFor(env.name());
         ServiceSettings.Capacity capacity = s.capacity();
-        if (line.cpu().isPresent() || line.memory().isPresent()) {
+        if (line.size().isPresent()) {
             TaskRules.checkSize(scope, capacity.cpu().intValue(), capacity.memory().intValue());
         }
-        if (line.minCount().isPresent() || line.desiredCount().isPresent() || line.maxCount().isPresent()) {
+        Counts counts = line.counts();
+        if (!counts.equals(Counts.ENVIRONMENTS)) {
             java.util.Set<String> given = new java.util.HashSet<>();
-            line.minCount().ifPresent(c -> given.add("minCount"));
-            line.desiredCount().ifPresent(c -> given.add("desiredCount"));
-            line.maxCount().ifPresent(c -> given.add("maxCount"));
+            counts.min().ifPresent(c -> given.add("minCount"));
+            counts.desired().ifPresent(c -> given.add("desiredCount"));
+            counts.max().ifPresent(c -> given.add("maxCount"));
             TaskRules.checkCounts(scope, capacity.minCount().intValue(), capacity.desiredCount().intValue(),
                     capacity.maxCount().intValue(), given);
         }
@@ -61,21 +63,22 @@ final class ServiceRules {
             scope.check(!names.loadBalancer().startsWith("internal-"), "load balancer name",
                     Rules.startsWithInternal(names.loadBalancer()));
             ServiceSettings.Web resolved = s.web().orElseThrow();
-            WebRules.checkHttps(scope, web, resolved.https().always(), line.plainHttpAllowed().orElse(false), env);
+            WebRules.checkHttps(scope, web, resolved.https().always(), line.https().plainHttpAllowed().orElse(false),
+                    env);
             if (env.loadBalancing() instanceof LoadBalancing.Shared shared) {
-                WebRules.checkShared(scope, web, shared, env, line.certificateArn().isPresent(), names);
+                WebRules.checkShared(scope, web, shared, env, line.https().certificateArn().isPresent(), names);
             }
         }
         boolean internetFacing = spec.kind() instanceof ServiceKind.Web web && !web.internal();
-        line.plainHttpAllowed().filter(allowed -> allowed).ifPresent(allowed -> scope.check(internetFacing,
+        line.https().plainHttpAllowed().filter(allowed -> allowed).ifPresent(allowed -> scope.check(internetFacing,
                 "allowPlainHttp", Rules.INTERNET_FACING_ONLY));
-        line.certificateArn().ifPresent(arn -> {
+        line.https().certificateArn().ifPresent(arn -> {
             scope.check(spec.isWeb(), "certificateArn", Rules.WEB_ONLY);
             WebRules.checkCertificate(scope, arn, env.region());
         });
-        line.notifyHandle().ifPresent(handle -> RoutingRules.checkNotify(scope, handle));
-        line.pageHandle().ifPresent(handle -> scope.check(Rules.NOTIFY_HANDLE.matcher(handle).matches(), "page",
-                Rules.badHandle(handle)));
+        line.alerts().notifyHandle().ifPresent(handle -> RoutingRules.checkNotify(scope, handle));
+        line.alerts().pageHandle().ifPresent(handle -> scope.check(Rules.NOTIFY_HANDLE.matcher(handle).matches(),
+                "page", Rules.badHandle(handle)));
         // A page at 3 a.m. says what to do: a line that pages links a runbook, its own or the environment's.
         String pageHandle = s.alerting().routing().pageHandle();
         scope.check(!Rules.PAGING_HANDLE.matcher(pageHandle).matches() || s.identity().runbookUrl().isPresent(),
@@ -92,19 +95,19 @@ final class ServiceRules {
                 Rules.noFargateSizeHolds(capacity.cpu().intValue() + agent.cpu(), capacity.memory().intValue()
                         + agent.memory())));
         SloTarget slo = s.alerting().slo();
-        line.slo().ifPresent(target -> {
+        line.alerts().slo().ifPresent(target -> {
             scope.check(spec.isWeb(), "slo", Rules.WEB_ONLY);
             ThresholdRules.checkSlo(scope, target);
         });
         // Overrides of monitors the service does not get are reported once, by LineRules.
-        line.monitors().forEach((kind, thresholds) -> thresholds.filter(t -> s.monitors().containsKey(kind))
+        line.alerts().monitors().forEach((kind, thresholds) -> thresholds.filter(t -> s.monitors().containsKey(kind))
                 .ifPresent(t -> ThresholdRules.check(scope, kind, t, slo, env.monitoring().synthetics())));
         // A line's SLO target bounds the burn rates the environment gives it: said on the target, which the user
         // set, with the way out.
-        if (line.slo().isPresent() && ThresholdRules.validSlo(slo)) {
+        if (line.alerts().slo().isPresent() && ThresholdRules.validSlo(slo)) {
             s.monitors().forEach((kind, thresholds) -> {
                 double critical = thresholds.critical().doubleValue();
-                if (kind.scale() == MonitorKind.Scale.BURN_RATE && !line.monitors().containsKey(kind)
+                if (kind.scale() == MonitorKind.Scale.BURN_RATE && !line.alerts().monitors().containsKey(kind)
                         && critical * (100 - slo.targetPercent().doubleValue()) > 100 + 1e-9) {
                     scope.add("slo.target", Rules.targetBelowTheBurnRates(Tokens.text(slo.targetPercent()), kind,
                             thresholds.critical().toString(), slo.maximumBurnRate()));
