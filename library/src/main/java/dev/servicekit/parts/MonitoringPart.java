@@ -92,8 +92,7 @@ public final class MonitoringPart implements ServicePart {
 
     private void watch(MonitorKind kind, Thresholds thresholds) {
         // A kind that needs an add-on exists where the add-on does (a module's input decides it).
-        watching = kind.needs().addOn().map(option -> assembly.settings().addOns().switches().getOrDefault(option,
-                Condition.ALWAYS)).orElse(Condition.ALWAYS);
+        watching = kind.needs().addOn().map(assembly.settings().addOns()::switchOf).orElse(Condition.ALWAYS);
         Watch watch = kind.watch(service, thresholds);
         String critical = Tokens.text(thresholds.critical());
         Optional<String> warning = thresholds.warning().map(Tokens::text);

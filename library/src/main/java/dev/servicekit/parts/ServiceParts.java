@@ -62,7 +62,7 @@ public final class ServiceParts {
         parts.add(new LogsPart());
         parts.add(new SecretsPart());
         for (AddOn addOn : settings.addOns().present()) {
-            parts.add(new AddOnPart(addOn, settings.switchOf(addOn)));
+            parts.add(new AddOnPart(addOn, settings.addOns().switchOf(addOn.option())));
         }
         parts.add(new IdentityPart());
         parts.add(new TaskPart());

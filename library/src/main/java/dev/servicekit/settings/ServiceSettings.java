@@ -143,6 +143,11 @@ public record ServiceSettings(Identity identity, Container container, Capacity c
             present = List.copyOf(present);
             switches = Map.copyOf(switches);
         }
+
+        /** When the add-on of {@code option} exists: always for a line's, as its module's input says for a module's. */
+        public Condition switchOf(String option) {
+            return switches.getOrDefault(option, Condition.ALWAYS);
+        }
     }
 
     /**
@@ -179,11 +184,6 @@ public record ServiceSettings(Identity identity, Container container, Capacity c
     public static Optional<DatadogAgent> agentOf(Overrides line, Environment env) {
         return env.monitoring().datadogAgent()
                 .filter(agent -> line.datadogAgent().orElse(agent.everyService()));
-    }
-
-    /** When {@code addOn} exists: always for a line's, as its generated module's input says for a module's. */
-    public Condition switchOf(AddOn addOn) {
-        return addOns.switches().getOrDefault(addOn.option(), Condition.ALWAYS);
     }
 
     /** The line {@code spec} in {@code env}. */
@@ -260,11 +260,6 @@ public record ServiceSettings(Identity identity, Container container, Capacity c
 
     public boolean isWeb() {
         return web.isPresent();
-    }
-
-    /** The line's add-on of {@code type}, if it has one. */
-    public <T extends AddOn> Optional<T> addOn(Class<T> type) {
-        return addOns.present().stream().filter(type::isInstance).map(type::cast).findFirst();
     }
 
     /** The tags on every resource of this service: service, environment, owner, managed-by, and any extra. */
