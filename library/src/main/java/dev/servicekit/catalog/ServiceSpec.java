@@ -23,7 +23,7 @@ import java.util.Optional;
  * @param perEnvironment overrides for one environment, by environment name; they beat {@code common}
  * @param retired        the service is being retired: its data stays in AWS, released from Terraform
  *                       ({@link Service#retire()})
- * @param addOns         what the line adds beyond its kind, e.g. a {@link Bucket}; default none
+ * @param addOns         what the line adds beyond its kind, e.g. a {@link dev.servicekit.bucket.Bucket}; default none
  * @param access         extra permissions of the task role and network rules of the tasks; default none
  * @param customizers    escape hatches run on the built service, in order; default none
  * @param renamedFrom    the service's name until it was renamed, which its AWS names keep
