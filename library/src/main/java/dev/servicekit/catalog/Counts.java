@@ -25,4 +25,9 @@ public record Counts(Optional<Integer> min, Optional<Integer> desired, Optional<
     public Counts max(int value) {
         return new Counts(min, desired, Optional.of(value));
     }
+
+    /** These counts, with {@code specific}'s present ones taking precedence. */
+    Counts overriddenBy(Counts specific) {
+        return new Counts(specific.min.or(() -> min), specific.desired.or(() -> desired), specific.max.or(() -> max));
+    }
 }

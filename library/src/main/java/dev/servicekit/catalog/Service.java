@@ -441,10 +441,10 @@ public final class Service {
         ServiceKind kind = port == null ? new ServiceKind.Worker() : new ServiceKind.Web(port, healthCheck, internal, sharedLoadBalancer);
         Map<String, Overrides> environments = new LinkedHashMap<>();
         perEnvironment.forEach((env, builder) -> environments.put(env, builder.build()));
-        return new ServiceSpec(name, image, kind, owner, command, variables, secrets, Optional.ofNullable(queue),
-                Optional.ofNullable(runbookUrl), common.build(), environments, retired, addOns, taskPolicies,
-                ingress, egress, customizers, writablePaths, !writableRootFilesystem, secretKeys,
-                Optional.ofNullable(renamedFrom));
+        return new ServiceSpec(name, new ServiceSpec.Container(image, command, variables, secrets, secretKeys,
+                writablePaths, !writableRootFilesystem), kind, owner, Optional.ofNullable(queue),
+                Optional.ofNullable(runbookUrl), common.build(), environments, retired, addOns,
+                new Access(taskPolicies, ingress, egress), customizers, Optional.ofNullable(renamedFrom));
     }
 
     private boolean webOnly(String option) {

@@ -14,50 +14,54 @@ import java.util.Optional;
  * Built by {@link Service}.
  *
  * @param name           the service name: lowercase letters, digits and inner hyphens
- * @param image          the container image
+ * @param container      the container: image, command, variables, secrets and filesystem
  * @param kind           worker or web service
  * @param owner          the owning team, tagged on every resource; default {@value Service#DEFAULT_OWNER}
- * @param command        the container command; empty means the image's own
- * @param variables      plain environment variables (never secrets)
- * @param secrets        names of secrets read at start from SSM Parameter Store under
- *                       {@code /<env>/<service>/<NAME>}; their values never enter configuration. Kept
- *                       sorted, so reordering them changes nothing in the synthesized Terraform
  * @param queue          the queue and dead-letter queue; always present for workers
- * @param runbookUrl     linked from every monitor's message and the dashboard
+ * @param runbookUrl     linked from every monitor's message and the dashboard; default none (the environment's)
  * @param common         overrides for every environment
  * @param perEnvironment overrides for one environment, by environment name; they beat {@code common}
  * @param retired        the service is being retired: its data stays in AWS, released from Terraform
  *                       ({@link Service#retire()})
- * @param addOns         what the line adds beyond its kind, e.g. a {@link Bucket}
- * @param taskPolicies   extra permissions of the task role
- * @param ingress        extra rules admitting traffic to the tasks
- * @param egress         extra rules letting the tasks reach out
- * @param customizers    escape hatches run on the built service, in order
- * @param writablePaths  directories the container may write to, each an ephemeral volume
- * @param readonlyRootFilesystem whether the container's root filesystem is read-only; default true
- * @param secretKmsKeys  the customer-managed KMS key of each secret that names one, by secret
+ * @param addOns         what the line adds beyond its kind, e.g. a {@link dev.servicekit.bucket.Bucket}; default none
+ * @param access         extra permissions of the task role and network rules of the tasks; default none
+ * @param customizers    escape hatches run on the built service, in order; default none
  * @param renamedFrom    the service's name until it was renamed, which its AWS names keep
  */
-public record ServiceSpec(String name, String image, ServiceKind kind, String owner, List<String> command,
-                          Map<String, String> variables, List<String> secrets, Optional<QueueOptions> queue,
-                          Optional<String> runbookUrl, Overrides common, Map<String, Overrides> perEnvironment,
-                          boolean retired, List<AddOn> addOns, List<IamStatement> taskPolicies,
-                          List<NetworkRule> ingress, List<NetworkRule> egress, List<Customizer> customizers,
-                          List<String> writablePaths, boolean readonlyRootFilesystem,
-                          Map<String, String> secretKmsKeys, Optional<String> renamedFrom) {
+public record ServiceSpec(String name, Container container, ServiceKind kind, String owner,
+                          Optional<QueueOptions> queue, Optional<String> runbookUrl, Overrides common,
+                          Map<String, Overrides> perEnvironment, boolean retired, List<AddOn> addOns, Access access,
+                          List<Customizer> customizers, Optional<String> renamedFrom) {
 
     public ServiceSpec {
-        command = List.copyOf(command);
-        variables = Collections.unmodifiableSortedMap(new TreeMap<>(variables));
-        secrets = secrets.stream().sorted().toList();
         perEnvironment = Collections.unmodifiableSortedMap(new TreeMap<>(perEnvironment));
         addOns = List.copyOf(addOns);
-        taskPolicies = List.copyOf(taskPolicies);
-        ingress = List.copyOf(ingress);
-        egress = List.copyOf(egress);
         customizers = List.copyOf(customizers);
-        writablePaths = List.copyOf(writablePaths);
-        secretKmsKeys = Collections.unmodifiableSortedMap(new TreeMap<>(secretKmsKeys));
+    }
+
+    /**
+     * The line's container, as declared.
+     *
+     * @param image          the container image
+     * @param command        the container command; empty (the default) means the image's own
+     * @param variables      plain environment variables (never secrets); default none
+     * @param secrets        names of secrets read at start from SSM Parameter Store under
+     *                       {@code /<env>/<service>/<NAME>}; their values never enter configuration. Kept
+     *                       sorted, so reordering them changes nothing in the synthesized Terraform
+     * @param secretKmsKeys  the customer-managed KMS key of each secret that names one, by secret
+     * @param writablePaths  directories the container may write to, each an ephemeral volume; default none
+     * @param readonlyRootFilesystem whether the container's root filesystem is read-only; default true
+     */
+    public record Container(String image, List<String> command, Map<String, String> variables, List<String> secrets,
+                            Map<String, String> secretKmsKeys, List<String> writablePaths,
+                            boolean readonlyRootFilesystem) {
+        public Container {
+            command = List.copyOf(command);
+            variables = Collections.unmodifiableSortedMap(new TreeMap<>(variables));
+            secrets = secrets.stream().sorted().toList();
+            secretKmsKeys = Collections.unmodifiableSortedMap(new TreeMap<>(secretKmsKeys));
+            writablePaths = List.copyOf(writablePaths);
+        }
     }
 
     /** The name every AWS name of the service derives from: its old one if it was renamed. */

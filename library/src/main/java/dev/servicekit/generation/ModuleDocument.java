@@ -13,6 +13,7 @@ import dev.servicekit.alerting.SloTarget;
 import dev.servicekit.alerting.SyntheticsSettings;
 import dev.servicekit.alerting.Thresholds;
 import dev.servicekit.assembly.AddOn;
+import dev.servicekit.catalog.Access;
 import dev.servicekit.catalog.HealthCheck;
 import dev.servicekit.catalog.QueueOptions;
 import dev.servicekit.datadog.DatadogProvider;
@@ -78,37 +79,39 @@ final class ModuleDocument {
                 web ? new SloTarget(number("slo_target"), string("slo_window")) : defaults.slo(),
                 web ? new SyntheticsSettings(list("synthetics_locations"), number("synthetics_tick_seconds"))
                         : defaults.synthetics());
-        ServiceSettings settings = ServiceSettings.builder()
-                .environment(string("environment")).awsEnvironment(string("environment")).name(string("name"))
-                .image(string("image")).owner(string("owner"))
-                .web(web ? Optional.of(new ServiceSettings.Web(number("port"), HealthCheck.at(string("health_check_path")),
+        // A module's values are its inputs; what a module has no input for is empty (no address prefix, renamed
+        // name, customizer, extra rule or Datadog Agent).
+        List<AddOn> addOns = ServiceParts.moduleAddOns(ModuleInputs.shape(kind));
+        ServiceSettings settings = new ServiceSettings(
+                new ServiceSettings.Identity(string("environment"), string("environment"), string("name"),
+                        string("owner"), Optional.empty(), Optional.of(string("runbook_url")), Optional.empty(),
+                        map("tags")),
+                new ServiceSettings.Container(string("image"), condition(ModuleInputs.PRIVATE_ECR_IMAGE),
+                        list("command"), map("environment_variables"), list("secrets"),
+                        Expression.of("var.secrets_kms_key_arn == null ? {} : {for s in var.secrets : s => "
+                                + "var.secrets_kms_key_arn}").map(),
+                        list("writable_paths"), condition("readonly_root_filesystem")),
+                new ServiceSettings.Capacity(number("cpu"), number("memory"), number("min_count"),
+                        number("desired_count"), number("max_count")),
+                number("log_retention_days"),
+                web ? Optional.of(new ServiceSettings.Web(number("port"), HealthCheck.at(string("health_check_path")),
                         condition("internal"), Optional.of(string("certificate_arn")), condition(ModuleInputs.ENABLE_HTTPS)))
-                        : Optional.empty())
-                .command(list("command")).variables(map("environment_variables")).secrets(list("secrets"))
-                .secretKmsKeys(Expression.of("var.secrets_kms_key_arn == null ? {} : {for s in var.secrets : s => "
-                        + "var.secrets_kms_key_arn}").map())
-                .queue(web ? Optional.empty() : Optional.of(QueueOptions.DEFAULTS))
-                .cpu(number("cpu")).memory(number("memory")).minCount(number("min_count"))
-                .desiredCount(number("desired_count")).maxCount(number("max_count"))
-                .logRetentionDays(number("log_retention_days")).runbookUrl(Optional.of(string("runbook_url")))
-                .alerting(alerting).monitors(monitors).extraTags(map("tags"))
-                .privateEcrImage(condition(ModuleInputs.PRIVATE_ECR_IMAGE))
-                .writablePaths(list("writable_paths")).readonlyRootFilesystem(condition("readonly_root_filesystem"))
-                .addOns(ServiceParts.moduleAddOns(ModuleInputs.shape(kind)))
-                .addOnSwitches(ServiceParts.moduleAddOns(ModuleInputs.shape(kind)).stream().collect(
-                        java.util.stream.Collectors.toMap(AddOn::option, AddOn::moduleSwitch)))
-                .build();
+                        : Optional.empty(),
+                web ? Optional.empty() : Optional.of(QueueOptions.DEFAULTS), alerting, monitors,
+                new Access(List.of(), List.of(), List.of()),
+                new ServiceSettings.AddOns(addOns, addOns.stream().collect(
+                        java.util.stream.Collectors.toMap(AddOn::option, AddOn::moduleSwitch))),
+                Optional.empty(), List.of());
         // A module always protects its stateful resources: Terraform lets no variable decide prevent_destroy.
-        Platform platform = Platform.builder().environment(string("environment")).region(region.ref("name"))
-                .accountId(account.ref("account_id")).partition(partition.ref("partition"))
-                .vpc(string("vpc_id"), vpc.map(v -> v.ref("cidr_block")).orElse(""))
-                .publicSubnetIds(web ? list("public_subnet_ids") : List.of()).taskSubnetIds(list("subnet_ids"))
-                .assignPublicIp(condition("assign_public_ip")).cluster(string("cluster_name"), cluster.ref("arn"))
-                .protection(true, web ? condition("deletion_protection") : Condition.ALWAYS)
-                .build();
-        if (web) {
-            platform = platform.toBuilder().accessLogs(string("access_logs_bucket"), List.of()).build();
-        }
+        Platform platform = new Platform(string("environment"),
+                new Platform.Account(account.ref("account_id"), region.ref("name"), partition.ref("partition")),
+                new Platform.Network(string("vpc_id"), vpc.map(v -> v.ref("cidr_block")).orElse(""),
+                        web ? list("public_subnet_ids") : List.of(), list("subnet_ids"), condition("assign_public_ip"),
+                        List.of(), List.of()),
+                new Platform.Cluster(string("cluster_name"), cluster.ref("arn")), true,
+                new Platform.LoadBalancers(web ? condition("deletion_protection") : Condition.ALWAYS,
+                        web ? Optional.of(string("access_logs_bucket")) : Optional.empty(), List.of(),
+                        Optional.empty()));
         ServiceParts.assemble(settings, platform, document, () -> {
             throw new IllegalStateException("a module has no cdktf scope");
         }, true);

@@ -129,8 +129,9 @@ public final class ReadmeTables {
         List<Replays.Result> results = new ArrayList<>();
         for (ServiceSpec spec : SAMPLE.services()) {
             ServiceSettings settings = ServiceSettings.resolve(spec, prod);
-            results.addAll(Replays.of(new Replays.Subject(spec.name(), spec.isWeb(), settings.desiredCount().intValue(),
-                    SimulatedMonitors.of(resources, spec.name() + "_", routing.pageHandle(), routing.notifyHandle()))));
+            results.addAll(Replays.of(new Replays.Subject(spec.name(), spec.isWeb(),
+                    settings.capacity().desiredCount().intValue(), SimulatedMonitors.of(resources, spec.name() + "_",
+                    routing.pageHandle(), routing.notifyHandle()))));
         }
         return results;
     }

@@ -57,8 +57,8 @@ final class DatadogAgentSidecar {
 
     /** The task's cpu and memory: the smallest Fargate size that holds the application's and the Agent's. */
     static AwsLimits.FargateSize taskSize(ServiceSettings settings, DatadogAgent agent) {
-        int cpu = settings.cpu().intValue() + agent.cpu();
-        int memory = settings.memory().intValue() + agent.memory();
+        int cpu = settings.capacity().cpu().intValue() + agent.cpu();
+        int memory = settings.capacity().memory().intValue() + agent.memory();
         return AwsLimits.smallestFargateSizeHolding(cpu, memory).orElseThrow(() -> new IllegalStateException(
                 "validation lets no size through that Fargate cannot hold: " + cpu + "/" + memory));
     }
@@ -76,14 +76,13 @@ final class DatadogAgentSidecar {
 
     /** The SSM parameter holding the API key, as an ARN for container secrets and the execution role. */
     static String apiKeyArn(Platform platform, DatadogAgent agent) {
-        return "arn:" + platform.partition() + ":ssm:" + platform.region() + ":" + platform.accountId() + ":parameter"
-                + agent.apiKeyParameter();
+        return platform.account().ssmParameterArn(agent.apiKeyParameter());
     }
 
     /** The unified service tags: {@code DD_ENV}, {@code DD_SERVICE}, {@code DD_VERSION}. */
     static Map<String, String> serviceTags(ServiceSettings settings) {
-        return new TreeMap<>(Map.of("DD_ENV", settings.environment(), "DD_SERVICE", settings.name(),
-                "DD_VERSION", version(settings.image())));
+        return new TreeMap<>(Map.of("DD_ENV", settings.identity().environment(),
+                "DD_SERVICE", settings.identity().name(), "DD_VERSION", version(settings.container().image())));
     }
 
     /** What the application container needs to reach the Agent: host, ports and its unified service tags. */
@@ -115,9 +114,10 @@ final class DatadogAgentSidecar {
         options.put("Name", "datadog");
         options.put("Host", "http-intake.logs." + settings.alerting().site());
         options.put("TLS", "on");
-        options.put("dd_service", settings.name());
+        options.put("dd_service", settings.identity().name());
         options.put("dd_source", "ecs");
-        options.put("dd_tags", "env:" + settings.environment() + ",version:" + version(settings.image()));
+        options.put("dd_tags", "env:" + settings.identity().environment() + ",version:"
+                + version(settings.container().image()));
         options.put("provider", "ecs");
         Map<String, Object> logs = new TreeMap<>();
         logs.put("logDriver", "awsfirelens");

@@ -43,20 +43,20 @@ public final class EcsServicePart implements ServicePart {
         Platform platform = service.platform();
         Block task = service.require(TaskHandles.TaskDefinition.class, "task").taskDefinition();
         List<ITerraformDependable> startAfter = new ArrayList<>(service.startAfter());
-        startAfter.addAll(platform.networkReady());
+        startAfter.addAll(platform.network().networkReady());
         EcsServiceConfig.Builder config = EcsServiceConfig.builder()
                 .name(service.names().ecsService())
-                .cluster(platform.clusterArn())
+                .cluster(platform.cluster().arn())
                 .taskDefinition(task.ref("arn"))
-                .desiredCount(settings.desiredCount())
+                .desiredCount(settings.capacity().desiredCount())
                 .launchType("FARGATE")
                 .deploymentMinimumHealthyPercent(MIN_HEALTHY_PERCENT)
                 .deploymentMaximumPercent(MAX_PERCENT)
                 .deploymentCircuitBreaker(EcsServiceDeploymentCircuitBreaker.builder().enable(true).rollback(true).build())
                 .networkConfiguration(EcsServiceNetworkConfiguration.builder()
-                        .subnets(platform.taskSubnetIds())
+                        .subnets(platform.network().taskSubnetIds())
                         .securityGroups(List.of(service.require(TaskHandles.SecurityGroup.class, "network").group().ref("id")))
-                        .assignPublicIp(platform.assignPublicIp())
+                        .assignPublicIp(platform.network().assignPublicIp())
                         .build())
                 // A deploy succeeds only when the tasks are healthy; a rolled-back deploy fails the apply.
                 .waitForSteadyState(true)
@@ -74,7 +74,7 @@ public final class EcsServicePart implements ServicePart {
         service.find(TargetHandle.class).ifPresent(target -> {
             config.loadBalancer(List.of(EcsServiceLoadBalancer.builder()
                             .targetGroupArn(target.targetGroup().ref("arn"))
-                            .containerName(settings.name())
+                            .containerName(settings.identity().name())
                             .containerPort(target.port())
                             .build()))
                     .healthCheckGracePeriodSeconds(HEALTH_CHECK_GRACE_SECONDS);

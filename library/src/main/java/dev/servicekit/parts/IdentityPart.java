@@ -44,8 +44,9 @@ public final class IdentityPart implements ServicePart {
                 "ECS agent for " + names.prefix() + ": pulls the image, writes logs, reads secrets",
                 Trust.unconditioned(ECS_TASKS, "AWS's page on the task execution role shows no condition and no AWS "
                         + "statement says ECS sets aws:SourceAccount when it assumes it (README, The execution role's trust)"));
-        service.executionRole().attach("execution_ecr", String.format(ECR_READ_ONLY_POLICY, platform.partition()),
-                service.settings().privateEcrImage());
+        service.executionRole().attach("execution_ecr",
+                String.format(ECR_READ_ONLY_POLICY, platform.account().partition()),
+                service.settings().container().privateEcrImage());
         service.startAfter(Roles.inlinePolicy(service, "execution_policy", executionRole, names.executionRole(),
                 service.executionRole()));
         for (Role.Attachment attachment : service.executionRole().attachments()) {
@@ -57,10 +58,10 @@ public final class IdentityPart implements ServicePart {
             }
         }
 
-        List<IamStatement> extra = service.settings().taskPolicies();
+        List<IamStatement> extra = service.settings().access().taskPolicies();
         Block taskRole = Roles.role(service, TASK_ROLE, names.taskRole(), "Application role of " + names.prefix() + ": "
                         + (extra.isEmpty() ? "its own resources only" : "its own resources and its line's taskPolicy"),
-                Trust.fromAccount(ECS_TASKS, platform.accountId()));
+                Trust.fromAccount(ECS_TASKS, platform.account().id()));
         service.publish(new TaskHandles.Roles(executionRole, taskRole));
         for (int i = 0; i < extra.size(); i++) {
             service.taskRole().allow("Line" + (i + 1), extra.get(i).actions(), extra.get(i).resources());

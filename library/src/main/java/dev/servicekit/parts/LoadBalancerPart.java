@@ -60,8 +60,8 @@ public final class LoadBalancerPart implements ServicePart {
 
     @Override
     public void declare(ServiceAssembly service) {
-        if (service.platform().sharedLoadBalancers().isPresent()) {
-            declareShared(service, service.platform().sharedLoadBalancers().get());
+        if (service.platform().loadBalancers().shared().isPresent()) {
+            declareShared(service, service.platform().loadBalancers().shared().get());
             return;
         }
         ServiceSettings settings = service.settings();
@@ -73,12 +73,12 @@ public final class LoadBalancerPart implements ServicePart {
         Block securityGroup = service.declare("lb_security_group", SecurityGroupConfig.builder()
                 .namePrefix(names.loadBalancerSecurityGroup())
                 .description("Load balancer of " + names.prefix() + ": HTTP(S) in, its tasks out")
-                .vpcId(platform.vpcId())
+                .vpcId(platform.network().vpcId())
                 .tags(settings.tags())
                 .lifecycle(NetworkAccessPart.REPLACE_WITHOUT_OUTAGE)
                 .build());
         service.stateful(securityGroup, NetworkAccessPart.GROUP);
-        String source = String.valueOf(internal.choose(platform.vpcCidr(), NetworkAccessPart.ANYWHERE));
+        String source = String.valueOf(internal.choose(platform.network().vpcCidr(), NetworkAccessPart.ANYWHERE));
         ingress(service, securityGroup, HTTP_PORT, source, Condition.ALWAYS);
         ingress(service, securityGroup, HTTPS_PORT, source, https);
 
@@ -87,21 +87,22 @@ public final class LoadBalancerPart implements ServicePart {
                 .loadBalancerType("application")
                 .internal(internal)
                 .securityGroups(List.of(securityGroup.ref("id")))
-                .subnets(choose(internal, platform.taskSubnetIds(), platform.publicSubnetIds()))
+                .subnets(choose(internal, platform.network().taskSubnetIds(), platform.network().publicSubnetIds()))
                 .dropInvalidHeaderFields(true)
-                .enableDeletionProtection(platform.deletionProtection())
+                .enableDeletionProtection(platform.loadBalancers().deletionProtection())
                 .tags(settings.tags());
         List<com.hashicorp.cdktf.ITerraformDependable> first = new ArrayList<>();
         if (!internal.always()) {
             // An internet-facing load balancer needs the VPC's internet gateway attached first.
-            first.addAll(platform.internetReady());
+            first.addAll(platform.network().internetReady());
         }
-        platform.accessLogsBucket().ifPresent(bucket -> {
-            config.accessLogs(LbAccessLogs.builder().bucket(bucket).prefix(settings.name()).enabled(true).build());
+        platform.loadBalancers().accessLogsBucket().ifPresent(bucket -> {
+            config.accessLogs(LbAccessLogs.builder().bucket(bucket).prefix(settings.identity().name()).enabled(true)
+                    .build());
             // ELB checks that it may write to the bucket when the load balancer is created.
-            first.addAll(platform.accessLogsReady());
+            first.addAll(platform.loadBalancers().accessLogsReady());
         });
-        if (!internal.always() || platform.accessLogsBucket().isPresent()) {
+        if (!internal.always() || platform.loadBalancers().accessLogsBucket().isPresent()) {
             config.dependsOn(first);
         }
         Block loadBalancer = service.declare("lb", config.build());
@@ -219,7 +220,7 @@ public final class LoadBalancerPart implements ServicePart {
                 .port(web.port())
                 .protocol("HTTP")
                 .targetType("ip")
-                .vpcId(service.platform().vpcId())
+                .vpcId(service.platform().network().vpcId())
                 .deregistrationDelay(String.valueOf(check.deregistrationDelaySeconds()))
                 .healthCheck(LbTargetGroupHealthCheck.builder()
                         .enabled(true)

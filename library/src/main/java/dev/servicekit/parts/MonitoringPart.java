@@ -57,8 +57,9 @@ public final class MonitoringPart implements ServicePart {
     public void declare(ServiceAssembly assembly) {
         this.assembly = assembly;
         ServiceSettings settings = assembly.settings();
-        service = new MonitoredService(settings.environment(), settings.name(), settings.owner(), Catalog.MANAGED_BY,
-                assembly.platform().region(), assembly.names().logGroup(), settings.runbookUrl(),
+        ServiceSettings.Identity identity = settings.identity();
+        service = new MonitoredService(identity.environment(), identity.name(), identity.owner(), Catalog.MANAGED_BY,
+                assembly.platform().account().region(), assembly.names().logGroup(), identity.runbookUrl(),
                 assembly.find(QueueHandle.class).map(q -> new MonitoredService.Queue(q.retentionSeconds(),
                         q.maxReceiveCount(), q.deadLetterRetentionSeconds())),
                 settings.monitors(), assembly.signals(), settings.alerting(), assembly.endpoint());
@@ -86,8 +87,7 @@ public final class MonitoringPart implements ServicePart {
 
     private void watch(MonitorKind kind, Thresholds thresholds) {
         // A kind that needs an add-on exists where the add-on does (a module's input decides it).
-        watching = kind.needs().addOn().map(option -> assembly.settings().addOnSwitches().getOrDefault(option,
-                Condition.ALWAYS)).orElse(Condition.ALWAYS);
+        watching = kind.needs().addOn().map(assembly.settings().addOns()::switchOf).orElse(Condition.ALWAYS);
         Watch watch = kind.watch(service, thresholds);
         String critical = Tokens.text(thresholds.critical());
         Optional<String> warning = thresholds.warning().map(Tokens::text);

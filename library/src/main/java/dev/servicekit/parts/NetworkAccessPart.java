@@ -51,7 +51,7 @@ public final class NetworkAccessPart implements ServicePart {
         Block securityGroup = service.declare(TASK_SECURITY_GROUP, SecurityGroupConfig.builder()
                 .namePrefix(names.taskSecurityGroup())
                 .description("Tasks of " + names.prefix())
-                .vpcId(service.platform().vpcId())
+                .vpcId(service.platform().network().vpcId())
                 .tags(settings.tags())
                 .lifecycle(REPLACE_WITHOUT_OUTAGE)
                 .build());
@@ -69,7 +69,7 @@ public final class NetworkAccessPart implements ServicePart {
                 .tags(settings.tags())
                 .lifecycle(RULE_LIFECYCLE)
                 .build()));
-        for (NetworkRule rule : settings.egress()) {
+        for (NetworkRule rule : settings.access().egress()) {
             service.startAfter(service.declare("task_egress_" + id(rule), VpcSecurityGroupEgressRuleConfig.builder()
                     .securityGroupId(securityGroup.ref("id"))
                     .cidrIpv4(rule.cidr().orElse(null))
@@ -82,7 +82,7 @@ public final class NetworkAccessPart implements ServicePart {
                     .lifecycle(RULE_LIFECYCLE)
                     .build()));
         }
-        for (NetworkRule rule : settings.ingress()) {
+        for (NetworkRule rule : settings.access().ingress()) {
             service.startAfter(service.declare("task_ingress_" + id(rule), VpcSecurityGroupIngressRuleConfig.builder()
                     .securityGroupId(securityGroup.ref("id"))
                     .cidrIpv4(rule.cidr().orElse(null))

@@ -49,10 +49,10 @@ public final class ScalingPart implements ServicePart {
         Block target = service.declare("scaling_target", AppautoscalingTargetConfig.builder()
                 .serviceNamespace("ecs")
                 .scalableDimension("ecs:service:DesiredCount")
-                .resourceId("service/" + service.platform().clusterName() + "/"
+                .resourceId("service/" + service.platform().cluster().name() + "/"
                         + service.require(TaskHandles.EcsService.class, "scaling").service().ref("name"))
-                .minCapacity(settings.minCount())
-                .maxCapacity(settings.maxCount())
+                .minCapacity(settings.capacity().minCount())
+                .maxCapacity(settings.capacity().maxCount())
                 .tags(settings.tags())
                 .build());
         if (!onBacklog) {

@@ -21,7 +21,7 @@ public final class SecretsPart implements ServicePart {
         // The Datadog Agent's API key: the execution role may read exactly that parameter.
         service.settings().datadogAgent().ifPresent(agent -> service.executionRole().allow("ReadDatadogApiKey",
                 List.of("ssm:GetParameters"), List.of(DatadogAgentSidecar.apiKeyArn(service.platform(), agent))));
-        List<String> secrets = service.settings().secrets();
+        List<String> secrets = service.settings().container().secrets();
         Platform platform = service.platform();
         ServiceNames names = service.names();
         if (secrets instanceof Expression.ExpressionList list) {
@@ -53,7 +53,7 @@ public final class SecretsPart implements ServicePart {
      * lets the account's principals decrypt through Parameter Store.
      */
     private static void decryptWithCustomerManagedKeys(ServiceAssembly service) {
-        Map<String, String> keys = service.settings().secretKmsKeys();
+        Map<String, String> keys = service.settings().container().secretKmsKeys();
         Platform platform = service.platform();
         ServiceNames names = service.names();
         Object resources;
@@ -73,7 +73,7 @@ public final class SecretsPart implements ServicePart {
             return;
         }
         Map<String, Object> equals = new TreeMap<>();
-        equals.put("kms:ViaService", "ssm." + platform.region() + ".amazonaws.com");
+        equals.put("kms:ViaService", "ssm." + platform.account().region() + ".amazonaws.com");
         equals.put("kms:EncryptionContext:PARAMETER_ARN", parameters);
         service.executionRole().allow("DecryptOwnSecrets", List.of("kms:Decrypt"), resources,
                 Map.of("StringEquals", equals), when);
@@ -81,7 +81,6 @@ public final class SecretsPart implements ServicePart {
 
     /** The SSM parameter holding one secret: {@code /<env>/<service>/<NAME>}. */
     static String parameterArn(Platform platform, ServiceNames names, String secret) {
-        return "arn:" + platform.partition() + ":ssm:" + platform.region() + ":" + platform.accountId() + ":parameter"
-                + names.secretsPath() + "/" + secret;
+        return platform.account().ssmParameterArn(names.secretsPath() + "/" + secret);
     }
 }

@@ -62,7 +62,7 @@ public final class ServiceAssembly implements ServiceContext, ServiceResources {
         this.document = document;
         this.scope = scope;
         this.module = module;
-        this.signals = Signals.of(settings.names().ecsService(), platform.clusterName());
+        this.signals = Signals.of(settings.names().ecsService(), platform.cluster().name());
     }
 
     public ServiceSettings settings() {
@@ -84,22 +84,22 @@ public final class ServiceAssembly implements ServiceContext, ServiceResources {
 
     @Override
     public String awsEnvironment() {
-        return settings.awsEnvironment();
+        return settings.identity().awsEnvironment();
     }
 
     @Override
     public String region() {
-        return platform.region();
+        return platform.account().region();
     }
 
     @Override
     public String accountId() {
-        return platform.accountId();
+        return platform.account().id();
     }
 
     @Override
     public String partition() {
-        return platform.partition();
+        return platform.account().partition();
     }
 
     @Override
@@ -129,7 +129,7 @@ public final class ServiceAssembly implements ServiceContext, ServiceResources {
 
     /** Declares a resource built by a binding (Datadog's), registered under {@code id}. */
     public Block add(String id, Block block) {
-        block.path(settings.addressPrefix().map(prefix -> prefix + "/").orElse("") + part + "/" + id);
+        block.path(settings.identity().addressPrefix().map(prefix -> prefix + "/").orElse("") + part + "/" + id);
         document.add(block);
         blocks.put(id, block);
         return block;
@@ -165,7 +165,8 @@ public final class ServiceAssembly implements ServiceContext, ServiceResources {
             return;
         }
         if (variables.putIfAbsent(name, new Contribution<>(value, when)) != null) {
-            throw new IllegalStateException(settings.name() + ": two parts set the environment variable " + name);
+            throw new IllegalStateException(settings.identity().name() + ": two parts set the environment variable "
+                    + name);
         }
     }
 
@@ -209,7 +210,8 @@ public final class ServiceAssembly implements ServiceContext, ServiceResources {
     @Override
     public void publish(Handle handle) {
         if (handles.putIfAbsent(handle.getClass(), handle) != null) {
-            throw new IllegalStateException(settings.name() + ": two parts publish a " + handle.getClass().getSimpleName());
+            throw new IllegalStateException(settings.identity().name() + ": two parts publish a "
+                    + handle.getClass().getSimpleName());
         }
     }
 
@@ -220,8 +222,8 @@ public final class ServiceAssembly implements ServiceContext, ServiceResources {
 
     @Override
     public <H extends Handle> H require(Class<H> type, String field) {
-        return find(type).orElseThrow(() -> new ConfigurationException(List.of(new Problem(settings.environment() + "/"
-                + settings.name(), field, Rules.needsWhatTheServiceLacks(field, "the service's " + type.getSimpleName()
+        return find(type).orElseThrow(() -> new ConfigurationException(List.of(new Problem(settings.identity().where(),
+                field, Rules.needsWhatTheServiceLacks(field, "the service's " + type.getSimpleName()
                 + " (it has " + handles.keySet().stream().map(Class::getSimpleName).sorted().toList() + ")")))));
     }
 
@@ -258,7 +260,7 @@ public final class ServiceAssembly implements ServiceContext, ServiceResources {
     public void output(String name, Object value, String description) {
         String address = names().address(name);
         document.output(new TerraformDocument.Output(address, value, description,
-                settings.addressPrefix().map(prefix -> prefix + "/").orElse("") + name));
+                settings.identity().addressPrefix().map(prefix -> prefix + "/").orElse("") + name));
     }
 
     /** An output only a generated module has: the ARNs a caller wires into its own resources. */
@@ -271,20 +273,20 @@ public final class ServiceAssembly implements ServiceContext, ServiceResources {
 
     @Override
     public String environment() {
-        return settings.environment();
+        return settings.identity().environment();
     }
 
     @Override
     public String name() {
-        return settings.name();
+        return settings.identity().name();
     }
 
     @Override
     public Block resource(String type, String part) {
         String name = names().address(part);
         return blocks.values().stream().filter(b -> b.type().equals(type) && b.name().equals(name)).findFirst()
-                .orElseThrow(() -> new ConfigurationException(List.of(new Problem(settings.environment() + "/"
-                        + settings.name(), "customize", "the service has no " + type + "." + name + "; its resources are "
+                .orElseThrow(() -> new ConfigurationException(List.of(new Problem(settings.identity().where(),
+                        "customize", "the service has no " + type + "." + name + "; its resources are "
                         + blocks.values().stream().map(Block::address).sorted().toList()))));
     }
 

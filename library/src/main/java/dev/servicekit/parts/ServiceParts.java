@@ -61,8 +61,8 @@ public final class ServiceParts {
         settings.queue().ifPresent(options -> parts.add(new QueuePart(options)));
         parts.add(new LogsPart());
         parts.add(new SecretsPart());
-        for (AddOn addOn : settings.addOns()) {
-            parts.add(new AddOnPart(addOn, settings.switchOf(addOn)));
+        for (AddOn addOn : settings.addOns().present()) {
+            parts.add(new AddOnPart(addOn, settings.addOns().switchOf(addOn.option())));
         }
         parts.add(new IdentityPart());
         parts.add(new TaskPart());
@@ -87,7 +87,7 @@ public final class ServiceParts {
             assembly.enter(part);
             part.declare(assembly);
         }
-        settings.renamedFrom().ifPresent(old -> moveFrom(old, settings, assembly, document));
+        settings.identity().renamedFrom().ifPresent(old -> moveFrom(old, settings, assembly, document));
         for (Customizer customizer : settings.customizers()) {
             try {
                 customizer.customize(assembly);
@@ -95,11 +95,11 @@ public final class ServiceParts {
                 throw e;
             } catch (RuntimeException e) {
                 // The user's own code: its message, where it ran, and no trace of servicekit's frames.
-                throw new ConfigurationException(List.of(new Problem(settings.environment() + "/" + settings.name(),
+                throw new ConfigurationException(List.of(new Problem(settings.identity().where(),
                         "customize", Rules.customizerFailed(e, userFrame(e)))));
             }
         }
-        return new Assembled(settings.name(), assembly.signals(), assembly.dashboardLink().orElseThrow());
+        return new Assembled(settings.identity().name(), assembly.signals(), assembly.dashboardLink().orElseThrow());
     }
 
     /**
@@ -136,7 +136,7 @@ public final class ServiceParts {
                 .forEach(block -> document.release(block.address()));
         Optional<ServiceSettings.Web> web = settings.web();
         // A shared load balancer is the platform's: a retired service has nothing of it to keep.
-        if (web.isPresent() && platform.protectStatefulResources() && platform.sharedLoadBalancers().isEmpty()) {
+        if (web.isPresent() && platform.protectStatefulResources() && platform.loadBalancers().shared().isEmpty()) {
             ServiceAssembly kept = new ServiceAssembly(settings, platform.withoutDeletionProtection(), document,
                     () -> {
                         throw new IllegalStateException("a retired service has no constructs");

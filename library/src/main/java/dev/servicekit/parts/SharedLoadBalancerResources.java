@@ -139,11 +139,11 @@ public final class SharedLoadBalancerResources implements SharedLoadBalancers {
         Block securityGroup = add(document, id + "_security_group", path + "/security-group", SecurityGroupConfig.builder()
                 .namePrefix(name + "-")
                 .description("Shared load balancer " + name + ": HTTP(S) in, the tasks of its services out")
-                .vpcId(platform.vpcId())
+                .vpcId(platform.network().vpcId())
                 .tags(named)
                 .lifecycle(NetworkAccessPart.REPLACE_WITHOUT_OUTAGE)
                 .build());
-        String clients = internal ? platform.vpcCidr() : NetworkAccessPart.ANYWHERE;
+        String clients = internal ? platform.network().vpcCidr() : NetworkAccessPart.ANYWHERE;
         List<Integer> ports = certificate.isPresent()
                 ? List.of(LoadBalancerPart.HTTP_PORT, LoadBalancerPart.HTTPS_PORT) : List.of(LoadBalancerPart.HTTP_PORT);
         for (int port : ports) {
@@ -154,7 +154,7 @@ public final class SharedLoadBalancerResources implements SharedLoadBalancers {
         // One rule for every service: each service's tasks admit this group on their own port alone. A rule per
         // service would meet EC2's 60 outbound rules per group long before the 100 services a load balancer takes.
         add(document, id + "_to_tasks", path + "/to-tasks", VpcSecurityGroupEgressRuleConfig.builder()
-                .securityGroupId(securityGroup.ref("id")).cidrIpv4(platform.vpcCidr()).ipProtocol("tcp")
+                .securityGroupId(securityGroup.ref("id")).cidrIpv4(platform.network().vpcCidr()).ipProtocol("tcp")
                 .fromPort(1).toPort(65535).description("To the tasks of its services, in the VPC").tags(named).build());
 
         LbConfig.Builder config = LbConfig.builder()
@@ -162,18 +162,18 @@ public final class SharedLoadBalancerResources implements SharedLoadBalancers {
                 .loadBalancerType("application")
                 .internal(internal)
                 .securityGroups(List.of(securityGroup.ref("id")))
-                .subnets(internal ? platform.taskSubnetIds() : platform.publicSubnetIds())
+                .subnets(internal ? platform.network().taskSubnetIds() : platform.network().publicSubnetIds())
                 .dropInvalidHeaderFields(true)
-                .enableDeletionProtection(platform.deletionProtection())
+                .enableDeletionProtection(platform.loadBalancers().deletionProtection())
                 .tags(named);
         List<com.hashicorp.cdktf.ITerraformDependable> first = new ArrayList<>();
         if (!internal) {
-            first.addAll(platform.internetReady());
+            first.addAll(platform.network().internetReady());
         }
-        platform.accessLogsBucket().ifPresent(bucket -> {
+        platform.loadBalancers().accessLogsBucket().ifPresent(bucket -> {
             config.accessLogs(LbAccessLogs.builder().bucket(bucket).prefix("shared-" + key(internal, slot))
                     .enabled(true).build());
-            first.addAll(platform.accessLogsReady());
+            first.addAll(platform.loadBalancers().accessLogsReady());
         });
         if (!first.isEmpty()) {
             config.dependsOn(first);

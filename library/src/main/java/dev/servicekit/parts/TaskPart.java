@@ -33,15 +33,17 @@ public final class TaskPart implements ServicePart {
         Optional<DatadogAgent> agent = settings.datadogAgent();
         agent.ifPresent(a -> {
             DatadogAgentSidecar.applicationVariables(settings).forEach(service::environmentVariable);
-            service.signals(signals -> signals.withAgent(new Signals.Agent(service.names().taskFamily(), settings.name(),
-                    settings.minCount(), settings.cpu(), settings.memory())));
+            ServiceSettings.Capacity capacity = settings.capacity();
+            service.signals(signals -> signals.withAgent(new Signals.Agent(service.names().taskFamily(),
+                    settings.identity().name(), capacity.minCount(), capacity.cpu(), capacity.memory())));
         });
         Map<String, Object> container = new TreeMap<>();
-        container.put("name", settings.name());
-        container.put("image", settings.image());
+        container.put("name", settings.identity().name());
+        container.put("image", settings.container().image());
         container.put("essential", true);
-        if (settings.command() instanceof Expression.ExpressionList || !settings.command().isEmpty()) {
-            container.put("command", settings.command());
+        List<String> command = settings.container().command();
+        if (command instanceof Expression.ExpressionList || !command.isEmpty()) {
+            container.put("command", command);
         }
         container.put("environment", environment(service));
         container.put("secrets", combined(new ArrayList<>(service.containerSecrets())));
@@ -54,8 +56,8 @@ public final class TaskPart implements ServicePart {
             ports.add(mapping);
         });
         container.put("portMappings", ports);
-        container.put("readonlyRootFilesystem", settings.readonlyRootFilesystem());
-        List<String> writable = settings.writablePaths();
+        container.put("readonlyRootFilesystem", settings.container().readonlyRootFilesystem());
+        List<String> writable = settings.container().writablePaths();
         Object mounts;
         if (writable instanceof Expression.ExpressionList paths) {
             mounts = Expression.of("[for p in " + paths.expression().hcl() + " : {containerPath = p, readOnly = false, "
@@ -74,8 +76,8 @@ public final class TaskPart implements ServicePart {
         container.put("mountPoints", mounts);
         Map<String, Object> logOptions = new TreeMap<>();
         logOptions.put("awslogs-group", service.require(TaskHandles.LogGroup.class, "logs").logGroup().ref("name"));
-        logOptions.put("awslogs-region", service.platform().region());
-        logOptions.put("awslogs-stream-prefix", settings.name());
+        logOptions.put("awslogs-region", service.platform().account().region());
+        logOptions.put("awslogs-stream-prefix", settings.identity().name());
         Map<String, Object> cloudWatchLogs = new TreeMap<>(Map.of("logDriver", "awslogs", "options", logOptions));
         container.put("logConfiguration", agent.filter(a -> a.logs() == DatadogAgent.Logs.DATADOG)
                 .<Object>map(a -> DatadogAgentSidecar.firelensLogs(settings, service.platform(), a)).orElse(cloudWatchLogs));
@@ -95,9 +97,9 @@ public final class TaskPart implements ServicePart {
         }
         // With the Agent, the task holds the application's size and the Agent's.
         String cpu = agent.map(a -> String.valueOf(DatadogAgentSidecar.taskSize(settings, a).cpu()))
-                .orElse(Tokens.text(settings.cpu()));
+                .orElse(Tokens.text(settings.capacity().cpu()));
         String memory = agent.map(a -> String.valueOf(DatadogAgentSidecar.taskSize(settings, a).memory()))
-                .orElse(Tokens.text(settings.memory()));
+                .orElse(Tokens.text(settings.capacity().memory()));
         Block task = service.declare(TASK, definition
                 .family(service.names().taskFamily())
                 .requiresCompatibilities(List.of("FARGATE"))
@@ -123,7 +125,7 @@ public final class TaskPart implements ServicePart {
      * exists only under a condition, and the line's variables, a map input.
      */
     private static Object environment(ServiceAssembly service) {
-        Map<String, String> variables = service.settings().variables();
+        Map<String, String> variables = service.settings().container().variables();
         Map<String, String> always = new TreeMap<>();
         List<String> lists = new ArrayList<>();
         service.environmentVariables().forEach((name, variable) -> {

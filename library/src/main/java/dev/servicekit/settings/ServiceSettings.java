@@ -5,8 +5,10 @@ import dev.servicekit.alerting.Alerting;
 import dev.servicekit.alerting.MonitorKind;
 import dev.servicekit.alerting.Thresholds;
 import dev.servicekit.assembly.AddOn;
+import dev.servicekit.catalog.Access;
 import dev.servicekit.catalog.Catalog;
 import dev.servicekit.catalog.Customizer;
+import dev.servicekit.catalog.Fargate;
 import dev.servicekit.catalog.HealthCheck;
 import dev.servicekit.catalog.IamStatement;
 import dev.servicekit.catalog.NetworkRule;
@@ -18,6 +20,7 @@ import dev.servicekit.environment.DatadogAgent;
 import dev.servicekit.environment.Environment;
 import dev.servicekit.environment.LoadBalancing;
 import dev.servicekit.environment.MonitoringDefaults;
+import dev.servicekit.environment.TaskDefaults;
 import dev.servicekit.terraform.Condition;
 import dev.servicekit.terraform.Expression;
 import dev.servicekit.terraform.Hcl;
@@ -26,7 +29,6 @@ import java.util.Collections;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Optional;
 import java.util.TreeMap;
 import java.util.regex.Pattern;
@@ -37,51 +39,122 @@ import java.util.regex.Pattern;
  * Terraform expression (a generated module's input): numbers through {@link Expression#number()}, strings as
  * interpolations, lists and maps through {@link Expression#list()} and {@link Expression#map()}, yes-or-no
  * decisions as a {@link Condition}. User text in it is already escaped for Terraform ({@link Hcl#literal}).
- * Built with {@link #resolve} or {@link #builder}.
+ * Built from a line by {@link #resolve}, the one place that copies a line's values.
  *
- * @param environment    the environment's name, e.g. {@code prod}
- * @param awsEnvironment the start of every AWS name of the service: the environment's name after its
- *                       prefix if it has one ({@code acme-prod})
- * @param web            port, health check and load balancer of a web service; empty for a worker
- * @param command        the container command; empty for the image's own
- * @param variables      plain environment variables of the line
- * @param secrets        names of the line's secrets, read by ECS from SSM under {@code /<env>/<service>/}
- * @param queue          the queue's options; empty without a queue
- * @param alerting       where and how urgently the service's monitors notify, its SLO, its synthetics test
- * @param monitors       the monitors that apply to this service and are on, with their thresholds
- * @param addressPrefix  prefix of every Terraform address of the service: its name in a stack, which holds
- *                       many services; none in a generated module, which holds one
- * @param extraTags      tags added to the four servicekit sets (a module's {@code tags} input)
- * @param privateEcrImage whether the image is in a private ECR repository, whose pulls need ECR's read policy
- * @param addOnSwitches  by add-on option, when the add-on exists: a generated module's boolean input; an add-on
- *                       without a switch always does (a stack's line)
- * @param writablePaths  directories the container may write to, each an ephemeral volume
- * @param readonlyRootFilesystem whether the container's root filesystem is read-only
- * @param datadogAgent   the Datadog Agent beside each task, if the service runs it
- * @param secretKmsKeys  the customer-managed KMS key of each secret under one (the line's, or the
- *                       environment's default), by secret; a secret not here is under the AWS-managed aws/ssm
- * @param renamedFrom    the service's old name, which its AWS names keep; its addresses are its new name's
+ * @param identity         the service's names, owner, runbook and tags
+ * @param container        the container the tasks run
+ * @param capacity         the task size and counts
+ * @param logRetentionDays days CloudWatch Logs keeps the service's logs: the line's, else the environment's
+ * @param web              port, health check and load balancer of a web service; empty for a worker
+ * @param queue            the queue's options; empty without a queue
+ * @param alerting         where and how urgently the service's monitors notify, its SLO, its synthetics test
+ * @param monitors         the monitors that apply to this service and are on, with their thresholds
+ * @param access           the task role's extra permissions and the tasks' extra network rules, escaped
+ * @param addOns           the line's add-ons and when each exists
+ * @param datadogAgent     the Datadog Agent beside each task, if the service runs it
+ * @param customizers      escape hatches run on the built service, in order
  */
-public record ServiceSettings(String environment, String awsEnvironment, String name, String image, String owner,
-                              Optional<Web> web, List<String> command, Map<String, String> variables,
-                              List<String> secrets, Optional<QueueOptions> queue, Number cpu, Number memory,
-                              Number minCount, Number desiredCount, Number maxCount, Number logRetentionDays,
-                              Optional<String> runbookUrl, Alerting alerting, Map<MonitorKind, Thresholds> monitors,
-                              Optional<String> addressPrefix, Map<String, String> extraTags,
-                              Condition privateEcrImage, List<AddOn> addOns, List<IamStatement> taskPolicies,
-                              List<NetworkRule> ingress, List<NetworkRule> egress, List<Customizer> customizers,
-                              Map<String, Condition> addOnSwitches, List<String> writablePaths,
-                              Condition readonlyRootFilesystem, Optional<DatadogAgent> datadogAgent,
-
-                              Map<String, String> secretKmsKeys, Optional<String> renamedFrom) {
+public record ServiceSettings(Identity identity, Container container, Capacity capacity, Number logRetentionDays,
+                              Optional<Web> web, Optional<QueueOptions> queue, Alerting alerting,
+                              Map<MonitorKind, Thresholds> monitors, Access access, AddOns addOns,
+                              Optional<DatadogAgent> datadogAgent, List<Customizer> customizers) {
 
     /** An image in a private ECR repository: account, region, repository, then a tag or digest. */
     public static final Pattern PRIVATE_ECR_IMAGE = Pattern.compile(
             "([0-9]{12})\\.dkr\\.ecr\\.([a-z0-9-]+)\\.amazonaws\\.com/([^:@]+).*");
 
     /**
+     * Who the service is and how its AWS names, addresses and tags derive.
+     *
+     * @param environment    the environment's name, e.g. {@code prod}
+     * @param awsEnvironment the start of every AWS name of the service: the environment's name after its
+     *                       prefix if it has one ({@code acme-prod})
+     * @param name           the service's name
+     * @param owner          the owning team, tagged on every resource
+     * @param renamedFrom    the service's old name, which its AWS names keep; its addresses are its new name's
+     * @param runbookUrl     linked from every monitor's message and the dashboard: the line's, else the
+     *                       environment's; none when neither has one
+     * @param addressPrefix  prefix of every Terraform address of the service: its name in a stack, which holds
+     *                       many services; none in a generated module, which holds one
+     * @param extraTags      tags added to the four servicekit sets (a module's {@code tags} input); none for a line
+     */
+    public record Identity(String environment, String awsEnvironment, String name, String owner,
+                           Optional<String> renamedFrom, Optional<String> runbookUrl, Optional<String> addressPrefix,
+                           Map<String, String> extraTags) {
+        public Identity {
+            extraTags = extraTags instanceof Expression.ExpressionMap ? extraTags : Map.copyOf(extraTags);
+        }
+
+        /** {@code <environment>/<service>}: where a problem about the service in its environment is reported. */
+        public String where() {
+            return environment + "/" + name;
+        }
+    }
+
+    /**
+     * The container each task runs.
+     *
+     * @param image           the container image
+     * @param privateEcrImage whether the image is in a private ECR repository, whose pulls need ECR's read policy
+     * @param command         the container command; empty for the image's own
+     * @param variables       plain environment variables of the line
+     * @param secrets         names of the line's secrets, read by ECS from SSM under {@code /<env>/<service>/}
+     * @param secretKmsKeys   the customer-managed KMS key of each secret under one (the line's, or the
+     *                        environment's default), by secret; a secret not here is under the AWS-managed aws/ssm
+     * @param writablePaths   directories the container may write to, each an ephemeral volume
+     * @param readonlyRootFilesystem whether the container's root filesystem is read-only
+     */
+    public record Container(String image, Condition privateEcrImage, List<String> command,
+                            Map<String, String> variables, List<String> secrets, Map<String, String> secretKmsKeys,
+                            List<String> writablePaths, Condition readonlyRootFilesystem) {
+        public Container {
+            command = command instanceof Expression.ExpressionList ? command : List.copyOf(command);
+            variables = variables instanceof Expression.ExpressionMap ? variables
+                    : Collections.unmodifiableSortedMap(new TreeMap<>(variables));
+            secrets = secrets instanceof Expression.ExpressionList ? secrets : secrets.stream().sorted().toList();
+            secretKmsKeys = secretKmsKeys instanceof Expression.ExpressionMap ? secretKmsKeys
+                    : Collections.unmodifiableSortedMap(new TreeMap<>(secretKmsKeys));
+            writablePaths = writablePaths instanceof Expression.ExpressionList ? writablePaths
+                    : List.copyOf(writablePaths);
+        }
+    }
+
+    /**
+     * How big each task is and how many run; each the line's, else the environment's.
+     *
+     * @param cpu          Fargate CPU units of a task
+     * @param memory       a task's memory in MiB
+     * @param minCount     the fewest tasks autoscaling keeps
+     * @param desiredCount the tasks at deployment
+     * @param maxCount     the most tasks autoscaling starts
+     */
+    public record Capacity(Number cpu, Number memory, Number minCount, Number desiredCount, Number maxCount) {
+    }
+
+    /**
+     * The line's add-ons and when each exists.
+     *
+     * @param present  the add-ons of the line (a module's: every add-on its kind may have)
+     * @param switches by add-on option, when the add-on exists: a generated module's boolean input; an add-on
+     *                 without a switch always does (a stack's line)
+     */
+    public record AddOns(List<AddOn> present, Map<String, Condition> switches) {
+        public AddOns {
+            present = List.copyOf(present);
+            switches = Map.copyOf(switches);
+        }
+
+        /** When the add-on of {@code option} exists: always for a line's, as its module's input says for a module's. */
+        public Condition switchOf(String option) {
+            return switches.getOrDefault(option, Condition.ALWAYS);
+        }
+    }
+
+    /**
      * A web service's settings.
      *
+     * @param port           the container port the load balancer forwards to
+     * @param healthCheck    the target group's health check
      * @param internal       an internal load balancer (in the task subnets, the VPC only) instead of an
      *                       internet-facing one
      * @param certificateArn the HTTPS listener's certificate, when {@code https} holds
@@ -98,24 +171,10 @@ public record ServiceSettings(String environment, String awsEnvironment, String 
     }
 
     public ServiceSettings {
-        command = command instanceof Expression.ExpressionList ? command : List.copyOf(command);
-        variables = variables instanceof Expression.ExpressionMap ? variables
-                : Collections.unmodifiableSortedMap(new TreeMap<>(variables));
-        secrets = secrets instanceof Expression.ExpressionList ? secrets : secrets.stream().sorted().toList();
         EnumMap<MonitorKind, Thresholds> sorted = new EnumMap<>(MonitorKind.class);
         sorted.putAll(monitors);
         monitors = Collections.unmodifiableMap(sorted);
-        extraTags = extraTags instanceof Expression.ExpressionMap ? extraTags : Map.copyOf(extraTags);
-        addOns = List.copyOf(addOns);
-        taskPolicies = List.copyOf(taskPolicies);
-        ingress = List.copyOf(ingress);
-        egress = List.copyOf(egress);
         customizers = List.copyOf(customizers);
-        addOnSwitches = Map.copyOf(addOnSwitches);
-        writablePaths = writablePaths instanceof Expression.ExpressionList ? writablePaths : List.copyOf(writablePaths);
-        datadogAgent = datadogAgent == null ? Optional.empty() : datadogAgent;
-        secretKmsKeys = secretKmsKeys instanceof Expression.ExpressionMap ? secretKmsKeys
-                : Collections.unmodifiableSortedMap(new TreeMap<>(secretKmsKeys));
     }
 
     /**
@@ -127,18 +186,13 @@ public record ServiceSettings(String environment, String awsEnvironment, String 
                 .filter(agent -> line.datadogAgent().orElse(agent.everyService()));
     }
 
-    /** When {@code addOn} exists: always for a line's, as its generated module's input says for a module's. */
-    public Condition switchOf(AddOn addOn) {
-        return addOnSwitches.getOrDefault(addOn.option(), Condition.ALWAYS);
-    }
-
     /** The line {@code spec} in {@code env}. */
     public static ServiceSettings resolve(ServiceSpec spec, Environment env) {
         Overrides o = spec.overridesFor(env.name());
         Map<MonitorKind, Thresholds> monitors = new EnumMap<>(MonitorKind.class);
         for (MonitorKind kind : MonitorKind.values()) {
-            Optional<Thresholds> chosen = o.monitors().containsKey(kind)
-                    ? o.monitors().get(kind)
+            Optional<Thresholds> chosen = o.alerts().monitors().containsKey(kind)
+                    ? o.alerts().monitors().get(kind)
                     : Optional.ofNullable(env.monitoring().thresholds().get(kind));
             if (kind.appliesTo(spec.shape())) {
                 chosen.ifPresent(t -> monitors.put(kind, t));
@@ -146,7 +200,7 @@ public record ServiceSettings(String environment, String awsEnvironment, String 
         }
         Optional<Web> web = Optional.empty();
         if (spec.kind() instanceof ServiceKind.Web w) {
-            Optional<String> certificate = o.certificateArn().or(env::certificateArn);
+            Optional<String> certificate = o.https().certificateArn().or(env::certificateArn);
             // A shared load balancer serves the environment's certificate, or the wildcard one its platform requests.
             boolean https = env.loadBalancing() instanceof LoadBalancing.Shared shared
                     ? env.certificateArn().isPresent() || shared.hostedZoneId().isPresent() : certificate.isPresent();
@@ -155,39 +209,37 @@ public record ServiceSettings(String environment, String awsEnvironment, String 
         }
         MonitoringDefaults monitoring = env.monitoring();
         AlertRouting routing = monitoring.routing();
-        routing = o.notifyHandle().map(routing::withNotifyHandle).orElse(routing);
-        routing = o.pageHandle().map(routing::withPageHandle).orElse(routing);
+        routing = o.alerts().notifyHandle().map(routing::withNotifyHandle).orElse(routing);
+        routing = o.alerts().pageHandle().map(routing::withPageHandle).orElse(routing);
         Alerting alerting = new Alerting(routing, monitoring.evaluationDelaySeconds(),
                 Alerting.appUrlOf(monitoring.datadogApiUrl()),
-                spec.isWeb() ? o.slo().orElse(monitoring.slo()) : monitoring.slo(), monitoring.synthetics());
+                spec.isWeb() ? o.alerts().slo().orElse(monitoring.slo()) : monitoring.slo(), monitoring.synthetics());
+        ServiceSpec.Container line = spec.container();
         Map<String, String> variables = new TreeMap<>();
-        spec.variables().forEach((key, value) -> variables.put(key, Hcl.literal(value)));
+        line.variables().forEach((key, value) -> variables.put(key, Hcl.literal(value)));
         Map<String, String> secretKmsKeys = new TreeMap<>();
-        for (String secret : spec.secrets()) {
-            Optional.ofNullable(spec.secretKmsKeys().get(secret)).or(env::secretsKmsKeyArn)
+        for (String secret : line.secrets()) {
+            Optional.ofNullable(line.secretKmsKeys().get(secret)).or(env::secretsKmsKeyArn)
                     .ifPresent(key -> secretKmsKeys.put(secret, key));
         }
-        return builder()
-                .environment(env.name()).awsEnvironment(env.awsName()).name(spec.name())
-                .image(Hcl.literal(spec.image())).owner(spec.owner()).web(web)
-                .command(spec.command().stream().map(Hcl::literal).toList()).variables(variables)
-                .secrets(spec.secrets()).queue(spec.queue())
-                .cpu(o.cpu().orElse(env.tasks().cpu())).memory(o.memory().orElse(env.tasks().memory()))
-                .minCount(o.minCount().orElse(env.tasks().minCount()))
-                .desiredCount(o.desiredCount().orElse(env.tasks().desiredCount()))
-                .maxCount(o.maxCount().orElse(env.tasks().maxCount()))
-                .logRetentionDays(o.logRetentionDays().orElse(env.logRetentionDays()))
-                .runbookUrl(spec.runbookUrl().or(() -> monitoring.runbook()).map(Hcl::literal))
-                .alerting(alerting).monitors(monitors)
-                .addressPrefix(Optional.of(spec.name()))
-                .privateEcrImage(Condition.of(PRIVATE_ECR_IMAGE.matcher(spec.image()).matches()))
-                .addOns(spec.addOns()).taskPolicies(spec.taskPolicies().stream().map(ServiceSettings::literal).toList())
-                .ingress(spec.ingress().stream().map(ServiceSettings::literal).toList())
-                .egress(spec.egress().stream().map(ServiceSettings::literal).toList()).customizers(spec.customizers())
-                .writablePaths(spec.writablePaths()).readonlyRootFilesystem(Condition.of(spec.readonlyRootFilesystem()))
-                .datadogAgent(agentOf(o, env))
-                .secretKmsKeys(secretKmsKeys).renamedFrom(spec.renamedFrom())
-                .build();
+        Identity identity = new Identity(env.name(), env.awsName(), spec.name(), spec.owner(), spec.renamedFrom(),
+                spec.runbookUrl().or(() -> monitoring.runbook()).map(Hcl::literal), Optional.of(spec.name()),
+                Map.of());
+        Container container = new Container(Hcl.literal(line.image()),
+                Condition.of(PRIVATE_ECR_IMAGE.matcher(line.image()).matches()),
+                line.command().stream().map(Hcl::literal).toList(), variables, line.secrets(), secretKmsKeys,
+                line.writablePaths(), Condition.of(line.readonlyRootFilesystem()));
+        TaskDefaults tasks = env.tasks();
+        Capacity capacity = new Capacity(o.size().map(Fargate.TaskSize::cpu).orElse(tasks.cpu()),
+                o.size().map(Fargate.TaskSize::memoryMiB).orElse(tasks.memory()),
+                o.counts().min().orElse(tasks.minCount()), o.counts().desired().orElse(tasks.desiredCount()),
+                o.counts().max().orElse(tasks.maxCount()));
+        Access access = new Access(spec.access().taskPolicies().stream().map(ServiceSettings::literal).toList(),
+                spec.access().ingress().stream().map(ServiceSettings::literal).toList(),
+                spec.access().egress().stream().map(ServiceSettings::literal).toList());
+        return new ServiceSettings(identity, container, capacity,
+                o.logRetentionDays().orElse(env.logRetentionDays()), web, spec.queue(), alerting, monitors, access,
+                new AddOns(spec.addOns(), Map.of()), agentOf(o, env), spec.customizers());
     }
 
     /** IAM policy variables such as {@code ${aws:username}} are the policy's, not Terraform's. */
@@ -201,288 +253,23 @@ public record ServiceSettings(String environment, String awsEnvironment, String 
                 rule.securityGroupId().map(Hcl::literal), Hcl.literal(rule.description()));
     }
 
-    public static Builder builder() {
-        return new Builder();
-    }
-
-    public Builder toBuilder() {
-        return new Builder(this);
-    }
-
     public ServiceNames names() {
-        return new ServiceNames(awsEnvironment, renamedFrom.orElse(name), addressPrefix);
+        return new ServiceNames(identity.awsEnvironment(), identity.renamedFrom().orElse(identity.name()),
+                identity.addressPrefix());
     }
 
     public boolean isWeb() {
         return web.isPresent();
     }
 
-    /** The line's add-on of {@code type}, if it has one. */
-    public <T extends AddOn> Optional<T> addOn(Class<T> type) {
-        return addOns.stream().filter(type::isInstance).map(type::cast).findFirst();
-    }
-
     /** The tags on every resource of this service: service, environment, owner, managed-by, and any extra. */
     public Map<String, String> tags() {
-        Map<String, String> tags = new TreeMap<>(Map.of("service", name, "environment", environment, "owner", owner,
-                "managed-by", Catalog.MANAGED_BY));
-        if (extraTags instanceof Expression.ExpressionMap extra) {
+        Map<String, String> tags = new TreeMap<>(Map.of("service", identity.name(), "environment",
+                identity.environment(), "owner", identity.owner(), "managed-by", Catalog.MANAGED_BY));
+        if (identity.extraTags() instanceof Expression.ExpressionMap extra) {
             return Expression.of(Hcl.render(tags)).call("merge", extra.expression().hcl()).map();
         }
-        tags.putAll(extraTags);
+        tags.putAll(identity.extraTags());
         return tags;
-    }
-
-    /** Builds {@link ServiceSettings}; lists, maps and add-ons default to empty, conditions to false. */
-    public static final class Builder {
-        private String environment;
-        private String awsEnvironment;
-        private String name;
-        private String image;
-        private String owner;
-        private Optional<Web> web = Optional.empty();
-        private List<String> command = List.of();
-        private Map<String, String> variables = Map.of();
-        private List<String> secrets = List.of();
-        private Optional<QueueOptions> queue = Optional.empty();
-        private Number cpu;
-        private Number memory;
-        private Number minCount;
-        private Number desiredCount;
-        private Number maxCount;
-        private Number logRetentionDays;
-        private Optional<String> runbookUrl = Optional.empty();
-        private Alerting alerting;
-        private Map<MonitorKind, Thresholds> monitors = Map.of();
-        private Optional<String> addressPrefix = Optional.empty();
-        private Map<String, String> extraTags = Map.of();
-        private Condition privateEcrImage = Condition.NEVER;
-        private List<AddOn> addOns = List.of();
-        private List<IamStatement> taskPolicies = List.of();
-        private List<NetworkRule> ingress = List.of();
-        private List<NetworkRule> egress = List.of();
-        private List<Customizer> customizers = List.of();
-        private Map<String, Condition> addOnSwitches = Map.of();
-        private List<String> writablePaths = List.of();
-        private Condition readonlyRootFilesystem = Condition.ALWAYS;
-        private Optional<DatadogAgent> datadogAgent = Optional.empty();
-        private Map<String, String> secretKmsKeys = Map.of();
-        private Optional<String> renamedFrom = Optional.empty();
-
-        private Builder() {}
-
-        private Builder(ServiceSettings from) {
-            environment = from.environment;
-            awsEnvironment = from.awsEnvironment;
-            name = from.name;
-            image = from.image;
-            owner = from.owner;
-            web = from.web;
-            command = from.command;
-            variables = from.variables;
-            secrets = from.secrets;
-            queue = from.queue;
-            cpu = from.cpu;
-            memory = from.memory;
-            minCount = from.minCount;
-            desiredCount = from.desiredCount;
-            maxCount = from.maxCount;
-            logRetentionDays = from.logRetentionDays;
-            runbookUrl = from.runbookUrl;
-            alerting = from.alerting;
-            monitors = from.monitors;
-            addressPrefix = from.addressPrefix;
-            extraTags = from.extraTags;
-            privateEcrImage = from.privateEcrImage;
-            addOns = from.addOns;
-            taskPolicies = from.taskPolicies;
-            ingress = from.ingress;
-            egress = from.egress;
-            customizers = from.customizers;
-            addOnSwitches = from.addOnSwitches;
-            writablePaths = from.writablePaths;
-            readonlyRootFilesystem = from.readonlyRootFilesystem;
-            datadogAgent = from.datadogAgent;
-            secretKmsKeys = from.secretKmsKeys;
-            renamedFrom = from.renamedFrom;
-        }
-
-        public Builder environment(String value) {
-            environment = value;
-            return this;
-        }
-
-        public Builder awsEnvironment(String value) {
-            awsEnvironment = value;
-            return this;
-        }
-
-        public Builder name(String value) {
-            name = value;
-            return this;
-        }
-
-        public Builder image(String value) {
-            image = value;
-            return this;
-        }
-
-        public Builder owner(String value) {
-            owner = value;
-            return this;
-        }
-
-        public Builder web(Optional<Web> value) {
-            web = value;
-            return this;
-        }
-
-        public Builder command(List<String> value) {
-            command = value;
-            return this;
-        }
-
-        public Builder variables(Map<String, String> value) {
-            variables = value;
-            return this;
-        }
-
-        public Builder secrets(List<String> value) {
-            secrets = value;
-            return this;
-        }
-
-        public Builder queue(Optional<QueueOptions> value) {
-            queue = value;
-            return this;
-        }
-
-        public Builder cpu(Number value) {
-            cpu = value;
-            return this;
-        }
-
-        public Builder memory(Number value) {
-            memory = value;
-            return this;
-        }
-
-        public Builder minCount(Number value) {
-            minCount = value;
-            return this;
-        }
-
-        public Builder desiredCount(Number value) {
-            desiredCount = value;
-            return this;
-        }
-
-        public Builder maxCount(Number value) {
-            maxCount = value;
-            return this;
-        }
-
-        public Builder logRetentionDays(Number value) {
-            logRetentionDays = value;
-            return this;
-        }
-
-        public Builder runbookUrl(Optional<String> value) {
-            runbookUrl = value;
-            return this;
-        }
-
-        public Builder alerting(Alerting value) {
-            alerting = value;
-            return this;
-        }
-
-        public Builder monitors(Map<MonitorKind, Thresholds> value) {
-            monitors = value;
-            return this;
-        }
-
-        public Builder addressPrefix(Optional<String> value) {
-            addressPrefix = value;
-            return this;
-        }
-
-        public Builder extraTags(Map<String, String> value) {
-            extraTags = value;
-            return this;
-        }
-
-        public Builder privateEcrImage(Condition value) {
-            privateEcrImage = value;
-            return this;
-        }
-
-        public Builder addOns(List<AddOn> value) {
-            addOns = value;
-            return this;
-        }
-
-        public Builder taskPolicies(List<IamStatement> value) {
-            taskPolicies = value;
-            return this;
-        }
-
-        public Builder ingress(List<NetworkRule> value) {
-            ingress = value;
-            return this;
-        }
-
-        public Builder egress(List<NetworkRule> value) {
-            egress = value;
-            return this;
-        }
-
-        public Builder customizers(List<Customizer> value) {
-            customizers = value;
-            return this;
-        }
-
-        public Builder addOnSwitches(Map<String, Condition> value) {
-            addOnSwitches = value;
-            return this;
-        }
-
-        public Builder writablePaths(List<String> value) {
-            writablePaths = value;
-            return this;
-        }
-
-        public Builder readonlyRootFilesystem(Condition value) {
-            readonlyRootFilesystem = value;
-            return this;
-        }
-
-        public Builder datadogAgent(Optional<DatadogAgent> value) {
-            datadogAgent = value;
-            return this;
-        }
-
-        public Builder secretKmsKeys(Map<String, String> value) {
-            secretKmsKeys = value;
-            return this;
-        }
-
-        public Builder renamedFrom(Optional<String> value) {
-            renamedFrom = value;
-            return this;
-        }
-
-        public ServiceSettings build() {
-            return new ServiceSettings(Objects.requireNonNull(environment, "environment"),
-                    Objects.requireNonNull(awsEnvironment, "awsEnvironment"), Objects.requireNonNull(name, "name"),
-                    Objects.requireNonNull(image, "image"), Objects.requireNonNull(owner, "owner"), web, command,
-                    variables, secrets, queue, Objects.requireNonNull(cpu, "cpu"),
-                    Objects.requireNonNull(memory, "memory"), Objects.requireNonNull(minCount, "minCount"),
-                    Objects.requireNonNull(desiredCount, "desiredCount"), Objects.requireNonNull(maxCount, "maxCount"),
-                    Objects.requireNonNull(logRetentionDays, "logRetentionDays"), runbookUrl,
-                    Objects.requireNonNull(alerting, "alerting"), monitors, addressPrefix, extraTags, privateEcrImage,
-                    addOns, taskPolicies, ingress, egress, customizers, addOnSwitches, writablePaths,
-                    readonlyRootFilesystem, datadogAgent, secretKmsKeys, renamedFrom);
-        }
     }
 }

@@ -19,6 +19,7 @@ import dev.servicekit.monitoring.ServiceDashboards;
 import dev.servicekit.alerting.Alerting;
 import dev.servicekit.parts.Platform;
 import dev.servicekit.parts.ServiceParts;
+import dev.servicekit.parts.SharedLoadBalancers;
 import dev.servicekit.parts.SharedLoadBalancerResources;
 import dev.servicekit.settings.EnvironmentNames;
 import dev.servicekit.settings.ServiceSettings;
@@ -30,6 +31,7 @@ import software.constructs.Construct;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 import java.util.function.Function;
 
@@ -114,26 +116,40 @@ public final class StackDocument {
     }
 
     private Platform platform(Map<String, String> tags, String accountId, String partition) {
-        Platform.Builder platform = network(tags, accountId, partition).toBuilder();
+        Found found = environment.network() instanceof NetworkConfig.Existing existing ? adopted(existing)
+                : created(tags, accountId, partition);
+        Optional<String> logsBucket = Optional.empty();
+        List<Block> logsReady = List.of();
         if (environment.loadBalancerLogs() instanceof LoadBalancerLogs.Managed) {
             LoadBalancerLogsBucket logs = new LoadBalancerLogsBucket(document, environment, tags, accountId, partition);
-            platform.accessLogs(logs.name(), List.of(logs.policy()));
+            logsBucket = Optional.of(logs.name());
+            logsReady = List.of(logs.policy());
         } else if (environment.loadBalancerLogs() instanceof LoadBalancerLogs.Existing existing) {
-            platform.accessLogs(existing.bucket(), List.of());
+            logsBucket = Optional.of(existing.bucket());
         }
-        Platform built = platform.build();
+        Platform built = platform(accountId, partition, found, logsBucket, logsReady, Optional.empty());
         if (environment.loadBalancing() instanceof LoadBalancing.Shared shared) {
-            return built.toBuilder().sharedLoadBalancers(SharedLoadBalancerResources.declare(document, built, shared,
-                    EnvironmentNames.of(environment), tags, environment.certificateArn())).build();
+            // The shared load balancers are declared on the platform they serve: its network, logs and protection.
+            return built.withSharedLoadBalancers(SharedLoadBalancerResources.declare(document, built, shared,
+                    EnvironmentNames.of(environment), tags, environment.certificateArn()));
         }
         return built;
     }
 
-    private Platform network(Map<String, String> tags, String accountId, String partition) {
+    /** The environment's platform of {@code found}, protected as the environment says. */
+    private Platform platform(String accountId, String partition, Found found, Optional<String> logsBucket,
+                              List<Block> logsReady, Optional<SharedLoadBalancers> shared) {
         boolean protect = environment.protectStatefulResources();
-        if (environment.network() instanceof NetworkConfig.Existing existing) {
-            return adopted(existing, accountId, partition).build();
-        }
+        return new Platform(environment.name(), new Platform.Account(accountId, environment.region(), partition),
+                found.network(), found.cluster(), protect,
+                new Platform.LoadBalancers(Condition.of(protect), logsBucket, logsReady, shared));
+    }
+
+    /** The network and cluster of a platform, created or found. */
+    private record Found(Platform.Network network, Platform.Cluster cluster) {
+    }
+
+    private Found created(Map<String, String> tags, String accountId, String partition) {
         NetworkConfig.Managed managed = (NetworkConfig.Managed) environment.network();
         ManagedNetwork network = new ManagedNetwork(document, environment, managed, tags, accountId, partition);
         Block cluster = document.add(Block.resource("cluster", EcsClusterConfig.builder()
@@ -143,29 +159,23 @@ public final class StackDocument {
                 .build()).path("cluster"));
         List<String> taskSubnets = managed.tasksInPublicSubnets()
                 ? network.publicSubnetIds() : network.privateSubnetIds();
-        return Platform.builder().environment(environment.name()).region(environment.region())
-                .accountId(accountId).partition(partition).vpc(network.vpc().ref("id"), managed.cidr())
-                .publicSubnetIds(network.publicSubnetIds()).taskSubnetIds(taskSubnets)
-                .assignPublicIp(Condition.of(managed.tasksInPublicSubnets()))
-                .cluster(EnvironmentNames.of(environment).cluster(), cluster.ref("arn")).protection(protect, Condition.of(protect))
-                .networkReady(network.routing()).internetReady(List.of(network.internetGateway()))
-                .build();
+        return new Found(new Platform.Network(network.vpc().ref("id"), managed.cidr(), network.publicSubnetIds(),
+                taskSubnets, Condition.of(managed.tasksInPublicSubnets()), network.routing(),
+                List.of(network.internetGateway())),
+                new Platform.Cluster(EnvironmentNames.of(environment).cluster(), cluster.ref("arn")));
     }
 
     /** An adopted VPC, subnets and cluster: the same in a platform stack and in a stack of services. */
-    private Platform.Builder adopted(NetworkConfig.Existing existing, String accountId, String partition) {
-        boolean protect = environment.protectStatefulResources();
+    private Found adopted(NetworkConfig.Existing existing) {
         Block vpc = document.add(Block.data("existing", DataAwsVpcConfig.builder().id(existing.vpcId()).build())
                 .path("vpc"));
         Block cluster = document.add(Block.data("existing", DataAwsEcsClusterConfig.builder()
                 .clusterName(existing.clusterName()).build()).path("cluster"));
         List<String> taskSubnets = existing.tasksInPublicSubnets()
                 ? existing.publicSubnetIds() : existing.privateSubnetIds();
-        return Platform.builder().environment(environment.name()).region(environment.region())
-                .accountId(accountId).partition(partition).vpc(existing.vpcId(), vpc.ref("cidr_block"))
-                .publicSubnetIds(existing.publicSubnetIds()).taskSubnetIds(taskSubnets)
-                .assignPublicIp(Condition.of(existing.tasksInPublicSubnets()))
-                .cluster(existing.clusterName(), cluster.ref("arn")).protection(protect, Condition.of(protect));
+        return new Found(new Platform.Network(existing.vpcId(), vpc.ref("cidr_block"), existing.publicSubnetIds(),
+                taskSubnets, Condition.of(existing.tasksInPublicSubnets()), List.of(), List.of()),
+                new Platform.Cluster(existing.clusterName(), cluster.ref("arn")));
     }
 
     /**
@@ -176,9 +186,9 @@ public final class StackDocument {
      */
     private Platform lookup(String accountId, String partition) {
         EnvironmentNames names = EnvironmentNames.of(environment);
-        Platform.Builder platform;
+        Found found;
         if (environment.network() instanceof NetworkConfig.Existing existing) {
-            platform = adopted(existing, accountId, partition);
+            found = adopted(existing);
         } else {
             NetworkConfig.Managed managed = (NetworkConfig.Managed) environment.network();
             Block vpc = document.add(Block.data("platform_vpc", DataAwsVpcConfig.builder()
@@ -189,23 +199,20 @@ public final class StackDocument {
                     : subnets("platform_private_subnets", vpc, managed, "private");
             Block cluster = document.add(Block.data("platform_cluster", DataAwsEcsClusterConfig.builder()
                     .clusterName(names.cluster()).build()).path("platform/cluster"));
-            boolean protect = environment.protectStatefulResources();
-            platform = Platform.builder().environment(environment.name()).region(environment.region())
-                    .accountId(accountId).partition(partition).vpc(vpc.ref("id"), managed.cidr())
-                    .publicSubnetIds(publicSubnets).taskSubnetIds(taskSubnets)
-                    .assignPublicIp(Condition.of(managed.tasksInPublicSubnets()))
-                    .cluster(names.cluster(), cluster.ref("arn")).protection(protect, Condition.of(protect));
+            found = new Found(new Platform.Network(vpc.ref("id"), managed.cidr(), publicSubnets, taskSubnets,
+                    Condition.of(managed.tasksInPublicSubnets()), List.of(), List.of()),
+                    new Platform.Cluster(names.cluster(), cluster.ref("arn")));
         }
+        Optional<String> logsBucket = Optional.empty();
         if (environment.loadBalancerLogs() instanceof LoadBalancerLogs.Managed) {
-            platform.accessLogs(names.loadBalancerLogsBucket(accountId), List.of());
+            logsBucket = Optional.of(names.loadBalancerLogsBucket(accountId));
         } else if (environment.loadBalancerLogs() instanceof LoadBalancerLogs.Existing existing) {
-            platform.accessLogs(existing.bucket(), List.of());
+            logsBucket = Optional.of(existing.bucket());
         }
-        if (environment.loadBalancing() instanceof LoadBalancing.Shared shared) {
-            platform.sharedLoadBalancers(SharedLoadBalancerResources.lookup(document, shared, names,
-                    environment.certificateArn()));
-        }
-        return platform.build();
+        Optional<SharedLoadBalancers> shared = environment.loadBalancing() instanceof LoadBalancing.Shared s
+                ? Optional.of(SharedLoadBalancerResources.lookup(document, s, names, environment.certificateArn()))
+                : Optional.empty();
+        return platform(accountId, partition, found, logsBucket, List.of(), shared);
     }
 
     /** The managed network's subnets of a kind, by their Name tags ({@code <env>-public-a}, ...): a list expression. */

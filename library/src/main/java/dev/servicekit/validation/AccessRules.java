@@ -1,5 +1,6 @@
 package dev.servicekit.validation;
 
+import dev.servicekit.catalog.Access;
 import dev.servicekit.catalog.IamStatement;
 import dev.servicekit.catalog.NetworkRule;
 import dev.servicekit.catalog.ServiceSpec;
@@ -17,18 +18,19 @@ final class AccessRules {
     private AccessRules() {}
 
     static void check(ServiceSpec spec, Problems.Scope line) {
-        List<IamStatement> statements = spec.taskPolicies();
+        Access access = spec.access();
+        List<IamStatement> statements = access.taskPolicies();
         for (int i = 0; i < statements.size(); i++) {
             checkStatement(statements.get(i), "taskPolicy[" + (i + 1) + "]", line);
         }
         int policyCharacters = policyCharacters(statements);
         line.check(policyCharacters <= AwsLimits.ROLE_INLINE_POLICY_CHARACTERS - AwsLimits.TASK_ROLE_OWN_STATEMENTS_CHARACTERS,
                 "taskPolicy", Rules.taskPolicyTooLarge(policyCharacters));
-        checkRules(spec.egress(), "egress", true, line);
-        checkRules(spec.ingress(), "ingress", false, line);
+        checkRules(access.egress(), "egress", true, line);
+        checkRules(access.ingress(), "ingress", false, line);
         // Every task may reach HTTPS anywhere; a web service's tasks admit their load balancer.
-        int egressRules = spec.egress().size() + 1;
-        int ingressRules = spec.ingress().size() + (spec.isWeb() ? 1 : 0);
+        int egressRules = access.egress().size() + 1;
+        int ingressRules = access.ingress().size() + (spec.isWeb() ? 1 : 0);
         line.check(egressRules <= AwsLimits.SECURITY_GROUP_RULES_PER_DIRECTION, "egress",
                 Rules.tooManyRules("outbound", egressRules));
         line.check(ingressRules <= AwsLimits.SECURITY_GROUP_RULES_PER_DIRECTION, "ingress",

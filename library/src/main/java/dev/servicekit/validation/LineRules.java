@@ -31,6 +31,7 @@ final class LineRules {
     /** @param nullOptions the line's options given as null, reported already */
     static void check(ServiceSpec spec, boolean first, List<String> environments, Problems.Scope line,
                       Set<String> nullOptions) {
+        ServiceSpec.Container container = spec.container();
         if (!first) {
             line.add("name", Rules.DECLARED_TWICE);
             return;
@@ -43,18 +44,20 @@ final class LineRules {
         }
         if (nullOptions.contains("image")) {
             // reported as null
-        } else if (spec.image().isBlank()) {
+        } else if (container.image().isBlank()) {
             line.add("image", Rules.MUST_NOT_BE_EMPTY);
-        } else if (!Tokens.isCdktfToken(spec.image()) && (!AwsLimits.IMAGE_REFERENCE.matcher(spec.image()).matches()
-                || imageName(spec.image()).length() > AwsLimits.IMAGE_NAME_MAX)) {
-            line.add("image", Rules.badImage(spec.image()));
+        } else if (!Tokens.isCdktfToken(container.image())
+                && (!AwsLimits.IMAGE_REFERENCE.matcher(container.image()).matches()
+                || imageName(container.image()).length() > AwsLimits.IMAGE_NAME_MAX)) {
+            line.add("image", Rules.badImage(container.image()));
         }
         line.check(!spec.owner().isBlank(), "owner", Rules.MUST_NOT_BE_EMPTY);
         line.name("owner", spec.owner(), AwsLimits.TAG_VALUE);
         String ownerTag = MonitoredService.OWNER_TAG + spec.owner();
         line.check(ownerTag.length() <= Rules.DATADOG_TAG_MAX, "owner", Rules.ownerTooLongForDatadog(ownerTag,
                 String.valueOf(ownerTag.length())));
-        line.check(spec.command().isEmpty() || !spec.command().get(0).isBlank(), "command", Rules.BLANK_EXECUTABLE);
+        line.check(container.command().isEmpty() || !container.command().get(0).isBlank(), "command",
+                Rules.BLANK_EXECUTABLE);
         // The variables servicekit sets, by what sets them: a line's own of the same name would replace them
         // (env) or make ECS refuse the task definition (secret).
         Map<String, String> reserved = new TreeMap<>();
@@ -62,17 +65,18 @@ final class LineRules {
             QueueOptions.VARIABLES.forEach(name -> reserved.put(name, "queue"));
         }
         spec.addOns().forEach(addOn -> addOn.variables().forEach(name -> reserved.put(name, addOn.option())));
-        for (String key : spec.variables().keySet()) {
+        for (String key : container.variables().keySet()) {
             line.check(Rules.VARIABLE_NAME.matcher(key).matches(), "env." + key, Rules.NOT_A_VARIABLE_NAME);
             line.check(!Rules.namedAsASecret(key), "env." + key, Rules.plaintextSecret(key));
-            line.check(!Rules.holdsACredential(spec.variables().get(key)), "env." + key, Rules.credentialInPlainText(key));
+            line.check(!Rules.holdsACredential(container.variables().get(key)), "env." + key,
+                    Rules.credentialInPlainText(key));
             line.check(!reserved.containsKey(key), "env." + key, Rules.setByServicekit(reserved.get(key)));
         }
         Set<String> secretNames = new HashSet<>();
-        for (String secret : spec.secrets()) {
+        for (String secret : container.secrets()) {
             line.check(Rules.VARIABLE_NAME.matcher(secret).matches(), "secret." + secret, Rules.NOT_A_VARIABLE_NAME);
             line.check(secretNames.add(secret), "secret." + secret, Rules.NAME_DECLARED_TWICE);
-            line.check(!spec.variables().containsKey(secret), "secret." + secret, Rules.SECRET_ALSO_PLAIN);
+            line.check(!container.variables().containsKey(secret), "secret." + secret, Rules.SECRET_ALSO_PLAIN);
             line.check(!reserved.containsKey(secret), "secret." + secret, Rules.setByServicekit(reserved.get(secret)));
         }
         if (spec.kind() instanceof dev.servicekit.catalog.ServiceKind.Web web) {
@@ -84,8 +88,8 @@ final class LineRules {
             line.check(environments.contains(env), "in." + env, Rules.unknownEnvironment(env, environments));
         }
         Set<MonitorKind> overridden = EnumSet.noneOf(MonitorKind.class);
-        overridden.addAll(spec.common().monitors().keySet());
-        spec.perEnvironment().values().forEach(o -> overridden.addAll(o.monitors().keySet()));
+        overridden.addAll(spec.common().alerts().monitors().keySet());
+        spec.perEnvironment().values().forEach(o -> overridden.addAll(o.alerts().monitors().keySet()));
         for (MonitorKind kind : overridden) {
             if (!kind.appliesTo(spec.shape())) {
                 line.add("monitor " + kind.key(), switch (kind.needs()) {
@@ -102,7 +106,7 @@ final class LineRules {
             WebRules.check(line, web);
         }
         Map<String, List<String>> pathsByVolume = new TreeMap<>();
-        for (String path : spec.writablePaths()) {
+        for (String path : container.writablePaths()) {
             if (!Rules.WRITABLE_PATH.matcher(path).matches()) {
                 line.add("writablePaths", Rules.badWritablePath(path));
                 continue;

@@ -1,5 +1,8 @@
 package dev.servicekit.validation;
 
+import dev.servicekit.catalog.Access;
+import dev.servicekit.catalog.Overrides;
+import dev.servicekit.catalog.ServiceKind;
 import dev.servicekit.catalog.ServiceSpec;
 import dev.servicekit.environment.Environment;
 import dev.servicekit.rules.Problems;
@@ -10,6 +13,7 @@ import java.lang.reflect.RecordComponent;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Every null a user put into a catalog line's values or an environment, wherever it sits (a statement's
@@ -17,6 +21,13 @@ import java.util.Optional;
  * rules read those values.
  */
 final class NullRules {
+    /**
+     * What only groups a line's options, not an option of its own: a null in it is named as the line's option
+     * (the line's healthCheck, not its kind's; its image, not its container's; its taskPolicies, not its access').
+     */
+    private static final Set<Class<?>> GROUPS = Set.of(ServiceKind.class, ServiceSpec.Container.class,
+            Access.class, Overrides.Https.class, Overrides.Alerts.class);
+
     private NullRules() {}
 
     static void check(ServiceSpec spec, Problems.Scope line) {
@@ -32,8 +43,7 @@ final class NullRules {
             scope.add(path, Rules.MUST_NOT_BE_NULL);
         } else if (value.getClass().isRecord() && value.getClass().getName().startsWith("dev.servicekit.")) {
             for (RecordComponent component : value.getClass().getRecordComponents()) {
-                // A line's kind is not an option of its own: its health check is the line's healthCheck.
-                String name = component.getName().equals("kind") ? "" : component.getName();
+                String name = GROUPS.contains(component.getType()) ? "" : component.getName();
                 walk(read(component, value), join(path, name), scope);
             }
         } else if (value instanceof Optional<?> optional) {
