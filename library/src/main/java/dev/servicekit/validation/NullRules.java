@@ -2,6 +2,8 @@ package dev.servicekit.validation;
 
 import dev.servicekit.catalog.ServiceSpec;
 import dev.servicekit.environment.Environment;
+import dev.servicekit.environment.Placement;
+import dev.servicekit.environment.Safeguards;
 import dev.servicekit.rules.Problems;
 import dev.servicekit.rules.Rules;
 
@@ -10,6 +12,7 @@ import java.lang.reflect.RecordComponent;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Every null a user put into a catalog line's values or an environment, wherever it sits (a statement's
@@ -17,6 +20,9 @@ import java.util.Optional;
  * rules read those values.
  */
 final class NullRules {
+    /** Groups of an environment's values whose values are named as before the grouping, and as in cdktf.json. */
+    private static final Set<Class<?>> UNNAMED_GROUPS = Set.of(Placement.class, Safeguards.class);
+
     private NullRules() {}
 
     static void check(ServiceSpec spec, Problems.Scope line) {
@@ -33,7 +39,8 @@ final class NullRules {
         } else if (value.getClass().isRecord() && value.getClass().getName().startsWith("dev.servicekit.")) {
             for (RecordComponent component : value.getClass().getRecordComponents()) {
                 // A line's kind is not an option of its own: its health check is the line's healthCheck.
-                String name = component.getName().equals("kind") ? "" : component.getName();
+                String name = component.getName().equals("kind") || UNNAMED_GROUPS.contains(component.getType()) ? ""
+                        : component.getName();
                 walk(read(component, value), join(path, name), scope);
             }
         } else if (value instanceof Optional<?> optional) {
