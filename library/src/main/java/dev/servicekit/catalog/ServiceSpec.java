@@ -28,7 +28,7 @@ import java.util.Optional;
  * @param perEnvironment overrides for one environment, by environment name; they beat {@code common}
  * @param retired        the service is being retired: its data stays in AWS, released from Terraform
  *                       ({@link Service#retire()})
- * @param addOns         what the line adds beyond its kind, e.g. a {@link Bucket}
+ * @param addOns         what the line adds beyond its kind, e.g. a {@link dev.servicekit.bucket.Bucket Bucket}
  * @param taskPolicies   extra permissions of the task role
  * @param ingress        extra rules admitting traffic to the tasks
  * @param egress         extra rules letting the tasks reach out
