@@ -62,26 +62,21 @@ public record MonitorDefinition(String name, String type, String query, String m
 
     /**
      * Fills the optional attributes of a {@link MonitorDefinition}. Lombok generates a setter per component,
-     * named after it, and {@code build()}; those below also take the value itself rather than an Optional, or
-     * set two attributes that go together.
+     * named after it, and {@code build()}; those below set attributes that go together, or also take the value
+     * itself rather than an Optional.
      */
     public static final class Builder {
-        @Tolerate
-        public Builder evaluationDelay(int seconds) {
-            evaluationDelay = Optional.of(seconds);
-            return this;
-        }
-
-        @Tolerate
-        public Builder requireFullWindow(boolean value) {
-            requireFullWindow = Optional.of(value);
-            return this;
+        /**
+         * For metrics that arrive late and sparse, as AWS's do: wait {@code evaluationDelaySeconds}, and
+         * evaluate a window that is not full.
+         */
+        public Builder lateMetrics(int evaluationDelaySeconds) {
+            return evaluationDelay(Optional.of(evaluationDelaySeconds)).requireFullWindow(Optional.of(false));
         }
 
         @Tolerate
         public Builder noDataTimeframe(Number minutes) {
-            noDataTimeframe = Optional.ofNullable(minutes);
-            return this;
+            return noDataTimeframe(Optional.ofNullable(minutes));
         }
 
         /** Reminders every {@code minutes} while the monitor is in one of {@code statuses}. */

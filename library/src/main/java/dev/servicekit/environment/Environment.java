@@ -74,13 +74,9 @@ public record Environment(String name, Preset preset, String prefix, Placement p
      * and {@code notify}: in an environment that never pages, both a chat handle).
      */
     public static Environment stage() {
-        return new Environment("stage", Preset.STAGE, "", Placement.in(DEFAULT_REGION),
-                new NetworkConfig.Managed("10.20.0.0/16", NetworkConfig.Managed.DEFAULT_ZONES, 0, List.of()),
-                new TaskDefaults(256, 512, 1, 1, 2), 14, Safeguards.NONE, Optional.empty(), StateBackend.Local.DEFAULT,
-                new MonitoringDefaults(DEFAULT_DATADOG_API_URL, AlertRouting.priorities(3, 3),
-                        EVALUATION_DELAY_SECONDS, MonitorKind.defaultsOf(Preset.STAGE), SloTarget.of(99, "7d"),
-                        new SyntheticsSettings(List.of("aws:us-east-1"), 300)), new LoadBalancerLogs.Managed(),
-                Optional.empty(), StackLayout.ENVIRONMENT, new LoadBalancing.Own());
+        return preset("stage", Preset.STAGE, "10.20.0.0/16", 0, new TaskDefaults(256, 512, 1, 1, 2), 14, Safeguards.NONE,
+                AlertRouting.priorities(3, 3), SloTarget.of(99, "7d"),
+                new SyntheticsSettings(List.of("aws:us-east-1"), 300));
     }
 
     /**
@@ -92,12 +88,25 @@ public record Environment(String name, Preset preset, String prefix, Placement p
      * file on purpose ({@link StateBackend.Local#ON_PURPOSE}).
      */
     public static Environment prod() {
-        return new Environment("prod", Preset.PROD, "", Placement.in(DEFAULT_REGION),
-                new NetworkConfig.Managed("10.30.0.0/16", NetworkConfig.Managed.DEFAULT_ZONES, 2, List.of()),
-                new TaskDefaults(512, 1024, 2, 2, 10), 90, Safeguards.ALL, Optional.empty(), StateBackend.Local.DEFAULT,
-                new MonitoringDefaults(DEFAULT_DATADOG_API_URL, AlertRouting.priorities(1, 3),
-                        EVALUATION_DELAY_SECONDS, MonitorKind.defaultsOf(Preset.PROD), SloTarget.of(99.9, "30d"),
-                        new SyntheticsSettings(List.of("aws:us-east-1", "aws:us-west-2", "aws:eu-central-1"), 60)),
+        return preset("prod", Preset.PROD, "10.30.0.0/16", 2, new TaskDefaults(512, 1024, 2, 2, 10), 90, Safeguards.ALL,
+                AlertRouting.priorities(1, 3), SloTarget.of(99.9, "30d"),
+                new SyntheticsSettings(List.of("aws:us-east-1", "aws:us-west-2", "aws:eu-central-1"), 60));
+    }
+
+    /**
+     * A preset with the values that tell stage and prod apart; the rest they share: no prefix, us-east-1, an
+     * own VPC over two zones, no certificate, a local state file, the preset's thresholds, load balancer logs
+     * in a bucket of the environment's, the AWS-managed key for secrets, one stack and a load balancer per web
+     * service.
+     */
+    private static Environment preset(String name, Preset preset, String cidr, int natGateways, TaskDefaults tasks,
+                                      int logRetentionDays, Safeguards safeguards, AlertRouting routing,
+                                      SloTarget slo, SyntheticsSettings synthetics) {
+        return new Environment(name, preset, "", Placement.in(DEFAULT_REGION),
+                new NetworkConfig.Managed(cidr, NetworkConfig.Managed.DEFAULT_ZONES, natGateways, List.of()), tasks,
+                logRetentionDays, safeguards, Optional.empty(), StateBackend.Local.DEFAULT,
+                new MonitoringDefaults(DEFAULT_DATADOG_API_URL, routing, EVALUATION_DELAY_SECONDS,
+                        MonitorKind.defaultsOf(preset), slo, synthetics),
                 new LoadBalancerLogs.Managed(), Optional.empty(), StackLayout.ENVIRONMENT, new LoadBalancing.Own());
     }
 
@@ -172,15 +181,13 @@ public record Environment(String name, Preset preset, String prefix, Placement p
 
         @Tolerate
         public Builder certificateArn(String arn) {
-            certificateArn = Optional.ofNullable(arn);
-            return this;
+            return certificateArn(Optional.ofNullable(arn));
         }
 
         /** The customer-managed KMS key of the secrets whose line names none. */
         @Tolerate
         public Builder secretsKmsKeyArn(String arn) {
-            secretsKmsKeyArn = Optional.ofNullable(arn);
-            return this;
+            return secretsKmsKeyArn(Optional.ofNullable(arn));
         }
 
         /** Where alerts go: symptoms page {@code page}, warnings and causes notify {@code notify} (the priorities stay). */

@@ -64,15 +64,13 @@ public record MonitoringDefaults(String datadogApiUrl, AlertRouting routing, int
         /** The runbook a paging line links when it gives none; null for none. */
         @Tolerate
         public Builder runbook(String url) {
-            runbook = Optional.ofNullable(url);
-            return this;
+            return runbook(Optional.ofNullable(url));
         }
 
         /** The Datadog Agent beside every service's tasks; null for none. */
         @Tolerate
         public Builder datadogAgent(DatadogAgent agent) {
-            datadogAgent = Optional.ofNullable(agent);
-            return this;
+            return datadogAgent(Optional.ofNullable(agent));
         }
     }
 }
