@@ -23,7 +23,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 /** Every service's Datadog monitors, SLO, synthetics test and dashboard, per environment. */
 class ServiceMonitoringTest {
     private static final List<String> QUEUE = List.of("queue_backlog", "queue_backlog_level", "queue_backlog_draining",
-            "oldest_message", "no_consumers", "dead_letter_flood", "dead_letter_arrivals", "dead_letter_age");
+            "oldest_message", "queue_near_retention", "no_consumers", "dead_letter_flood", "dead_letter_arrivals", "dead_letter_age");
     private static final List<String> TASKS = List.of("cpu", "memory", "running_tasks", "tasks_missing",
             "tasks_fail_to_start", "deployment_rolled_back", "service_reporting");
     private static final List<String> LOAD_BALANCER = List.of("latency", "error_rate", "no_healthy_targets",
