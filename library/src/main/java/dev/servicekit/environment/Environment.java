@@ -23,9 +23,9 @@ import lombok.experimental.Tolerate;
  * @param preset                the preset this environment starts from: its defaults and monitor thresholds
  * @param prefix                put in front of every AWS name and the cluster name ({@code acme} gives
  *                              {@code acme-prod-auth}), so that two teams can share an account; default none
- * @param placement             the AWS region and account, and the quotas AWS raised there; default an
- *                              undeclared account without raised quotas (the presets' region is
- *                              {@value #DEFAULT_REGION})
+ * @param placement             the AWS region and account, and the quotas AWS raised there; default no region
+ *                              (refused by validation), an undeclared account and no raised quotas; the
+ *                              presets' region is {@value #DEFAULT_REGION}
  * @param network               a VPC of the environment's own, or an existing one
  * @param tasks                 default task size and counts
  * @param logRetentionDays      CloudWatch retention of every log group

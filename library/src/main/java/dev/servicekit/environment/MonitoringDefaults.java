@@ -25,8 +25,9 @@ import lombok.experimental.Tolerate;
  * @param slo             web services' availability objective
  * @param synthetics      where and how often internet-facing web services are called from outside
  * @param runbook         the runbook a line that pages links when it gives none of its own: in an environment
- *                        whose page handle pages, a line without either is refused
- * @param datadogAgent    the Datadog Agent beside every service's tasks, if the environment runs it
+ *                        whose page handle pages, a line without either is refused; default none
+ * @param datadogAgent    the Datadog Agent beside every service's tasks, if the environment runs it; default
+ *                        none
  */
 @Builder(toBuilder = true, builderClassName = "Builder", builderMethodName = "")
 public record MonitoringDefaults(String datadogApiUrl, AlertRouting routing, int evaluationDelaySeconds,
