@@ -1,5 +1,7 @@
 package dev.servicekit.catalog;
 
+import lombok.Builder;
+
 /**
  * A service's SQS queue and its dead-letter queue. Every worker has one; a web service has one when
  * its catalog line asks ({@link Service#withQueue()}); its container finds the queue in {@value #URL_VARIABLE},
@@ -15,6 +17,7 @@ package dev.servicekit.catalog;
  *                                 because SQS expires a dead letter by the time it was first sent (equal, a
  *                                 dead letter that waited the queue's whole retention expires as it arrives)
  */
+@Builder(toBuilder = true, builderClassName = "Builder", builderMethodName = "")
 public record QueueOptions(int visibilityTimeoutSeconds, int retentionSeconds, int delaySeconds,
                            int receiveWaitSeconds, int maxReceiveCount, int deadLetterRetentionSeconds) {
 
@@ -27,61 +30,10 @@ public record QueueOptions(int visibilityTimeoutSeconds, int retentionSeconds, i
     public static final java.util.Set<String> VARIABLES = java.util.Set.of(URL_VARIABLE, NAME_VARIABLE,
             DEAD_LETTER_URL_VARIABLE);
 
-    public Builder toBuilder() {
-        return new Builder(this);
-    }
-
-    /** Changes some values of the queue options; the others stay. */
-    public static final class Builder {
-        private int visibilityTimeoutSeconds;
-        private int retentionSeconds;
-        private int delaySeconds;
-        private int receiveWaitSeconds;
-        private int maxReceiveCount;
-        private int deadLetterRetentionSeconds;
-
-        private Builder(QueueOptions from) {
-            visibilityTimeoutSeconds = from.visibilityTimeoutSeconds;
-            retentionSeconds = from.retentionSeconds;
-            delaySeconds = from.delaySeconds;
-            receiveWaitSeconds = from.receiveWaitSeconds;
-            maxReceiveCount = from.maxReceiveCount;
-            deadLetterRetentionSeconds = from.deadLetterRetentionSeconds;
-        }
-
-        public Builder visibilityTimeoutSeconds(int seconds) {
-            visibilityTimeoutSeconds = seconds;
-            return this;
-        }
-
-        public Builder retentionSeconds(int seconds) {
-            retentionSeconds = seconds;
-            return this;
-        }
-
-        public Builder delaySeconds(int seconds) {
-            delaySeconds = seconds;
-            return this;
-        }
-
-        public Builder receiveWaitSeconds(int seconds) {
-            receiveWaitSeconds = seconds;
-            return this;
-        }
-
-        public Builder maxReceiveCount(int count) {
-            maxReceiveCount = count;
-            return this;
-        }
-
-        public Builder deadLetterRetentionSeconds(int seconds) {
-            deadLetterRetentionSeconds = seconds;
-            return this;
-        }
-
-        public QueueOptions build() {
-            return new QueueOptions(visibilityTimeoutSeconds, retentionSeconds, delaySeconds, receiveWaitSeconds,
-                    maxReceiveCount, deadLetterRetentionSeconds);
-        }
-    }
+    /**
+     * Changes some of the queue options; the others stay. Lombok generates a setter per component, named after
+     * it, and {@code build()}. There is no {@code builder()}: options start from {@link #DEFAULTS} and its
+     * {@code toBuilder()}.
+     */
+    public static final class Builder {}
 }

@@ -7,6 +7,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
+import lombok.Builder;
+
 /**
  * A {@code datadog_synthetics_test} of type {@code api}, subtype {@code http}: a GET from Datadog's
  * locations that must answer below 400. Datadog creates a monitor for it, configured here.
@@ -25,54 +27,20 @@ public final class DatadogSyntheticsTest {
      * @param retryIntervalMillis one retry, this long after a failure, before a run counts as failed
      * @param renotifyMinutes     minutes between reminders while it alerts; 0 for none
      */
+    @Builder(builderClassName = "Builder")
     public record Definition(String name, String message, List<String> tags, List<String> locations, String url,
                              Condition allowInsecure, Number tickEvery, int minFailureDuration,
                              Number minLocationFailed, Number priority, int retryIntervalMillis, int renotifyMinutes) {
         public Definition {
+            java.util.Objects.requireNonNull(name, "name");
             tags = List.copyOf(tags);
         }
 
-        public static Builder builder() {
-            return new Builder();
-        }
-
-        /** Builds a {@link Definition}; every value is required. */
+        /**
+         * Builds a {@link Definition}; every value is required. Lombok generates a setter per component, named
+         * after it, and {@code build()}; those below set values that go together.
+         */
         public static final class Builder {
-            private String name;
-            private String message;
-            private List<String> tags;
-            private List<String> locations;
-            private String url;
-            private Condition allowInsecure;
-            private Number tickEvery;
-            private int minFailureDuration;
-            private Number minLocationFailed;
-            private Number priority;
-            private int retryIntervalMillis;
-            private int renotifyMinutes;
-
-            private Builder() {}
-
-            public Builder name(String value) {
-                name = value;
-                return this;
-            }
-
-            public Builder message(String value) {
-                message = value;
-                return this;
-            }
-
-            public Builder tags(List<String> value) {
-                tags = value;
-                return this;
-            }
-
-            public Builder locations(List<String> value) {
-                locations = value;
-                return this;
-            }
-
             public Builder url(String value, Condition allowInsecureCertificate) {
                 url = value;
                 allowInsecure = allowInsecureCertificate;
@@ -85,27 +53,6 @@ public final class DatadogSyntheticsTest {
                 minFailureDuration = failureSeconds;
                 retryIntervalMillis = retryMillis;
                 return this;
-            }
-
-            public Builder minLocationFailed(Number value) {
-                minLocationFailed = value;
-                return this;
-            }
-
-            public Builder priority(Number value) {
-                priority = value;
-                return this;
-            }
-
-            public Builder renotifyMinutes(int value) {
-                renotifyMinutes = value;
-                return this;
-            }
-
-            public Definition build() {
-                return new Definition(java.util.Objects.requireNonNull(name, "name"), message, tags, locations, url,
-                        allowInsecure, tickEvery, minFailureDuration, minLocationFailed, priority, retryIntervalMillis,
-                        renotifyMinutes);
             }
         }
     }

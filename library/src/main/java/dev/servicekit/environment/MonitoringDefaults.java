@@ -11,6 +11,9 @@ import java.util.EnumMap;
 import java.util.Map;
 import java.util.Optional;
 
+import lombok.Builder;
+import lombok.experimental.Tolerate;
+
 /**
  * How an environment alerts: where pages and notifications go and how urgent they are, the thresholds every
  * service's monitors start from, the web services' SLO and synthetics tests.
@@ -22,9 +25,11 @@ import java.util.Optional;
  * @param slo             web services' availability objective
  * @param synthetics      where and how often internet-facing web services are called from outside
  * @param runbook         the runbook a line that pages links when it gives none of its own: in an environment
- *                        whose page handle pages, a line without either is refused
- * @param datadogAgent    the Datadog Agent beside every service's tasks, if the environment runs it
+ *                        whose page handle pages, a line without either is refused; default none
+ * @param datadogAgent    the Datadog Agent beside every service's tasks, if the environment runs it; default
+ *                        none
  */
+@Builder(toBuilder = true, builderClassName = "Builder", builderMethodName = "")
 public record MonitoringDefaults(String datadogApiUrl, AlertRouting routing, int evaluationDelaySeconds,
                                  Map<MonitorKind, Thresholds> thresholds, SloTarget slo,
                                  SyntheticsSettings synthetics, Optional<String> runbook,
@@ -50,77 +55,23 @@ public record MonitoringDefaults(String datadogApiUrl, AlertRouting routing, int
         }
     }
 
-    public Builder toBuilder() {
-        return new Builder(this);
-    }
-
-    /** Changes some of an environment's alerting values; the others stay. */
+    /**
+     * Changes some of an environment's alerting values; the others stay. Lombok generates a setter per
+     * component, named after it, and {@code build()}; the two below also take the value itself rather than an
+     * Optional ({@code @Tolerate}: Lombok still generates the Optional one, which {@code toBuilder()} uses).
+     * There is no {@code builder()}: alerting values start from a preset's.
+     */
     public static final class Builder {
-        private String datadogApiUrl;
-        private AlertRouting routing;
-        private int evaluationDelaySeconds;
-        private Map<MonitorKind, Thresholds> thresholds;
-        private SloTarget slo;
-        private SyntheticsSettings synthetics;
-        private Optional<String> runbook;
-        private Optional<DatadogAgent> datadogAgent;
-
-        private Builder(MonitoringDefaults from) {
-            datadogApiUrl = from.datadogApiUrl;
-            routing = from.routing;
-            evaluationDelaySeconds = from.evaluationDelaySeconds;
-            thresholds = from.thresholds;
-            slo = from.slo;
-            synthetics = from.synthetics;
-            runbook = from.runbook;
-            datadogAgent = from.datadogAgent;
-        }
-
-        public Builder datadogApiUrl(String value) {
-            datadogApiUrl = value;
-            return this;
-        }
-
-        public Builder routing(AlertRouting value) {
-            routing = value;
-            return this;
-        }
-
-        public Builder evaluationDelaySeconds(int value) {
-            evaluationDelaySeconds = value;
-            return this;
-        }
-
-        public Builder thresholds(Map<MonitorKind, Thresholds> value) {
-            thresholds = value;
-            return this;
-        }
-
-        public Builder slo(SloTarget value) {
-            slo = value;
-            return this;
-        }
-
-        public Builder synthetics(SyntheticsSettings value) {
-            synthetics = value;
-            return this;
-        }
-
-        /** The runbook a paging line links when it gives none. */
+        /** The runbook a paging line links when it gives none; null for none. */
+        @Tolerate
         public Builder runbook(String url) {
-            runbook = Optional.ofNullable(url);
-            return this;
+            return runbook(Optional.ofNullable(url));
         }
 
         /** The Datadog Agent beside every service's tasks; null for none. */
+        @Tolerate
         public Builder datadogAgent(DatadogAgent agent) {
-            datadogAgent = Optional.ofNullable(agent);
-            return this;
-        }
-
-        public MonitoringDefaults build() {
-            return new MonitoringDefaults(datadogApiUrl, routing, evaluationDelaySeconds, thresholds, slo, synthetics,
-                    runbook, datadogAgent);
+            return datadogAgent(Optional.ofNullable(agent));
         }
     }
 }

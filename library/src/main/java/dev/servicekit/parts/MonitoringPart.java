@@ -101,8 +101,7 @@ public final class MonitoringPart implements ServicePart {
         } else if (watch instanceof Watch.Metric metric) {
             MonitorDefinition.Builder definition = base(kind, MonitorDefinition.METRIC, metric.query(comparison), warning)
                     .thresholds(critical, warning)
-                    .evaluationDelay(evaluationDelay(metric))
-                    .requireFullWindow(false);
+                    .lateMetrics(evaluationDelay(metric));
             if (kind.notifiesOnNoData()) {
                 // Datadog recommends at least twice the window before missing data notifies.
                 definition.noDataTimeframe(2 * metric.windowMinutes());
@@ -122,8 +121,7 @@ public final class MonitoringPart implements ServicePart {
                     .tags(tags(kind.severity().name()))
                     .priority(priority(route(kind)))
                     .thresholds("0", Optional.empty())
-                    .evaluationDelay(service.alerting().evaluationDelaySeconds())
-                    .requireFullWindow(false)
+                    .lateMetrics(service.alerting().evaluationDelaySeconds())
                     .noDataTimeframe(thresholds.critical());
             if (route(kind) == Notification.Route.PAGES) {
                 definition.renotify(RENOTIFY_MINUTES, List.of("no data"));
@@ -210,8 +208,7 @@ public final class MonitoringPart implements ServicePart {
                 .message(Notification.part(composite))
                 .tags(tags(Notification.PART))
                 .priority(PART_PRIORITY)
-                .evaluationDelay(evaluationDelay(metric))
-                .requireFullWindow(false);
+                .lateMetrics(evaluationDelay(metric));
     }
 
     /** What every notifying monitor of a kind shares: name, message, tags, priority and reminders. */

@@ -5,6 +5,8 @@ import dev.servicekit.catalog.Overrides;
 import dev.servicekit.catalog.ServiceKind;
 import dev.servicekit.catalog.ServiceSpec;
 import dev.servicekit.environment.Environment;
+import dev.servicekit.environment.Placement;
+import dev.servicekit.environment.Safeguards;
 import dev.servicekit.rules.Problems;
 import dev.servicekit.rules.Rules;
 
@@ -26,7 +28,9 @@ final class NullRules {
      * (the line's healthCheck, not its kind's; its image, not its container's; its taskPolicies, not its access').
      */
     private static final Set<Class<?>> GROUPS = Set.of(ServiceKind.class, ServiceSpec.Container.class,
-            Access.class, Overrides.Https.class, Overrides.Alerts.class);
+            Access.class, Overrides.Https.class, Overrides.Alerts.class,
+            // An environment's groups: named as before the grouping, and as in cdktf.json (region, not placement.region).
+            Placement.class, Safeguards.class);
 
     private NullRules() {}
 
