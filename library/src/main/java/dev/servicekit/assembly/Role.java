@@ -7,7 +7,7 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * A role's permissions as parts and add-ons grant them on their own resources ({@link QueueHandle#grantSend},
+ * A role's permissions as parts and add-ons grant them on their own resources ({@link dev.servicekit.queue.QueueHandle#grantSend},
  * ...); whoever declares the role writes them as its inline policy ({@link Roles#inlinePolicy}).
  */
 public final class Role {

@@ -47,6 +47,12 @@ public interface ServiceContext {
     Block declare(String id, Object config);
 
     /**
+     * Declares a resource built before it was declared (a binding's block, or one another resource refers to
+     * first), under {@code id}; its address must be {@link #address(String)}'s.
+     */
+    Block add(String id, Block block);
+
+    /**
      * Marks a resource stateful: in environments that protect stateful resources it gets {@code prevent_destroy}
      * (when {@code stateful} asks for it), and its metadata says what replacing it would lose.
      */

@@ -15,7 +15,7 @@ import dev.servicekit.alerting.Thresholds;
 import dev.servicekit.assembly.AddOn;
 import dev.servicekit.catalog.Access;
 import dev.servicekit.catalog.HealthCheck;
-import dev.servicekit.catalog.QueueOptions;
+import dev.servicekit.queue.QueueOptions;
 import dev.servicekit.datadog.DatadogProvider;
 import dev.servicekit.environment.MonitoringDefaults;
 import dev.servicekit.parts.Platform;

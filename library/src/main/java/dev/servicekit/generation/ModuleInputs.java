@@ -5,7 +5,7 @@ import dev.servicekit.terraform.Hcl;
 import dev.servicekit.assembly.AddOn;
 import dev.servicekit.catalog.Catalog;
 import dev.servicekit.catalog.HealthCheck;
-import dev.servicekit.catalog.QueueOptions;
+import dev.servicekit.queue.QueueOptions;
 import dev.servicekit.catalog.Service;
 import dev.servicekit.environment.Environment;
 import dev.servicekit.terraform.Variable;

@@ -1,7 +1,7 @@
 package dev.servicekit.parts;
 
 import dev.servicekit.terraform.Condition;
-import dev.servicekit.assembly.QueueHandle;
+import dev.servicekit.queue.QueueHandle;
 import dev.servicekit.alerting.AlertRouting;
 import dev.servicekit.alerting.MonitorKind;
 import dev.servicekit.alerting.MonitoredService;

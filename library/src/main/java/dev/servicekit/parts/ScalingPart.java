@@ -1,7 +1,7 @@
 package dev.servicekit.parts;
 
 import dev.servicekit.assembly.TaskHandles;
-import dev.servicekit.assembly.QueueHandle;
+import dev.servicekit.queue.QueueHandle;
 import com.hashicorp.cdktf.providers.aws.appautoscaling_policy.AppautoscalingPolicyConfig;
 import com.hashicorp.cdktf.providers.aws.appautoscaling_policy.AppautoscalingPolicyStepScalingPolicyConfiguration;
 import com.hashicorp.cdktf.providers.aws.appautoscaling_policy.AppautoscalingPolicyStepScalingPolicyConfigurationStepAdjustment;

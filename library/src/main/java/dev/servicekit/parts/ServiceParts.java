@@ -1,5 +1,9 @@
 package dev.servicekit.parts;
 
+import dev.servicekit.assembly.ServiceContext;
+import dev.servicekit.queue.Queue;
+import java.util.function.Consumer;
+
 import dev.servicekit.alerting.Signals;
 import dev.servicekit.assembly.AddOn;
 import dev.servicekit.alerting.ServiceShape;
@@ -42,27 +46,27 @@ public final class ServiceParts {
         return Service.ADD_ONS.stream().filter(addOn -> addOn.needs().metBy(shape)).toList();
     }
 
-    /** An add-on as a part of its service: its resources where its switch is on. */
-    private record AddOnPart(AddOn addOn, Condition exists) implements ServicePart {
-        @Override
-        public String name() {
-            return addOn.option();
-        }
-
+    /**
+     * A part written against the service's context alone, as a resource family's slice (the queue) or an add-on is,
+     * under {@code name} in its resources' metadata paths.
+     */
+    private record ContextPart(String name, Consumer<ServiceContext> declaration) implements ServicePart {
         @Override
         public void declare(ServiceAssembly service) {
-            addOn.declare(service, exists);
+            declaration.accept(service);
         }
     }
 
     /** The parts of the service {@code settings} describes, in order. */
     public static List<ServicePart> of(ServiceSettings settings) {
         List<ServicePart> parts = new ArrayList<>();
-        settings.queue().ifPresent(options -> parts.add(new QueuePart(options)));
+        settings.queue().ifPresent(options -> parts.add(new ContextPart("queue",
+                new Queue(options, settings.isWeb())::declare)));
         parts.add(new LogsPart());
         parts.add(new SecretsPart());
         for (AddOn addOn : settings.addOns().present()) {
-            parts.add(new AddOnPart(addOn, settings.addOns().switchOf(addOn.option())));
+            Condition exists = settings.addOns().switchOf(addOn.option());
+            parts.add(new ContextPart(addOn.option(), service -> addOn.declare(service, exists)));
         }
         parts.add(new IdentityPart());
         parts.add(new TaskPart());

@@ -7,7 +7,7 @@ import com.hashicorp.cdktf.providers.aws.scheduler_schedule.SchedulerScheduleTar
 import com.hashicorp.cdktf.providers.aws.scheduler_schedule_group.SchedulerScheduleGroupConfig;
 import dev.servicekit.alerting.MonitorKind;
 import dev.servicekit.assembly.AddOn;
-import dev.servicekit.assembly.QueueHandle;
+import dev.servicekit.queue.QueueHandle;
 import dev.servicekit.assembly.Role;
 import dev.servicekit.assembly.Roles;
 import dev.servicekit.assembly.ServiceContext;

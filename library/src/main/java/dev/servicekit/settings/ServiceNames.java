@@ -38,11 +38,11 @@ public record ServiceNames(String environment, String service, java.util.Optiona
     }
 
     public String queue() {
-        return prefix();
+        return dev.servicekit.queue.Queue.name(environment, service);
     }
 
     public String deadLetterQueue() {
-        return prefix() + "-dlq";
+        return dev.servicekit.queue.Queue.deadLetterName(environment, service);
     }
 
     public String logGroup() {

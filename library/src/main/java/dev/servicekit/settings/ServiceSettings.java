@@ -13,7 +13,7 @@ import dev.servicekit.catalog.HealthCheck;
 import dev.servicekit.catalog.IamStatement;
 import dev.servicekit.catalog.NetworkRule;
 import dev.servicekit.catalog.Overrides;
-import dev.servicekit.catalog.QueueOptions;
+import dev.servicekit.queue.QueueOptions;
 import dev.servicekit.catalog.ServiceKind;
 import dev.servicekit.catalog.ServiceSpec;
 import dev.servicekit.environment.DatadogAgent;

@@ -19,7 +19,7 @@ import java.util.Set;
  * Checks a catalog and its environments against servicekit's rules and AWS's limits before anything is
  * synthesized, so that a bad line never leaves half-written output or half-applied infrastructure. The
  * checks are small rule sets, one per concern ({@link LineRules}, {@link ServiceRules}, {@link TaskRules},
- * {@link QueueRules}, {@link WebRules}, {@link ThresholdRules}, {@link AccessRules}, {@link EnvironmentRules},
+ * {@link dev.servicekit.queue.QueueRules}, {@link WebRules}, {@link ThresholdRules}, {@link AccessRules}, {@link EnvironmentRules},
  * {@link StackRules}, {@link QuotaRules});
  * their messages all come from {@link Rules} and {@link dev.servicekit.rules.AwsLimits}. Every problem names
  * the environment (or {@code catalog}), the service and the field, and is reported once: where a value

@@ -1,8 +1,10 @@
 package dev.servicekit.validation;
 
+import dev.servicekit.queue.QueueRules;
+
 import dev.servicekit.alerting.MonitorKind;
 import dev.servicekit.alerting.MonitoredService;
-import dev.servicekit.catalog.QueueOptions;
+import dev.servicekit.queue.QueueOptions;
 import dev.servicekit.catalog.ServiceSpec;
 import dev.servicekit.rules.AwsLimits;
 import dev.servicekit.rules.Problems;

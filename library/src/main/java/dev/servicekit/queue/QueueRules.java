@@ -1,15 +1,16 @@
-package dev.servicekit.validation;
+package dev.servicekit.queue;
 
-import dev.servicekit.catalog.QueueOptions;
+import dev.servicekit.queue.QueueOptions;
 import dev.servicekit.rules.AwsLimits;
 import dev.servicekit.rules.Problems;
 import dev.servicekit.rules.Rules;
 
 /** A queue's options within SQS's limits, and a dead-letter queue that keeps messages long enough. */
-final class QueueRules {
+public final class QueueRules {
     private QueueRules() {}
 
-    static void check(Problems.Scope scope, QueueOptions queue) {
+    /** Every problem of a line's queue options, under {@code queue.}. */
+    public static void check(Problems.Scope scope, QueueOptions queue) {
         scope.range("queue.visibilityTimeoutSeconds", queue.visibilityTimeoutSeconds(), AwsLimits.SQS_VISIBILITY_TIMEOUT);
         scope.range("queue.retentionSeconds", queue.retentionSeconds(), AwsLimits.SQS_MESSAGE_RETENTION);
         scope.range("queue.deadLetterRetentionSeconds", queue.deadLetterRetentionSeconds(),

@@ -1,5 +1,7 @@
-package dev.servicekit.assembly;
+package dev.servicekit.queue;
 
+import dev.servicekit.assembly.Handle;
+import dev.servicekit.assembly.Role;
 import dev.servicekit.terraform.Block;
 import dev.servicekit.terraform.Condition;
 
