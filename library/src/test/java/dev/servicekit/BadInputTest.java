@@ -8,7 +8,7 @@ import dev.servicekit.bucket.Bucket;
 import com.hashicorp.cdktf.providers.aws.sns_topic.SnsTopic;
 import com.hashicorp.cdktf.providers.aws.sns_topic.SnsTopicConfig;
 import dev.servicekit.catalog.Catalog;
-import dev.servicekit.catalog.HealthCheck;
+import dev.servicekit.loadbalancer.HealthCheck;
 import dev.servicekit.catalog.IamStatement;
 import dev.servicekit.catalog.NetworkRule;
 import dev.servicekit.catalog.Service;

@@ -1,5 +1,6 @@
 package dev.servicekit.assembly;
 
+import dev.servicekit.alerting.MonitoredService;
 import dev.servicekit.alerting.Signals;
 import dev.servicekit.terraform.Block;
 import dev.servicekit.terraform.Condition;
@@ -69,6 +70,12 @@ public interface ServiceContext {
 
     /** Makes {@code handle} available to the parts and add-ons after this one, by its type. */
     void publish(Handle handle);
+
+    /** The ECS service starts tasks only after {@code block} exists (a rule that admits traffic to them, say). */
+    void startAfter(Block block);
+
+    /** What Datadog's synthetics test calls from outside: the service's health check behind its load balancer. */
+    void endpoint(MonitoredService.Endpoint endpoint);
 
     /** What an earlier part published of {@code type}, if any. */
     <H extends Handle> Optional<H> find(Class<H> type);

@@ -1,5 +1,6 @@
 package dev.servicekit.catalog;
 
+import dev.servicekit.loadbalancer.HealthCheck;
 import dev.servicekit.queue.QueueOptions;
 import dev.servicekit.assembly.AddOn;
 import dev.servicekit.bucket.Bucket;

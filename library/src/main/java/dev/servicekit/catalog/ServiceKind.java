@@ -1,5 +1,7 @@
 package dev.servicekit.catalog;
 
+import dev.servicekit.loadbalancer.HealthCheck;
+
 /**
  * What a service is: a queue worker (no load balancer, scales on queue backlog) or a web service
  * (behind its own Application Load Balancer, scales on CPU). The kinds are closed.

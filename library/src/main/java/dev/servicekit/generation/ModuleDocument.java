@@ -1,5 +1,6 @@
 package dev.servicekit.generation;
 
+import dev.servicekit.loadbalancer.LoadBalancer;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.hashicorp.cdktf.providers.aws.data_aws_caller_identity.DataAwsCallerIdentityConfig;
 import com.hashicorp.cdktf.providers.aws.data_aws_ecs_cluster.DataAwsEcsClusterConfig;
@@ -14,7 +15,7 @@ import dev.servicekit.alerting.SyntheticsSettings;
 import dev.servicekit.alerting.Thresholds;
 import dev.servicekit.assembly.AddOn;
 import dev.servicekit.catalog.Access;
-import dev.servicekit.catalog.HealthCheck;
+import dev.servicekit.loadbalancer.HealthCheck;
 import dev.servicekit.queue.QueueOptions;
 import dev.servicekit.datadog.DatadogProvider;
 import dev.servicekit.environment.MonitoringDefaults;
@@ -94,7 +95,7 @@ final class ModuleDocument {
                 new ServiceSettings.Capacity(number("cpu"), number("memory"), number("min_count"),
                         number("desired_count"), number("max_count")),
                 number("log_retention_days"),
-                web ? Optional.of(new ServiceSettings.Web(number("port"), HealthCheck.at(string("health_check_path")),
+                web ? Optional.of(new LoadBalancer(number("port"), HealthCheck.at(string("health_check_path")),
                         condition("internal"), Optional.of(string("certificate_arn")), condition(ModuleInputs.ENABLE_HTTPS)))
                         : Optional.empty(),
                 web ? Optional.empty() : Optional.of(QueueOptions.DEFAULTS), alerting, monitors,

@@ -1,7 +1,7 @@
 package dev.servicekit.parts;
 
 import dev.servicekit.assembly.TaskHandles;
-import dev.servicekit.assembly.TargetHandle;
+import dev.servicekit.loadbalancer.TargetHandle;
 import com.hashicorp.cdktf.ITerraformDependable;
 import com.hashicorp.cdktf.Postcondition;
 import com.hashicorp.cdktf.TerraformResourceLifecycle;

@@ -1,5 +1,7 @@
 package dev.servicekit.parts;
 
+import dev.servicekit.loadbalancer.LoadBalancerPlatform;
+import dev.servicekit.loadbalancer.SharedLoadBalancers;
 import dev.servicekit.terraform.Block;
 import dev.servicekit.terraform.Condition;
 
@@ -78,6 +80,13 @@ public record Platform(String environment, Account account, Network network, Clu
         public LoadBalancers {
             accessLogsReady = List.copyOf(accessLogsReady);
         }
+    }
+
+    /** What a web service's load balancer needs of this platform. */
+    public LoadBalancerPlatform loadBalancerPlatform() {
+        return new LoadBalancerPlatform(network.vpcId(), network.vpcCidr(), network.publicSubnetIds(),
+                network.taskSubnetIds(), network.internetReady(), loadBalancers.deletionProtection(),
+                loadBalancers.accessLogsBucket(), loadBalancers.accessLogsReady(), loadBalancers.shared());
     }
 
     /** The same platform with load balancers that Terraform may delete (a retired service's). */

@@ -199,6 +199,7 @@ public final class ServiceAssembly implements ServiceContext, ServiceResources {
     }
 
     /** The ECS service starts tasks only after {@code block} exists. */
+    @Override
     public void startAfter(Block block) {
         startAfter.add(block);
     }
@@ -238,6 +239,7 @@ public final class ServiceAssembly implements ServiceContext, ServiceResources {
     }
 
     /** What Datadog's synthetics test calls from outside. */
+    @Override
     public void endpoint(MonitoredService.Endpoint value) {
         endpoint = Optional.of(value);
     }

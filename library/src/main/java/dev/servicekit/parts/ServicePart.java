@@ -10,7 +10,7 @@ package dev.servicekit.parts;
 public interface ServicePart {
     /**
      * The part's name: the middle of its resources' metadata paths. By default the class's name in kebab case
-     * without {@code Part} ({@code LoadBalancerPart}: {@code load-balancer}); changing it moves no resource, but
+     * without {@code Part} ({@code NetworkAccessPart}: {@code network-access}); changing it moves no resource, but
      * it shows in every metadata path of the snapshots.
      */
     default String name() {

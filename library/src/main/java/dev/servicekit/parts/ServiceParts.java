@@ -9,6 +9,8 @@ import dev.servicekit.assembly.AddOn;
 import dev.servicekit.alerting.ServiceShape;
 import dev.servicekit.catalog.Service;
 import dev.servicekit.catalog.Customizer;
+import dev.servicekit.loadbalancer.LoadBalancer;
+import dev.servicekit.loadbalancer.LoadBalancerPart;
 import dev.servicekit.rules.ConfigurationException;
 import dev.servicekit.rules.Problem;
 import dev.servicekit.rules.Rules;
@@ -57,6 +59,22 @@ public final class ServiceParts {
         }
     }
 
+    /**
+     * The load balancer slice, written against the service's context alone: its settings, and what it needs of the
+     * platform, which the assembly gives it. {@code connectTasks} is false for a retired service's load balancer.
+     */
+    private record LoadBalancerSlice(LoadBalancer web, boolean connectTasks) implements ServicePart {
+        @Override
+        public String name() {
+            return "load-balancer";
+        }
+
+        @Override
+        public void declare(ServiceAssembly service) {
+            new LoadBalancerPart(web, service.platform().loadBalancerPlatform(), connectTasks).declare(service);
+        }
+    }
+
     /** The parts of the service {@code settings} describes, in order. */
     public static List<ServicePart> of(ServiceSettings settings) {
         List<ServicePart> parts = new ArrayList<>();
@@ -71,7 +89,7 @@ public final class ServiceParts {
         parts.add(new IdentityPart());
         parts.add(new TaskPart());
         parts.add(new NetworkAccessPart());
-        settings.web().ifPresent(web -> parts.add(new LoadBalancerPart(web, true)));
+        settings.web().ifPresent(web -> parts.add(new LoadBalancerSlice(web, true)));
         parts.add(new EcsServicePart());
         parts.add(new ScalingPart(!settings.isWeb() && settings.queue().isPresent()));
         parts.add(new MonitoringPart());
@@ -138,14 +156,14 @@ public final class ServiceParts {
         whole.blocks().stream()
                 .filter(block -> keepsData.test(block) || block.owner().filter(keepsData).isPresent())
                 .forEach(block -> document.release(block.address()));
-        Optional<ServiceSettings.Web> web = settings.web();
+        Optional<LoadBalancer> web = settings.web();
         // A shared load balancer is the platform's: a retired service has nothing of it to keep.
         if (web.isPresent() && platform.protectStatefulResources() && platform.loadBalancers().shared().isEmpty()) {
             ServiceAssembly kept = new ServiceAssembly(settings, platform.withoutDeletionProtection(), document,
                     () -> {
                         throw new IllegalStateException("a retired service has no constructs");
                     }, false);
-            ServicePart loadBalancer = new LoadBalancerPart(web.get(), false);
+            ServicePart loadBalancer = new LoadBalancerSlice(web.get(), false);
             kept.enter(loadBalancer);
             loadBalancer.declare(kept);
         }

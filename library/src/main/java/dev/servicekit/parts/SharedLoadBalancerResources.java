@@ -14,7 +14,10 @@ import com.hashicorp.cdktf.providers.aws.route53_record.Route53RecordConfig;
 import com.hashicorp.cdktf.providers.aws.security_group.SecurityGroupConfig;
 import com.hashicorp.cdktf.providers.aws.vpc_security_group_egress_rule.VpcSecurityGroupEgressRuleConfig;
 import com.hashicorp.cdktf.providers.aws.vpc_security_group_ingress_rule.VpcSecurityGroupIngressRuleConfig;
+import dev.servicekit.assembly.SecurityGroups;
 import dev.servicekit.environment.LoadBalancing;
+import dev.servicekit.loadbalancer.LoadBalancerPart;
+import dev.servicekit.loadbalancer.SharedLoadBalancers;
 import dev.servicekit.settings.EnvironmentNames;
 import dev.servicekit.terraform.Block;
 import dev.servicekit.terraform.Condition;
@@ -141,9 +144,9 @@ public final class SharedLoadBalancerResources implements SharedLoadBalancers {
                 .description("Shared load balancer " + name + ": HTTP(S) in, the tasks of its services out")
                 .vpcId(platform.network().vpcId())
                 .tags(named)
-                .lifecycle(NetworkAccessPart.REPLACE_WITHOUT_OUTAGE)
+                .lifecycle(SecurityGroups.REPLACE_WITHOUT_OUTAGE)
                 .build());
-        String clients = internal ? platform.network().vpcCidr() : NetworkAccessPart.ANYWHERE;
+        String clients = internal ? platform.network().vpcCidr() : SecurityGroups.ANYWHERE;
         List<Integer> ports = certificate.isPresent()
                 ? List.of(LoadBalancerPart.HTTP_PORT, LoadBalancerPart.HTTPS_PORT) : List.of(LoadBalancerPart.HTTP_PORT);
         for (int port : ports) {
@@ -216,7 +219,7 @@ public final class SharedLoadBalancerResources implements SharedLoadBalancers {
                 .domainName("*." + domain)
                 .validationMethod("DNS")
                 .tags(tags)
-                .lifecycle(NetworkAccessPart.REPLACE_WITHOUT_OUTAGE)
+                .lifecycle(SecurityGroups.REPLACE_WITHOUT_OUTAGE)
                 .build());
         // One name, one validation option: its record's name, type and value are known once ACM issued them.
         String option = certificate.expression("domain_validation_options").call("tolist").hcl() + "[0]";
@@ -235,17 +238,6 @@ public final class SharedLoadBalancerResources implements SharedLoadBalancers {
                         .validationRecordFqdns(List.of(record.ref("fqdn")))
                         .build());
         return validation.ref("certificate_arn");
-    }
-
-    /** An alias record {@code <service>.<domain>} to the service's shared load balancer, in the environment's zone. */
-    static Route53RecordConfig alias(String zone, String host, SharedLoadBalancer loadBalancer) {
-        return Route53RecordConfig.builder()
-                .zoneId(zone)
-                .name(host)
-                .type("A")
-                .alias(com.hashicorp.cdktf.providers.aws.route53_record.Route53RecordAlias.builder()
-                        .name(loadBalancer.dnsName()).zoneId(loadBalancer.zoneId()).evaluateTargetHealth(true).build())
-                .build();
     }
 
     private static Block add(TerraformDocument document, String name, String path, Object config) {

@@ -34,7 +34,7 @@ public record ServiceNames(String environment, String service, java.util.Optiona
 
     /** A service's host name on its environment's shared load balancers: {@code <service>.<domain>}. */
     public String hostName(String domain) {
-        return service + "." + domain;
+        return dev.servicekit.loadbalancer.LoadBalancerPart.hostName(service, domain);
     }
 
     public String queue() {
@@ -66,16 +66,12 @@ public record ServiceNames(String environment, String service, java.util.Optiona
     }
 
     public String loadBalancer() {
-        return prefix();
+        return dev.servicekit.loadbalancer.LoadBalancerPart.name(environment, service);
     }
 
-    /**
-     * {@code <env>-<service>-<port>}: a new port makes Terraform replace the target group, and a new name
-     * lets it create the new group before destroying the old one, which the listener still uses. Target
-     * groups take no readable {@code name_prefix} (six characters at most).
-     */
+    /** {@code <env>-<service>-<port>}; see {@link dev.servicekit.loadbalancer.LoadBalancerPart#targetGroupName}. */
     public String targetGroup(String port) {
-        return prefix() + "-" + port;
+        return dev.servicekit.loadbalancer.LoadBalancerPart.targetGroupName(environment, service, port);
     }
 
     /**
@@ -89,7 +85,7 @@ public record ServiceNames(String environment, String service, java.util.Optiona
 
     /** The load balancer's security group {@code name_prefix}; see {@link #taskSecurityGroup()}. */
     public String loadBalancerSecurityGroup() {
-        return prefix() + "-lb-";
+        return dev.servicekit.loadbalancer.LoadBalancerPart.securityGroupPrefix(environment, service);
     }
 
     /** The SSM Parameter Store path under which the service's secrets live, without a trailing slash. */

@@ -9,7 +9,8 @@ import dev.servicekit.catalog.Access;
 import dev.servicekit.catalog.Catalog;
 import dev.servicekit.catalog.Customizer;
 import dev.servicekit.catalog.Fargate;
-import dev.servicekit.catalog.HealthCheck;
+import dev.servicekit.loadbalancer.HealthCheck;
+import dev.servicekit.loadbalancer.LoadBalancer;
 import dev.servicekit.catalog.IamStatement;
 import dev.servicekit.catalog.NetworkRule;
 import dev.servicekit.catalog.Overrides;
@@ -55,7 +56,7 @@ import java.util.regex.Pattern;
  * @param customizers      escape hatches run on the built service, in order
  */
 public record ServiceSettings(Identity identity, Container container, Capacity capacity, Number logRetentionDays,
-                              Optional<Web> web, Optional<QueueOptions> queue, Alerting alerting,
+                              Optional<LoadBalancer> web, Optional<QueueOptions> queue, Alerting alerting,
                               Map<MonitorKind, Thresholds> monitors, Access access, AddOns addOns,
                               Optional<DatadogAgent> datadogAgent, List<Customizer> customizers) {
 
@@ -150,26 +151,6 @@ public record ServiceSettings(Identity identity, Container container, Capacity c
         }
     }
 
-    /**
-     * A web service's settings.
-     *
-     * @param port           the container port the load balancer forwards to
-     * @param healthCheck    the target group's health check
-     * @param internal       an internal load balancer (in the task subnets, the VPC only) instead of an
-     *                       internet-facing one
-     * @param certificateArn the HTTPS listener's certificate, when {@code https} holds
-     * @param https          HTTPS with a redirect from HTTP; plain HTTP otherwise
-     * @param sharedLoadBalancer where the environment shares load balancers, which of its scheme's the service uses
-     */
-    public record Web(Number port, HealthCheck healthCheck, Condition internal, Optional<String> certificateArn,
-                      Condition https, int sharedLoadBalancer) {
-        /** A web service on a load balancer of its own. */
-        public Web(Number port, HealthCheck healthCheck, Condition internal, Optional<String> certificateArn,
-                   Condition https) {
-            this(port, healthCheck, internal, certificateArn, https, 0);
-        }
-    }
-
     public ServiceSettings {
         EnumMap<MonitorKind, Thresholds> sorted = new EnumMap<>(MonitorKind.class);
         sorted.putAll(monitors);
@@ -198,13 +179,13 @@ public record ServiceSettings(Identity identity, Container container, Capacity c
                 chosen.ifPresent(t -> monitors.put(kind, t));
             }
         }
-        Optional<Web> web = Optional.empty();
+        Optional<LoadBalancer> web = Optional.empty();
         if (spec.kind() instanceof ServiceKind.Web w) {
             Optional<String> certificate = o.https().certificateArn().or(env::certificateArn);
             // A shared load balancer serves the environment's certificate, or the wildcard one its platform requests.
             boolean https = env.loadBalancing() instanceof LoadBalancing.Shared shared
                     ? env.certificateArn().isPresent() || shared.hostedZoneId().isPresent() : certificate.isPresent();
-            web = Optional.of(new Web(w.port(), w.healthCheck().toBuilder().path(Hcl.literal(w.healthCheck().path()))
+            web = Optional.of(new LoadBalancer(w.port(), w.healthCheck().toBuilder().path(Hcl.literal(w.healthCheck().path()))
                     .build(), Condition.of(w.internal()), certificate, Condition.of(https), w.sharedLoadBalancer()));
         }
         MonitoringDefaults monitoring = env.monitoring();

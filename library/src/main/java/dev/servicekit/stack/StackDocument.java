@@ -19,7 +19,7 @@ import dev.servicekit.monitoring.ServiceDashboards;
 import dev.servicekit.alerting.Alerting;
 import dev.servicekit.parts.Platform;
 import dev.servicekit.parts.ServiceParts;
-import dev.servicekit.parts.SharedLoadBalancers;
+import dev.servicekit.loadbalancer.SharedLoadBalancers;
 import dev.servicekit.parts.SharedLoadBalancerResources;
 import dev.servicekit.settings.EnvironmentNames;
 import dev.servicekit.settings.ServiceSettings;

@@ -118,7 +118,7 @@ final class EnvironmentRules {
         if (env.loadBalancerLogs() instanceof LoadBalancerLogs.Existing existing) {
             scope.name("loadBalancerLogsBucket", existing.bucket(), AwsLimits.S3_BUCKET_NAME);
         }
-        env.certificateArn().ifPresent(arn -> WebRules.checkCertificate(scope, arn, env.region()));
+        env.certificateArn().ifPresent(arn -> dev.servicekit.loadbalancer.LoadBalancerRules.checkCertificate(scope, arn, env.region()));
         env.secretsKmsKeyArn().ifPresent(arn -> SecretRules.checkKey(scope, "secretsKmsKeyArn", arn, env.region()));
         env.account().ifPresent(account -> scope.check(ACCOUNT_ID.matcher(account).matches(), "account",
                 Rules.notAnAccountId(account)));

@@ -1,5 +1,6 @@
 package dev.servicekit.validation;
 
+import dev.servicekit.loadbalancer.LoadBalancer;
 import dev.servicekit.alerting.MonitorKind;
 import dev.servicekit.alerting.SloTarget;
 import dev.servicekit.catalog.Counts;
@@ -62,7 +63,7 @@ final class ServiceRules {
         if (spec.kind() instanceof ServiceKind.Web web) {
             scope.check(!names.loadBalancer().startsWith("internal-"), "load balancer name",
                     Rules.startsWithInternal(names.loadBalancer()));
-            ServiceSettings.Web resolved = s.web().orElseThrow();
+            LoadBalancer resolved = s.web().orElseThrow();
             WebRules.checkHttps(scope, web, resolved.https().always(), line.https().plainHttpAllowed().orElse(false),
                     env);
             if (env.loadBalancing() instanceof LoadBalancing.Shared shared) {
@@ -74,7 +75,7 @@ final class ServiceRules {
                 "allowPlainHttp", Rules.INTERNET_FACING_ONLY));
         line.https().certificateArn().ifPresent(arn -> {
             scope.check(spec.isWeb(), "certificateArn", Rules.WEB_ONLY);
-            WebRules.checkCertificate(scope, arn, env.region());
+            dev.servicekit.loadbalancer.LoadBalancerRules.checkCertificate(scope, arn, env.region());
         });
         line.alerts().notifyHandle().ifPresent(handle -> RoutingRules.checkNotify(scope, handle));
         line.alerts().pageHandle().ifPresent(handle -> scope.check(Rules.NOTIFY_HANDLE.matcher(handle).matches(),

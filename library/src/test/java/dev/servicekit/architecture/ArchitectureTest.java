@@ -41,35 +41,38 @@ class ArchitectureTest {
             "assembly", List.of("alerting", "rules", "terraform"),
             // Resource families, one slice each: options, checks, resources, handle (written against assembly alone).
             "queue", List.of("alerting", "assembly", "rules", "terraform"),
+            "loadbalancer", List.of("alerting", "assembly", "rules", "terraform"),
             // Add-ons, one slice each: their resources, rules and module inputs.
             "bucket", List.of("assembly", "rules", "terraform"),
             "schedule", List.of("alerting", "assembly", "queue", "rules", "terraform"),
             // The user's catalog: lines, options and overrides.
-            "catalog", List.of("alerting", "assembly", "bucket", "queue", "rules", "schedule", "terraform"),
+            "catalog", List.of("alerting", "assembly", "bucket", "loadbalancer", "queue", "rules", "schedule",
+                    "terraform"),
             // Environments: presets, cdktf.json context, state backends, layouts.
             "environment", List.of("alerting", "rules"),
             // A line's settings in one environment, resolved once.
-            "settings", List.of("alerting", "assembly", "catalog", "environment", "queue", "rules", "terraform"),
-            // Checks before synthesis: every problem at once, by environment, service and field.
-            "validation", List.of("alerting", "assembly", "catalog", "environment", "queue", "rules", "settings",
+            "settings", List.of("alerting", "assembly", "catalog", "environment", "loadbalancer", "queue", "rules",
                     "terraform"),
+            // Checks before synthesis: every problem at once, by environment, service and field.
+            "validation", List.of("alerting", "assembly", "catalog", "environment", "loadbalancer", "queue", "rules",
+                    "settings", "terraform"),
             // Datadog resource bindings (ours: cdktf-provider-datadog is not served for Java).
             "datadog", List.of("alerting", "terraform"),
             // Dashboards.
             "monitoring", List.of("alerting", "datadog", "terraform"),
             // The parts of a service (queue, task, load balancer, monitors, ...) and the shared platform.
-            "parts", List.of("alerting", "assembly", "catalog", "datadog", "environment", "monitoring", "queue",
-                    "rules", "settings", "terraform"),
+            "parts", List.of("alerting", "assembly", "catalog", "datadog", "environment", "loadbalancer", "monitoring",
+                    "queue", "rules", "settings", "terraform"),
             // Stacks: an environment's, a platform's, a service's.
-            "stack", List.of("alerting", "assembly", "bucket", "catalog", "datadog", "environment", "monitoring",
-                    "parts", "rules", "settings", "terraform"),
+            "stack", List.of("alerting", "assembly", "bucket", "catalog", "datadog", "environment", "loadbalancer",
+                    "monitoring", "parts", "rules", "settings", "terraform"),
             // Snapshot comparison and plan previews of synthesized Terraform.
             "snapshot", List.of("terraform"),
             // The cdktf app: context, synthesis, messages to the CLI.
             "app", List.of("catalog", "environment", "rules", "snapshot", "stack", "terraform", "validation"),
             // Generated modules and README tables.
-            "generation", List.of("alerting", "assembly", "catalog", "datadog", "environment", "parts", "queue",
-                    "rules", "settings", "snapshot", "stack", "terraform", "validation"),
+            "generation", List.of("alerting", "assembly", "catalog", "datadog", "environment", "loadbalancer", "parts",
+                    "queue", "rules", "settings", "snapshot", "stack", "terraform", "validation"),
             "root", List.of("app", "catalog", "environment", "rules"),
             // What a team's tests use: snapshot assertions.
             "testing", List.of("app", "catalog", "environment", "root", "snapshot"),

@@ -5,7 +5,7 @@ import dev.servicekit.catalog.Fargate;
 import dev.servicekit.rules.ConfigurationException;
 import dev.servicekit.rules.Problem;
 import dev.servicekit.catalog.Catalog;
-import dev.servicekit.catalog.HealthCheck;
+import dev.servicekit.loadbalancer.HealthCheck;
 import dev.servicekit.catalog.Service;
 import dev.servicekit.environment.Environment;
 import dev.servicekit.environment.MonitoringDefaults;

@@ -1,4 +1,4 @@
-package dev.servicekit.catalog;
+package dev.servicekit.loadbalancer;
 
 import lombok.Builder;
 

@@ -1,4 +1,4 @@
-package dev.servicekit.parts;
+package dev.servicekit.loadbalancer;
 
 import dev.servicekit.terraform.Condition;
 

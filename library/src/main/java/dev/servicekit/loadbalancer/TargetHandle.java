@@ -1,4 +1,6 @@
-package dev.servicekit.assembly;
+package dev.servicekit.loadbalancer;
+
+import dev.servicekit.assembly.Handle;
 
 import dev.servicekit.terraform.Block;
 
