@@ -4,7 +4,7 @@ import lombok.Builder;
 
 /**
  * A service's SQS queue and its dead-letter queue. Every worker has one; a web service has one when
- * its catalog line asks ({@link Service#withQueue()}); its container finds the queue in {@value #URL_VARIABLE},
+ * its catalog line asks ({@code Service.withQueue()}); its container finds the queue in {@value #URL_VARIABLE},
  * {@value #NAME_VARIABLE} and {@value #DEAD_LETTER_URL_VARIABLE}. A line changes some values with
  * {@code .queue(q -> q.visibilityTimeoutSeconds(120))}.
  *
