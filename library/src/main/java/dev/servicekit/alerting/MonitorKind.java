@@ -110,8 +110,7 @@ public enum MonitorKind {
             .severity(CAUSE).needs(Needs.QUEUE).stage(90, 75).prod(75, 50)) {
         @Override
         public Watch watch(MonitoredService s, Thresholds t) {
-            return new Watch.Metric(Over.MIN, 15, s.signals().oldestMessageAge() + " / "
-                    + Tokens.text(s.queue(this).retentionSeconds()) + " * 100");
+            return ageShareOf(Over.MIN, s.signals().oldestMessageAge(), s.queue(this).retentionSeconds());
         }
 
         @Override
@@ -209,8 +208,7 @@ public enum MonitorKind {
             .severity(CAUSE).needs(Needs.QUEUE).stage(75, 50).prod(50, 25)) {
         @Override
         public Watch watch(MonitoredService s, Thresholds t) {
-            return new Watch.Metric(Over.MAX, 15, s.signals().deadLetterAge() + " / "
-                    + Tokens.text(s.queue(this).deadLetterKeptSeconds()) + " * 100");
+            return ageShareOf(Over.MAX, s.signals().deadLetterAge(), s.queue(this).deadLetterKeptSeconds());
         }
 
         @Override
@@ -780,6 +778,14 @@ public enum MonitorKind {
     /** The name used in catalog overrides, addresses and error messages, e.g. {@code queue_backlog}. */
     public String key() {
         return name().toLowerCase(Locale.ROOT);
+    }
+
+    /**
+     * A message's age as a percentage of how long SQS surely keeps it, over 15 minutes: 100 % is a message
+     * deleted unread.
+     */
+    private static Watch.Metric ageShareOf(Over over, String age, Number keptSeconds) {
+        return new Watch.Metric(over, 15, age + " / " + Tokens.text(keptSeconds) + " * 100");
     }
 
     private static Spec spec(String title, String unit) {
